@@ -1,0 +1,172 @@
+#!/bin/sh
+# ir-split: records, losslessness, headers, noise, duplicates, bad input.
+. "$(dirname "$0")/../lib.sh"
+plan 43
+cd "$FIXTURES"
+
+# lossless FILE...: the texts of all records, in order, are the inputs.
+lossless() {
+	ir ir-split "$@" | jq -j .text >"$tmp/joined" && cat "$@" | cmp -s - "$tmp/joined"
+}
+
+# --- the record format -------------------------------------------------
+run ir ir-split two-posts.txt
+cat >"$tmp/want" <<'OUT'
+{"kind":"preamble","source":"two-posts.txt","line":1,"offset":0,"text":"ラベル: セキュリティ事件簿\n\n"}
+{"kind":"incident","id":"2025-002","source":"two-posts.txt","line":3,"offset":40,"title":"見本市 メールの誤送信について 2025年1月9日","text":"【セキュリティ事件簿#2025-002】見本市 メールの誤送信について 2025年1月9日\n\n見本市の職員が、講座の案内メールを送信する際に、受講者のメールアドレスをBCCではなくCCに入力して送信しました。\n\n"}
+{"kind":"incident","id":"2025-001","source":"two-posts.txt","line":7,"offset":306,"title":"株式会社例示 お詫び 2025/1/8","text":"【セキュリティ事件簿#2025-001】株式会社例示 お詫び 2025/1/8\n本文は一行だけです。\n"}
+OUT
+check "records of a small dump" 0 "@$tmp/want" ""
+
+cp two-posts.txt "$tmp/in"
+run ir ir-split
+check "stdin when no file is named" 0 "$(sed 's/"two-posts.txt"/"-"/' "$tmp/want")" ""
+run ir ir-split -
+check "- is stdin" 0 "$(sed 's/"two-posts.txt"/"-"/' "$tmp/want")" ""
+rm "$tmp/in"
+
+# --- 1. lossless ----------------------------------------------------------
+printf '【セキュリティ事件簿#2025-003】例 題\n本文' >"$tmp/nofinal.txt"
+printf '前置き\r\n\r\n【セキュリティ事件簿#2025-004】例 題\r\n本文\r\n' >"$tmp/crlf.txt"
+: >"$tmp/empty.txt"
+printf '\n\n  \n\n' >"$tmp/blank.txt"
+printf '本文だけ\n\n【セキュリティ事件簿#2025-005】最後の行が見出し' >"$tmp/lasthdr.txt"
+printf '\357\273\277【セキュリティ事件簿#2025-006】BOMつき\n本文\n' >"$tmp/bom.txt"
+for f in nofinal crlf empty blank lasthdr bom; do
+	assert "lossless: $f" lossless "$tmp/$f.txt"
+done
+assert "lossless: sample dump" lossless ../../examples/sample.txt
+assert "lossless: several files in one run" lossless "$tmp/crlf.txt" two-posts.txt "$tmp/bom.txt"
+if have_shared; then
+	for f in "$IR_SHARED"/corpus/*.txt; do
+		assert "lossless: corpus $(basename "$f")" lossless "$f"
+	done
+else
+	for f in 1 2 3; do skip "lossless: corpus file $f" "no ../shared/corpus"; done
+fi
+
+run ir ir-split "$tmp/empty.txt"
+check "empty file: no records" 0 "" ""
+run ir ir-split "$tmp/blank.txt"
+check "only blank lines: one preamble" 0 "{\"kind\":\"preamble\",\"source\":\"$tmp/blank.txt\",\"line\":1,\"offset\":0,\"text\":\"\\n\\n  \\n\\n\"}" ""
+
+# Each record's source, line and offset refer to its own file.
+run ir ir-split "$tmp/crlf.txt" two-posts.txt
+jq -c '[.source, .line, .offset]' "$tmp/out" >"$tmp/places"
+cat >"$tmp/want" <<OUT
+["$tmp/crlf.txt",1,0]
+["$tmp/crlf.txt",3,13]
+["two-posts.txt",1,0]
+["two-posts.txt",3,40]
+["two-posts.txt",7,306]
+OUT
+assert "several files: places per file" cmp -s "$tmp/want" "$tmp/places"
+
+# --- 2. headers -------------------------------------------------------------
+printf '【セキュリティ事件簿＃２０２５－０４２】  架空市 誤送信について\n【セキュリティ事件簿#2024-1234】 見本大学 お詫び\r\n' >"$tmp/hdr.txt"
+run ir ir-split "$tmp/hdr.txt"
+jq -c '[.kind, .id, .title]' "$tmp/out" >"$tmp/got"
+printf '%s\n' '["incident","2025-042","架空市 誤送信について"]' '["incident","2024-1234","見本大学 お詫び"]' >"$tmp/want"
+assert "headers: full-width, blanks, 4-digit number, CRLF" cmp -s "$tmp/want" "$tmp/got"
+run ir ir-split "$tmp/crlf.txt"
+check "crlf: preamble then incident" 0 "*" ""
+assert "crlf: kinds" test "$(jq -r .kind "$tmp/out" | tr '\n' ' ')" = "preamble incident "
+
+# --- 3. noise and 4. preamble ---------------------------------------------
+ir ir-split ../../examples/sample.txt >"$tmp/sample.ndjson"
+jq -r 'select(.kind == "noise") | .line' "$tmp/sample.ndjson" >"$tmp/got"
+jq -r 'select(.kind == "noise") | .line' ../../examples/sample.gold.jsonl >"$tmp/want"
+assert "noise: sample dump's posts found at their title lines" cmp -s "$tmp/want" "$tmp/got"
+assert "preamble: sample dump starts with one" test "$(head -1 "$tmp/sample.ndjson" | jq -r .kind)" = preamble
+if have_shared; then
+	ir ir-split "$IR_SHARED"/corpus/*.txt >"$tmp/corpus.ndjson"
+	assert "noise: precision and recall >= 0.9 on the corpus" \
+		python3 "$IR_SHARED/eval/score.py" --min noise_p=0.9 --min noise_r=0.9 \
+		"$IR_SHARED"/gold/*.jsonl <"$tmp/corpus.ndjson"
+else
+	skip "noise: precision and recall >= 0.9 on the corpus" "no ../shared"
+fi
+
+# --- 5. duplicates ----------------------------------------------------------
+{ cat two-posts.txt; printf '\n'; sed -n '3,6p' two-posts.txt | sed 's/BCCではなく/BCCではなく /'; } >"$tmp/dup.txt"
+printf '【セキュリティ事件簿#2025-002】見本市 別の投稿\n別の本文。\n' >"$tmp/sameid.txt"
+run ir ir-split "$tmp/dup.txt" "$tmp/sameid.txt"
+jq -c 'select(.kind == "incident") | [.id, .line, .duplicate_of]' "$tmp/out" >"$tmp/got"
+cat >"$tmp/want" <<OUT
+["2025-002",3,null]
+["2025-001",7,null]
+["2025-002",10,{"source":"$tmp/dup.txt","line":3}]
+["2025-002",1,null]
+OUT
+check "duplicates: run" 0 "*" ""
+assert "duplicates: copy marked, same id with other text not" cmp -s "$tmp/want" "$tmp/got"
+run ir ir-split --no-dedup "$tmp/dup.txt"
+assert "duplicates: --no-dedup marks none" test "$(jq -c 'select(.duplicate_of)' "$tmp/out" | wc -l)" -eq 0
+
+# --- 6. streaming: a record is out before the input ends --------------------
+mkfifo "$tmp/fifo"
+(
+	exec 3>"$tmp/fifo"
+	cat two-posts.txt >&3
+	# Keep the pipe open until the first records have come out.
+	i=0
+	while [ "$(wc -l <"$tmp/stream" 2>/dev/null || echo 0)" -lt 2 ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	exec 3>&-
+) &
+ir ir-split --line-buffered "$tmp/fifo" >"$tmp/stream"
+wait
+assert "streaming: records written while the input is still open" test "$(wc -l <"$tmp/stream")" -eq 3
+
+# --- 7. bad input -----------------------------------------------------------
+printf '前置き\n【セキュリティ事件簿#2025-007】例\n壊れた\377バイト\n' >"$tmp/bad.txt"
+run ir ir-split "$tmp/bad.txt"
+check "invalid UTF-8: replaced, with a warning" 0 "*" "ir-split: $tmp/bad.txt:3: invalid UTF-8 at byte 65"
+assert "invalid UTF-8: U+FFFD in the text" test "$(jq -r 'select(.kind == "incident") | .text' "$tmp/out" | sed -n 2p)" = "壊れた�バイト"
+run ir ir-split --strict "$tmp/bad.txt" two-posts.txt
+check "--strict: error, rest of the file skipped, next file read" 1 "*" \
+	"ir-split: $tmp/bad.txt:3: invalid UTF-8 at byte 65; rest of the file skipped"
+assert "--strict: records before the bad line and of the next file" \
+	test "$(jq -r '.line' "$tmp/out" | tr '\n' ' ')" = "1 2 1 3 7 "
+printf 'a\000b\n' >"$tmp/nul.txt"
+run ir ir-split "$tmp/nul.txt"
+check "NUL byte: kept, with a warning" 0 '{"kind":"preamble","source":"'"$tmp"'/nul.txt","line":1,"offset":0,"text":"a\u0000b\n"}' \
+	"ir-split: $tmp/nul.txt:1: NUL byte at byte 1; is this a text file?"
+head -c 30000 /dev/urandom >"$tmp/binary"
+run ir ir-split "$tmp/binary"
+assert "binary file: exit 0, warnings capped" test "$status" -eq 0 -a "$(wc -l <"$tmp/err")" -le 22
+assert "binary file: output is valid JSON" jq -e . "$tmp/out"
+head -c 20000000 /dev/zero | tr '\0' 'x' >"$tmp/long.txt"
+assert "20 MB line: lossless" lossless "$tmp/long.txt"
+run ir ir-split "$tmp"
+check "directory: read error" 2 "" "ir-split: $tmp:1: read error: Is a directory"
+run ir ir-split "$tmp/missing.txt" two-posts.txt
+check "missing file: reported, others still read" 2 "*" "ir-split: $tmp/missing.txt: cannot open: No such file or directory"
+if [ -w /dev/full ]; then
+	set +e
+	ir ir-split two-posts.txt >/dev/full 2>"$tmp/err"
+	status=$?
+	set -e
+	printf '' >"$tmp/out"
+	check "output to /dev/full: error" 2 "" "ir-split: write error on standard output: No space left on device"
+else
+	skip "output to /dev/full: error" "no /dev/full"
+fi
+run sh -c "'$IR_BIN/ir-split' ../../examples/sample.txt ../../examples/sample.txt | head -1 >/dev/null"
+check "closed pipe: quiet" 0 "" ""
+run sh -c "'$IR_BIN/ir-split' two-posts.txt >&-"
+check "closed stdout: error" 2 "" "ir-split: standard output is closed"
+
+# --- 8. conventions ---------------------------------------------------------
+run ir ir-split --help
+assert "--help: usage on stdout, exit 0" test "$status" -eq 0 -a "$(head -1 "$tmp/out")" = "usage: ir-split [--line-buffered] [--no-dedup] [--strict] [FILE...]"
+run ir ir-split --version
+check "--version" 0 "ir-split (ir) $(sed -n 's/^VERSION := //p' "$here/../../GNUmakefile")" ""
+run ir ir-split --bogus
+check "unknown option: usage error" 2 "" "ir-split: unknown option --bogus
+usage: ir-split [--line-buffered] [--no-dedup] [--strict] [FILE...]
+Try 'ir-split --help' for more information."
+
+done_testing

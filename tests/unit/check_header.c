@@ -1,0 +1,78 @@
+#include "header.h"
+#include "unit.h"
+
+static const char *
+title(const char *line, const struct ir_header *h)
+{
+	static char buf[512];
+
+	snprintf(buf, sizeof buf, "%.*s", (int)h->title_len, line + h->title_off);
+	return buf;
+}
+
+START_TEST(plain_header)
+{
+	const char *l = "【セキュリティ事件簿#2025-014】株式会社サンプル商事 不正アクセスに関するお知らせ 2025年3月4日\n";
+	struct ir_header h;
+
+	ck_assert_int_eq(ir_header_parse(l, strlen(l), &h), 1);
+	ck_assert_str_eq(h.id, "2025-014");
+	ck_assert_str_eq(title(l, &h), "株式会社サンプル商事 不正アクセスに関するお知らせ 2025年3月4日");
+}
+END_TEST
+
+START_TEST(variants)
+{
+	struct ir_header h;
+	const char *wide = "【セキュリティ事件簿＃２０２５－０４２】  架空市 メール誤送信について\r\n";
+	const char *bom = "\xEF\xBB\xBF【セキュリティ事件簿#2024-1234】見本大学 お詫び";
+	const char *blanks = "　【セキュリティ事件簿 # 2025 - 7 】\n";
+
+	ck_assert_int_eq(ir_header_parse(wide, strlen(wide), &h), 1);
+	ck_assert_str_eq(h.id, "2025-042");
+	ck_assert_str_eq(title(wide, &h), "架空市 メール誤送信について");
+	ck_assert_int_eq(ir_header_parse(bom, strlen(bom), &h), 1);
+	ck_assert_str_eq(h.id, "2024-1234");
+	ck_assert_str_eq(title(bom, &h), "見本大学 お詫び");
+	ck_assert_int_eq(ir_header_parse(blanks, strlen(blanks), &h), 1);
+	ck_assert_str_eq(h.id, "2025-7");
+	ck_assert_str_eq(title(blanks, &h), "");
+}
+END_TEST
+
+START_TEST(not_headers)
+{
+	static const char *const lines[] = {
+		"【本件の概要】\n",
+		"【セキュリティ事件簿】見出しだけ\n",
+		"【セキュリティ事件簿#25-001】年が二桁\n",
+		"【セキュリティ事件簿#20250-001】年が五桁\n",
+		"【セキュリティ事件簿#2025-】番号なし\n",
+		"【セキュリティ事件簿#2025-12a】\n",
+		"前置き【セキュリティ事件簿#2025-001】文中の言及\n",
+		"【セキュリティ事件簿#2025-001\n",
+		"",
+		"\xE3\x80",
+	};
+	struct ir_header h;
+	size_t i;
+
+	for (i = 0; i < sizeof lines / sizeof *lines; i++)
+		ck_assert_msg(ir_header_parse(lines[i], strlen(lines[i]), &h) == 0, "%s", lines[i]);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("header");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, plain_header);
+	tcase_add_test(tc, variants);
+	tcase_add_test(tc, not_headers);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(suite)

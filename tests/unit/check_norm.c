@@ -1,0 +1,59 @@
+#include "norm.h"
+#include "unit.h"
+
+static const char *
+norm(struct ir_norm *n, const char *s)
+{
+	ir_norm(n, s, strlen(s));
+	return ir_buf_cstr(&n->text);
+}
+
+START_TEST(nfkc_and_fixups)
+{
+	struct ir_norm n = IR_NORM_INIT;
+
+	ck_assert_str_eq(norm(&n, "２０２３年７⽉５⽇"), "2023年7月5日");
+	ck_assert_str_eq(norm(&n, "ＢＣＣ（ブラインド）：　送信"), "BCC(ブラインド): 送信");
+	ck_assert_str_eq(norm(&n, "⻑野県と国⺠"), "長野県と国民");
+	ck_assert_str_eq(norm(&n, "2021年2月22日〜2023年2月10日～3月∼4月"), "2021年2月22日~2023年2月10日~3月~4月");
+	ck_assert_str_eq(norm(&n, "ｶﾞｲﾄﾞ ㈱見本 ①"), "ガイド (株)見本 1");
+	/* A combining mark joins the character before it. */
+	ck_assert_str_eq(norm(&n, "か\xE3\x82\x99き"), "がき");
+	ck_assert_str_eq(norm(&n, "Ａ\xCC\x81"), "\xC3\x81");
+	ck_assert_str_eq(norm(&n, "個人情報の漏えい"), "個人情報の漏えい");
+	ck_assert_str_eq(norm(&n, ""), "");
+	ir_norm_free(&n);
+}
+END_TEST
+
+START_TEST(offsets_map_back)
+{
+	struct ir_norm n = IR_NORM_INIT;
+	const char *s = "（１）約５９６万件が流出";
+	const char *t = norm(&n, s);
+	const char *at = strstr(t, "596");
+
+	ck_assert_str_eq(t, "(1)約596万件が流出");
+	/* "596" starts where "５" was. */
+	ck_assert_uint_eq(ir_norm_origin(&n, (size_t)(at - t)), (size_t)(strstr(s, "５") - s));
+	/* "が流出" is in step again. */
+	at = strstr(t, "流出");
+	ck_assert_uint_eq(ir_norm_origin(&n, (size_t)(at - t)), (size_t)(strstr(s, "流出") - s));
+	ck_assert_uint_eq(ir_norm_origin(&n, 0), 0);
+	ir_norm_free(&n);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("norm");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, nfkc_and_fixups);
+	tcase_add_test(tc, offsets_map_back);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(suite)

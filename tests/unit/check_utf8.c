@@ -1,0 +1,157 @@
+#include "unit.h"
+#include "utf8.h"
+
+START_TEST(next_decodes_valid_sequences)
+{
+	uint32_t cp;
+
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"A", 1, &cp), 1);
+	ck_assert_uint_eq(cp, 'A');
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"\xC2\xA0", 2, &cp), 2);
+	ck_assert_uint_eq(cp, 0xA0);
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"漏", 3, &cp), 3);
+	ck_assert_uint_eq(cp, 0x6F0F);
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"\xF0\x9F\x98\x80", 4, &cp), 4);
+	ck_assert_uint_eq(cp, 0x1F600);
+}
+END_TEST
+
+START_TEST(next_reports_maximal_subparts)
+{
+	uint32_t cp;
+
+	/* A lone continuation byte, an overlong form, a surrogate. */
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"\x80", 1, &cp), -1);
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"\xC0\xAF", 2, &cp), -1);
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"\xED\xA0\x80", 3, &cp), -1);
+	/* A three-byte sequence cut after two bytes is one subpart of two. */
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"\xE6\xBC" "A", 3, &cp), -2);
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"\xE6\xBC", 2, &cp), -2);
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"\xF4\x90\x80\x80", 4, &cp), -1);
+	ck_assert_int_eq(ir_utf8_next((const unsigned char *)"\xFF", 1, &cp), -1);
+}
+END_TEST
+
+START_TEST(check_finds_first_bad_byte)
+{
+	/* Long enough for the 16-byte blocks, with the fault at each place. */
+	const char *good = "不正アクセスによる個人情報漏えいのお知らせ 2025年3月4日\n";
+	char buf[256];
+	size_t n = strlen(good), i;
+
+	ck_assert_uint_eq(ir_utf8_check(good, n), n);
+	for (i = 0; i < n; i++) {
+		size_t start = i;
+
+		/* Spoiling a continuation byte makes its whole character bad. */
+		while (start > 0 && ((unsigned char)good[start] & 0xC0) == 0x80)
+			start--;
+		memcpy(buf, good, n);
+		buf[i] = (char)0xFF;
+		ck_assert_uint_eq(ir_utf8_check(buf, n), start);
+	}
+	/* A truncated character at the very end. */
+	memcpy(buf, good, n - 1);
+	memcpy(buf + n - 1, "\xE3\x81", 2);
+	ck_assert_uint_eq(ir_utf8_check(buf, n + 1), n - 1);
+	ck_assert_uint_eq(ir_utf8_check("", 0), 0);
+	ck_assert_uint_eq(ir_utf8_check("\xED\xBF\xBF", 3), 0);
+}
+END_TEST
+
+START_TEST(check_agrees_with_next_on_every_two_byte_pair)
+{
+	/*
+	 * Each pair of bytes, embedded in text long enough to use the blocks:
+	 * at the start, across a block boundary, inside a block, in the tail.
+	 */
+	static const size_t at[] = {0, 15, 20, 31, 46};
+	char buf[48];
+	unsigned a, b, k;
+
+	for (k = 0; k < sizeof at / sizeof *at; k++)
+	for (a = 0; a < 256; a++) {
+		for (b = 0; b < 256; b++) {
+			size_t want = sizeof buf, i = 0;
+
+			memset(buf, 'x', sizeof buf);
+			buf[at[k]] = (char)a;
+			buf[at[k] + 1] = (char)b;
+			while (i < sizeof buf) {
+				uint32_t cp;
+				int k = ir_utf8_next((const unsigned char *)buf + i, sizeof buf - i, &cp);
+
+				if (k < 0) {
+					want = i;
+					break;
+				}
+				i += (size_t)k;
+			}
+			ck_assert_uint_eq(ir_utf8_check(buf, sizeof buf), want);
+		}
+	}
+}
+END_TEST
+
+START_TEST(repair_replaces_each_subpart)
+{
+	struct ir_buf b = IR_BUF_INIT;
+
+	ir_utf8_repair("a\xFF" "b\xE6\xBC" "c", 6, &b);
+	ck_assert_buf_eq(b.p, b.len, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+	b.len = 0;
+	ir_utf8_repair("漏えい", strlen("漏えい"), &b);
+	ck_assert_buf_eq(b.p, b.len, "漏えい");
+	ir_buf_free(&b);
+}
+END_TEST
+
+START_TEST(encode_round_trips)
+{
+	static const uint32_t cps[] = {0, 0x7F, 0x80, 0x7FF, 0x800, 0x3000, 0xFFFD, 0x10000, 0x10FFFF};
+	size_t i;
+
+	for (i = 0; i < sizeof cps / sizeof *cps; i++) {
+		char u[4];
+		uint32_t cp;
+		size_t k = ir_utf8_encode(cps[i], u);
+
+		ck_assert_int_eq(ir_utf8_next((const unsigned char *)u, k, &cp), (int)k);
+		ck_assert_uint_eq(cp, cps[i]);
+	}
+}
+END_TEST
+
+START_TEST(spaces_are_trimmed)
+{
+	const char *s = "\xEF\xBB\xBF \xE3\x80\x80" "本文\xC2\xA0\r\n";
+	size_t n = strlen(s);
+
+	ck_assert_uint_eq(ir_utf8_span_space(s, n), 7);
+	ck_assert_uint_eq(ir_utf8_rspan_space(s, n), 4);
+	ck_assert_uint_eq(ir_utf8_span_space("\xE3\x80\x80", 3), 3);
+	ck_assert_uint_eq(ir_utf8_rspan_space("ab", 2), 0);
+	ck_assert(ir_utf8_is_space(0x3000));
+	ck_assert(!ir_utf8_is_space(0x3001));
+	ck_assert_uint_eq(ir_utf8_count("漏えいA", strlen("漏えいA")), 4);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("utf8");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, next_decodes_valid_sequences);
+	tcase_add_test(tc, next_reports_maximal_subparts);
+	tcase_add_test(tc, check_finds_first_bad_byte);
+	tcase_add_test(tc, check_agrees_with_next_on_every_two_byte_pair);
+	tcase_add_test(tc, repair_replaces_each_subpart);
+	tcase_add_test(tc, encode_round_trips);
+	tcase_add_test(tc, spaces_are_trimmed);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(suite)

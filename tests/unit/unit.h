@@ -1,0 +1,30 @@
+/* unit.h - what every Check unit test shares. */
+#ifndef IR_UNIT_H
+#define IR_UNIT_H
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Runs the suite that make_suite builds; exits nonzero if a test failed. */
+#define UNIT_MAIN(make_suite)                                           \
+	int main(void)                                                  \
+	{                                                               \
+		SRunner *sr = srunner_create(make_suite());             \
+		int failed;                                             \
+		srunner_run_all(sr, CK_ENV);                            \
+		failed = srunner_ntests_failed(sr);                     \
+		srunner_free(sr);                                       \
+		return failed ? EXIT_FAILURE : EXIT_SUCCESS;            \
+	}
+
+/* Compares a buffer with a string. */
+#define ck_assert_buf_eq(p, n, s) \
+	do { \
+		size_t n_ = (n); \
+		ck_assert_msg(n_ == strlen(s) && (n_ == 0 || memcmp((p), (s), n_) == 0), \
+			      "got \"%.*s\", want \"%s\"", (int)n_, (p), (s)); \
+	} while (0)
+
+#endif

@@ -1,0 +1,253 @@
+/* ir-split - cut raw dumps of incident notices into one JSON record per post */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dedup.h"
+#include "err.h"
+#include "input.h"
+#include "json.h"
+#include "opt.h"
+#include "out.h"
+#include "relay.h"
+#include "split.h"
+#include "utf8.h"
+
+static const char synopsis[] =
+	"usage: ir-split [--line-buffered] [--no-dedup] [--strict] [FILE...]\n";
+
+enum { OPT_NO_DEDUP = IR_OPT_TOOL, OPT_STRICT };
+
+/* After this many, encoding problems in one input are only counted. */
+enum { MAX_REPORTS = 20 };
+
+/*
+ * The first thread cuts the input into segments and packs each into a
+ * relay batch (a struct packed, then the text); the second looks for
+ * copies and writes the JSON.
+ */
+struct packed {
+	enum ir_kind kind;
+	const char *source;
+	long line;
+	unsigned long long offset;
+	size_t len;
+	int has_title;
+	size_t title_off, title_len; /* within the text */
+	char id[sizeof ((struct ir_header *)0)->id];
+};
+
+enum { BATCH = 1 << 18 };
+
+struct run {
+	struct ir_relay relay;
+	struct ir_split split;
+	struct ir_buf fixed; /* a line with its ill-formed bytes replaced */
+	int strict;
+	/* the writing thread's */
+	struct ir_out out;
+	struct ir_dedup dups;
+	int dedup;
+};
+
+static _Noreturn void
+usage(void)
+{
+	printf("%s", synopsis);
+	printf("Cut raw dumps of incident notices into one JSON record per post.\n\n"
+	       "  --line-buffered  write each record as soon as it is complete\n"
+	       "  --no-dedup       do not look for copies of earlier incidents\n"
+	       "  --strict         stop reading a file at invalid UTF-8 (exit 1)\n"
+	       "  -h, --help       show this help\n"
+	       "      --version    show the version\n\n"
+	       "Records have kind (incident, noise, preamble), source, line, offset,\n"
+	       "text, and for incidents id, title and duplicate_of.  See ir-split(1).\n");
+	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
+}
+
+static void
+pack_segment(const struct ir_segment *seg, void *ctx)
+{
+	struct run *r = ctx;
+	struct ir_buf *b = ir_relay_batch(&r->relay);
+	struct packed h = {0};
+
+	h.kind = seg->kind;
+	h.source = seg->source;
+	h.line = seg->line;
+	h.offset = seg->offset;
+	h.len = seg->len;
+	h.has_title = seg->title != NULL;
+	if (h.has_title) {
+		h.title_off = (size_t)(seg->title - seg->text);
+		h.title_len = seg->title_len;
+	}
+	if (seg->id != NULL)
+		snprintf(h.id, sizeof h.id, "%s", seg->id);
+	ir_buf_add(b, &h, sizeof h);
+	ir_buf_add(b, seg->text, seg->len);
+	if (b->len >= BATCH)
+		ir_relay_send(&r->relay);
+}
+
+static void
+write_segment(struct run *r, const struct packed *seg, const char *text)
+{
+	struct ir_buf *b = ir_out_buf(&r->out);
+	struct ir_dedup_hit first;
+	int dup = 0;
+
+	if (seg->kind == IR_INCIDENT && r->dedup)
+		dup = ir_dedup_check(&r->dups, seg->id, text, seg->len, seg->source, seg->line,
+				     &first);
+	ir_buf_addc(b, '{');
+	ir_json_key(b, "kind", 1);
+	ir_json_cstr(b, ir_kind_name[seg->kind]);
+	if (seg->kind == IR_INCIDENT) {
+		ir_json_key(b, "id", 0);
+		ir_json_cstr(b, seg->id);
+	}
+	ir_json_key(b, "source", 0);
+	ir_json_cstr(b, seg->source);
+	ir_json_key(b, "line", 0);
+	ir_json_long(b, seg->line);
+	ir_json_key(b, "offset", 0);
+	ir_json_ulong(b, seg->offset);
+	if (seg->has_title) {
+		ir_json_key(b, "title", 0);
+		ir_json_str(b, text + seg->title_off, seg->title_len);
+	}
+	if (dup) {
+		ir_json_key(b, "duplicate_of", 0);
+		ir_buf_addc(b, '{');
+		ir_json_key(b, "source", 1);
+		ir_json_cstr(b, first.source);
+		ir_json_key(b, "line", 0);
+		ir_json_long(b, first.line);
+		ir_buf_addc(b, '}');
+	}
+	ir_json_key(b, "text", 0);
+	ir_json_str(b, text, seg->len);
+	ir_buf_adds(b, "}\n");
+	ir_out_end_record(&r->out);
+}
+
+static void
+write_batch(const char *data, size_t len, void *ctx)
+{
+	struct run *r = ctx;
+	size_t i = 0;
+
+	while (i < len) {
+		struct packed h;
+
+		memcpy(&h, data + i, sizeof h);
+		i += sizeof h;
+		write_segment(r, &h, data + i);
+		i += h.len;
+	}
+}
+
+/*
+ * Reports an encoding problem of the line just read; returns 0 when the
+ * line is fine, 1 when it had ill-formed UTF-8.
+ */
+static int
+check_line(struct ir_input *in, const char *line, size_t len, int strict, int *reports)
+{
+	size_t bad = ir_utf8_check(line, len);
+	const char *nul = bad == len ? memchr(line, '\0', len) : NULL;
+
+	if (bad == len && nul == NULL)
+		return 0;
+	if (++*reports <= MAX_REPORTS) {
+		if (bad < len)
+			ir_warn(in->name, in->lineno, "invalid UTF-8 at byte %llu%s",
+				in->offset + bad, strict ? "; rest of the file skipped" : "");
+		else
+			ir_warn(in->name, in->lineno, "NUL byte at byte %llu; is this a text file?",
+				in->offset + (unsigned long long)(nul - line));
+		if (*reports == MAX_REPORTS)
+			ir_warn(in->name, 0, "further encoding problems in this input are not reported");
+	}
+	return bad < len;
+}
+
+static int
+split_input(struct ir_input *in, void *ctx)
+{
+	struct run *r = ctx;
+	int reports = 0, status = IR_EXIT_OK;
+	const char *line;
+	ssize_t len;
+
+	ir_split_begin(&r->split, in->name);
+	while ((len = ir_input_getline(in, &line)) > 0) {
+		if (check_line(in, line, (size_t)len, r->strict, &reports)) {
+			if (r->strict) {
+				status = IR_EXIT_DATA;
+				break;
+			}
+			r->fixed.len = 0;
+			ir_utf8_repair(line, (size_t)len, &r->fixed);
+			line = r->fixed.p;
+			len = (ssize_t)r->fixed.len;
+		}
+		ir_split_line(&r->split, line, (size_t)len, in->lineno, in->offset);
+	}
+	if (len < 0)
+		status = ir_input_read_error(in, errno);
+	ir_split_end(&r->split);
+	if (reports > MAX_REPORTS)
+		ir_warn(in->name, 0, "%d lines with encoding problems in all", reports);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		IR_LONGOPTS_COMMON,
+		{"no-dedup", no_argument, NULL, OPT_NO_DEDUP},
+		{"strict", no_argument, NULL, OPT_STRICT},
+		{NULL, 0, NULL, 0},
+	};
+	static struct run r;
+	int c, line_buffered = 0, status;
+
+	ir_setprogname(argv[0]);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage();
+		case IR_OPT_LINE_BUFFERED:
+			line_buffered = 1;
+			break;
+		case IR_OPT_VERSION:
+			ir_version();
+		case OPT_NO_DEDUP:
+			r.dedup = -1;
+			break;
+		case OPT_STRICT:
+			r.strict = 1;
+			break;
+		default:
+			ir_opt_bad(synopsis, c, argv);
+		}
+	}
+	r.dedup = r.dedup == 0;
+	ir_out_stdout(&r.out, line_buffered);
+	/* Line-buffered output wants each record out at once: no batches. */
+	ir_relay_start(&r.relay, write_batch, &r, r.out.line_buffered);
+	ir_split_init(&r.split, pack_segment, &r);
+	status = ir_input_each(argv + optind, argc - optind, split_input, &r);
+	ir_split_free(&r.split);
+	ir_relay_finish(&r.relay);
+	ir_dedup_free(&r.dups);
+	ir_buf_free(&r.fixed);
+	c = ir_out_close(&r.out);
+	return c > status ? c : status;
+}
