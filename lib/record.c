@@ -1,85 +1,172 @@
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "err.h"
 #include "input.h"
 #include "record.h"
 
-int
-ir_records_init(struct ir_records *rs, ir_record_fn fn, void *ctx, const char *rejects)
-{
-	memset(rs, 0, sizeof *rs);
-	rs->fn = fn;
-	rs->ctx = ctx;
-	if (rejects != NULL) {
-		if (ir_out_file(&rs->rejects, rejects) < 0)
-			return -1;
-		rs->have_rejects = 1;
-	}
-	return 0;
-}
+enum { BATCH = 1 << 18 };
+
+/* What the main thread keeps while reading. */
+struct loop {
+	const struct ir_records_opts *o;
+	struct ir_work work;
+	struct ir_batch *b;
+	struct ir_out rejects;
+	int have_rejects, status;
+};
+
+/* What each worker keeps. */
+struct worker {
+	const struct ir_records_opts *o;
+	void *wctx;
+	struct ir_record rec;
+};
 
 int
-ir_records_reject(struct ir_records *rs, const struct ir_record *rec, const char *why)
+ir_record_reject(struct ir_batch *b, const struct ir_record *rec, const char *why)
 {
-	ir_warn(rec->source, rec->line, "%s", why);
-	if (rs->have_rejects) {
-		ir_out_write(&rs->rejects, rec->text, rec->len);
-		ir_out_write(&rs->rejects, "\n", 1);
-	}
+	ir_batch_warn(b, rec->line, "%s", why);
+	ir_buf_add(&b->rej, rec->text, rec->len);
+	ir_buf_addc(&b->rej, '\n');
 	return IR_EXIT_DATA;
+}
+
+void
+ir_record_pass(struct ir_batch *b, const struct ir_record *rec)
+{
+	ir_buf_add(&b->out, rec->text, rec->len);
+	ir_buf_addc(&b->out, '\n');
+}
+
+static void
+work_batch(struct ir_batch *b, void *arg)
+{
+	struct worker *wk = arg;
+	struct ir_record *rec = &wk->rec;
+	size_t i = 0;
+	long line = b->line;
+
+	while (i < b->in.len) {
+		const char *p = b->in.p + i, *nl = memchr(p, '\n', b->in.len - i);
+		size_t n = (size_t)(nl - p), at;
+		const char *why;
+		int s;
+
+		i += n + 1;
+		rec->source = b->source;
+		rec->line = line++;
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		rec->text = p;
+		rec->len = n;
+		if (strspn(p, " \t\r") >= n)
+			continue;
+		if (ir_json_object(&rec->obj, p, n, &why, &at) < 0)
+			s = ir_record_reject(b, rec, "not a JSON object");
+		else
+			s = wk->o->fn(rec, b, wk->wctx);
+		if (s > b->status)
+			b->status = s;
+	}
+}
+
+static void
+emit_batch(struct ir_batch *b, void *arg)
+{
+	struct loop *l = arg;
+	struct ir_out *out = l->o->out;
+
+	if (b->out.len > 0) {
+		ir_out_write(out, b->out.p, b->out.len);
+		ir_out_end_record(out);
+	}
+	if (b->err.len > 0)
+		fwrite(b->err.p, 1, b->err.len, stderr);
+	if (b->rej.len > 0 && l->have_rejects)
+		ir_out_write(&l->rejects, b->rej.p, b->rej.len);
+	if (b->status > l->status)
+		l->status = b->status;
+}
+
+static void
+submit(struct loop *l)
+{
+	ir_work_submit(&l->work, l->b);
+	l->b = ir_work_batch(&l->work);
 }
 
 static int
 each_input(struct ir_input *in, void *ctx)
 {
-	struct ir_records *rs = ctx;
-	struct ir_record *rec = &rs->rec;
-	int status = IR_EXIT_OK;
+	struct loop *l = ctx;
 	const char *line;
 	ssize_t len;
 
+	l->b->source = in->name;
+	l->b->line = 1;
 	while ((len = ir_input_getline(in, &line)) > 0) {
-		const char *why;
-		size_t n = (size_t)len, at;
-		int s;
-
-		if (line[n - 1] == '\n')
-			n--;
-		if (n > 0 && line[n - 1] == '\r')
-			n--;
-		rec->source = in->name;
-		rec->line = in->lineno;
-		rec->text = line;
-		rec->len = n;
-		if (strspn(line, " \t\r") >= n)
-			continue;
-		if (ir_json_object(&rec->obj, line, n, &why, &at) < 0)
-			s = ir_records_reject(rs, rec, "not a JSON object");
-		else
-			s = rs->fn(rs, rec, rs->ctx);
-		if (s > status)
-			status = s;
+		ir_buf_add(&l->b->in, line, (size_t)len);
+		if (line[len - 1] != '\n')
+			ir_buf_addc(&l->b->in, '\n');
+		if (l->b->in.len >= BATCH || l->o->out->line_buffered) {
+			submit(l);
+			l->b->source = in->name;
+			l->b->line = in->lineno + 1;
+		}
 	}
-	if (len < 0)
+	submit(l);
+	if (len < 0) {
+		/* Let the records before it be written first. */
+		ir_work_finish(&l->work);
+		ir_work_start(&l->work, l->o->nthreads, work_batch, l->work.wctx, emit_batch, l);
+		l->b = ir_work_batch(&l->work);
 		return ir_input_read_error(in, errno);
-	return status;
+	}
+	return IR_EXIT_OK;
 }
 
 int
-ir_records_run(struct ir_records *rs, char *const *names, int n)
+ir_records_run(const struct ir_records_opts *o, char *const *names, int n)
 {
-	return ir_input_each(names, n, each_input, rs);
-}
+	int nw = o->nthreads > 1 ? o->nthreads : 1, i, status, s;
+	struct worker *workers = calloc((size_t)nw, sizeof *workers);
+	void **wctx = calloc((size_t)nw, sizeof *wctx);
+	struct loop l = {0};
 
-int
-ir_records_close(struct ir_records *rs)
-{
-	int status = IR_EXIT_OK;
-
-	if (rs->have_rejects)
-		status = ir_out_close(&rs->rejects);
-	ir_jobj_free(&rs->rec.obj);
+	if (workers == NULL || wctx == NULL)
+		ir_oom();
+	l.o = o;
+	if (o->rejects != NULL) {
+		if (ir_out_file(&l.rejects, o->rejects) < 0) {
+			ir_warn_errno(errno, o->rejects, 0, "cannot create");
+			free(workers);
+			free(wctx);
+			return IR_EXIT_FAIL;
+		}
+		l.have_rejects = 1;
+	}
+	for (i = 0; i < nw; i++) {
+		workers[i].o = o;
+		workers[i].wctx = o->wctx[i];
+		wctx[i] = &workers[i];
+	}
+	ir_work_start(&l.work, o->out->line_buffered ? 0 : o->nthreads, work_batch, wctx,
+		      emit_batch, &l);
+	l.b = ir_work_batch(&l.work);
+	status = ir_input_each(names, n, each_input, &l);
+	ir_work_submit(&l.work, l.b); /* the empty batch last asked for */
+	ir_work_finish(&l.work);
+	if (l.status > status)
+		status = l.status;
+	if (l.have_rejects && (s = ir_out_close(&l.rejects)) > status)
+		status = s;
+	for (i = 0; i < nw; i++)
+		ir_jobj_free(&workers[i].rec.obj);
+	free(workers);
+	free(wctx);
 	return status;
 }
 
@@ -110,10 +197,9 @@ replaced(const struct ir_record *rec, const struct ir_jmember *m, const char *co
 }
 
 void
-ir_record_write(struct ir_out *out, const struct ir_record *rec, const char *const *keys,
+ir_record_write(struct ir_buf *b, const struct ir_record *rec, const char *const *keys,
 		size_t nkeys, const char *fields, size_t flen)
 {
-	struct ir_buf *b = ir_out_buf(out);
 	int clash = 0, first = 1;
 	size_t k, i;
 
@@ -130,7 +216,6 @@ ir_record_write(struct ir_out *out, const struct ir_record *rec, const char *con
 		ir_buf_add(b, fields, flen);
 		ir_buf_add(b, close, rec->len - head);
 		ir_buf_addc(b, '\n');
-		ir_out_end_record(out);
 		return;
 	}
 	ir_buf_addc(b, '{');
@@ -148,5 +233,4 @@ ir_record_write(struct ir_out *out, const struct ir_record *rec, const char *con
 		ir_buf_addc(b, ',');
 	ir_buf_add(b, fields, flen);
 	ir_buf_adds(b, "}\n");
-	ir_out_end_record(out);
 }

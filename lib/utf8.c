@@ -4,7 +4,7 @@
 #include "utf8.h"
 
 int
-ir_utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
+ir_utf8_next_slow(const unsigned char *p, size_t n, uint32_t *cp)
 {
 	unsigned c = p[0];
 	unsigned lo = 0x80, hi = 0xBF;

@@ -14,7 +14,23 @@
  * *cp, or, for an ill-formed sequence, minus the length of its maximal
  * subpart (Unicode 15, 3.9): the bytes that one U+FFFD replaces.
  */
-int ir_utf8_next(const unsigned char *p, size_t n, uint32_t *cp);
+int ir_utf8_next_slow(const unsigned char *p, size_t n, uint32_t *cp);
+
+/* ASCII and well-formed three-byte sequences (kana, kanji) inline. */
+static inline int
+ir_utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xF0) == 0xE0 && n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)) {
+		*cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+		return 3;
+	}
+	return ir_utf8_next_slow(p, n, cp);
+}
 
 /* Writes cp (at most U+10FFFF) as UTF-8; returns the length, 1 to 4. */
 size_t ir_utf8_encode(uint32_t cp, char out[4]);

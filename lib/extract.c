@@ -1,0 +1,316 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "datatypes.h"
+#include "extract.h"
+#include "facts.h"
+#include "json.h"
+#include "org.h"
+#include "rx.h"
+
+const char *const ir_extract_fields[IR_EXTRACT_FIELDS] = {
+	"org", "org_type", "published", "published_raw", "report_no", "affected",
+	"affected_approx", "counts", "data_types", "reported_to", "discovered",
+	"disclosure_days", "period", "contractor", "warnings",
+};
+
+static struct ir_rx date_tail = IR_RX("^\\s*(?:更新|公開|掲載|発表|付け?)?\\s*\\)?\\s*$");
+static struct ir_rx report_no = IR_RX("第\\s*([0-9]+|[一二三四五六七八九十]+)\\s*報");
+
+static void
+warn(struct ir_facts *f, const char *msg)
+{
+	ir_buf_add(&f->warnings, msg, strlen(msg) + 1);
+	f->nwarnings++;
+}
+
+/* Digits that differ between two four-digit years. */
+static int
+digit_distance(int a, int b)
+{
+	int k, n = 0;
+
+	for (k = 0; k < 4; k++, a /= 10, b /= 10)
+		n += a % 10 != b % 10;
+	return n;
+}
+
+/*
+ * A year far from the post's (2003 on a 2023 notice) is a typo: take the
+ * post's year or the next, whichever is fewer keystrokes away.
+ */
+static void
+check_year(struct ir_facts *f, const char *id)
+{
+	int y = atoi(id), fixed;
+	char msg[160];
+
+	if (y < 1900 || f->published.y == 0 || abs(f->published.y - y) <= 1)
+		return;
+	fixed = digit_distance(f->published.y, y + 1) < digit_distance(f->published.y, y) ? y + 1 : y;
+	snprintf(msg, sizeof msg, "published year %d corrected to %d (post %s)", f->published.y,
+		 fixed, id);
+	f->published.y = fixed;
+	if (!ir_date_valid(f->published)) {
+		f->has_published = 0;
+		return;
+	}
+	warn(f, msg);
+}
+
+/* The last date of the title, when nothing but 更新 and the like follows. */
+static void
+published(struct ir_extractor *x, const char *title, size_t tlen, const char *id)
+{
+	struct ir_facts *f = &x->facts;
+	size_t from = 0, at, dlen, last = 0, lastlen = 0;
+	struct ir_date d, keep = {0, 0, 0};
+	const char *t = x->norm.text.p;
+
+	while (from < tlen && (at = ir_date_find(title + from, tlen - from, &d, &dlen)) != (size_t)-1) {
+		last = from + at;
+		lastlen = dlen;
+		keep = d;
+		from = last + dlen;
+	}
+	if (lastlen == 0 || keep.y == 0 || !ir_rx_test(&date_tail, title + last + lastlen,
+							tlen - last - lastlen))
+		return;
+	f->has_published = 1;
+	f->published = keep;
+	/* published_raw: the date and what follows it, as written. */
+	f->praw_off = ir_norm_origin(&x->norm, (size_t)(title - t) + last);
+	f->praw_len = ir_norm_origin(&x->norm, (size_t)(title - t) + tlen) - f->praw_off;
+	check_year(f, id);
+}
+
+static long
+kanji_number(const char *s, size_t n)
+{
+	static const char digits[] = "一二三四五六七八九";
+	long v = 0, cur = 0;
+	size_t i;
+
+	for (i = 0; i + 3 <= n; i += 3) {
+		const char *p = memmem(digits, sizeof digits - 1, s + i, 3);
+
+		if (p != NULL)
+			cur = (p - digits) / 3 + 1;
+		else if (memcmp(s + i, "十", 3) == 0) {
+			v += (cur ? cur : 1) * 10;
+			cur = 0;
+		}
+	}
+	return v + cur;
+}
+
+static void
+header_facts(struct ir_extractor *x, const char *id, size_t *body)
+{
+	struct ir_facts *f = &x->facts;
+	const char *t = x->norm.text.p;
+	size_t n = x->norm.text.len;
+	const char *nl = memchr(t, '\n', n);
+	size_t hlen = nl ? (size_t)(nl - t) : n;
+	const char *close = memmem(t, hlen, "】", 3);
+	const char *title = close ? close + 3 : t;
+	size_t tlen = hlen - (size_t)(title - t), off, len;
+	struct ir_rx_match m;
+	int in_body;
+
+	*body = nl ? hlen + 1 : n;
+	while (tlen > 0 && (title[tlen - 1] == ' ' || title[tlen - 1] == '\r'))
+		tlen--;
+	if (ir_org_find(title, tlen, t + *body, n - *body, &off, &len, &in_body)) {
+		size_t at = (in_body ? *body : (size_t)(title - t)) + off;
+
+		f->has_org = 1;
+		f->org_type = ir_org_type(t + at, len);
+		f->org_is_ppc = memmem(t + at, len, "個人情報保護委員会",
+				       strlen("個人情報保護委員会")) != NULL;
+		f->org_off = ir_norm_origin(&x->norm, at);
+		f->org_len = ir_norm_origin(&x->norm, at + len) - f->org_off;
+	} else {
+		f->org_type = ir_org_type(NULL, 0);
+	}
+	published(x, title, tlen, id);
+	if (ir_rx_find(&report_no, title, tlen, 0, &m))
+		f->report_no = title[m.g1] >= '0' && title[m.g1] <= '9' ? atol(title + m.g1) :
+			       kanji_number(title + m.g1, m.g1end - m.g1);
+}
+
+void
+ir_extract(struct ir_extractor *x, const char *text, size_t len, const char *id)
+{
+	struct ir_facts *f = &x->facts;
+	struct ir_counts counts = f->counts;
+	struct ir_buf warnings = f->warnings;
+	struct ir_date pub;
+	const char *t;
+	size_t n, body;
+
+	memset(f, 0, sizeof *f);
+	f->counts = counts;
+	f->warnings = warnings;
+	f->warnings.len = 0;
+	f->affected = -1;
+	ir_norm(&x->norm, text, len);
+	t = x->norm.text.p;
+	n = x->norm.text.len;
+	header_facts(x, id, &body);
+	ir_cues_scan(&x->cues, t, n);
+	ir_counts_scan(&f->counts, t, n);
+	f->affected = ir_affected(&f->counts, t, n, &x->cues, &f->affected_approx);
+	f->data_types = ir_datatypes(t, n, &x->cues);
+	f->reported_to = ir_reported_to(t, n, &x->cues, f->org_is_ppc);
+	ir_dates_scan(&x->dates, t + body, n - body);
+	pub = f->has_published ? f->published : (struct ir_date){0, 0, 0};
+	f->has_discovered = ir_discovered(t + body, n - body, &x->dates, pub, &f->discovered);
+	f->has_period = ir_period(t + body, n - body, &x->dates, pub, &f->period_from,
+				  &f->period_to);
+	f->contractor = ir_contractor(&x->cues);
+}
+
+static void
+date_json(struct ir_buf *out, int has, struct ir_date d)
+{
+	char iso[11];
+
+	if (!has) {
+		ir_buf_adds(out, "null");
+		return;
+	}
+	ir_date_iso(d, iso);
+	ir_json_cstr(out, iso);
+}
+
+static void
+counts_json(const struct ir_extractor *x, const char *text, struct ir_buf *out)
+{
+	const struct ir_counts *cs = &x->facts.counts;
+	size_t i;
+
+	ir_buf_addc(out, '[');
+	for (i = 0; i < cs->n; i++) {
+		const struct ir_count *c = &cs->c[i];
+		size_t from = ir_norm_origin(&x->norm, c->off);
+		size_t to = ir_norm_origin(&x->norm, c->off + c->len);
+		const char *q = ir_qual_name(c->qual);
+
+		if (i > 0)
+			ir_buf_addc(out, ',');
+		ir_buf_adds(out, "{\"n\":");
+		ir_json_double(out, c->n);
+		ir_buf_adds(out, ",\"unit\":");
+		ir_json_cstr(out, c->unit);
+		ir_buf_adds(out, ",\"qualifier\":");
+		if (q)
+			ir_json_cstr(out, q);
+		else
+			ir_buf_adds(out, "null");
+		ir_buf_adds(out, ",\"text\":");
+		ir_json_str(out, text + from, to - from);
+		ir_buf_addc(out, '}');
+	}
+	ir_buf_addc(out, ']');
+}
+
+void
+ir_extract_json(const struct ir_extractor *x, const char *text, struct ir_buf *out)
+{
+	static const char *const told[] = {"other", "police", "ppc"};
+	static const unsigned told_bit[] = {IR_TOLD_OTHER, IR_TOLD_POLICE, IR_TOLD_PPC};
+	const struct ir_facts *f = &x->facts;
+	size_t i, w;
+	int first;
+
+	ir_json_key(out, "org", 1);
+	if (f->has_org)
+		ir_json_str(out, text + f->org_off, f->org_len);
+	else
+		ir_buf_adds(out, "null");
+	ir_json_key(out, "org_type", 0);
+	ir_json_cstr(out, f->org_type);
+	ir_json_key(out, "published", 0);
+	date_json(out, f->has_published, f->published);
+	ir_json_key(out, "published_raw", 0);
+	if (f->has_published)
+		ir_json_str(out, text + f->praw_off, f->praw_len);
+	else
+		ir_buf_adds(out, "null");
+	ir_json_key(out, "report_no", 0);
+	if (f->report_no > 0)
+		ir_json_long(out, f->report_no);
+	else
+		ir_buf_adds(out, "null");
+	ir_json_key(out, "affected", 0);
+	if (f->affected >= 0)
+		ir_json_double(out, f->counts.c[f->affected].n);
+	else
+		ir_buf_adds(out, "null");
+	ir_json_key(out, "affected_approx", 0);
+	ir_buf_adds(out, f->affected >= 0 && f->affected_approx ? "true" : "false");
+	ir_json_key(out, "counts", 0);
+	counts_json(x, text, out);
+	ir_json_key(out, "data_types", 0);
+	ir_buf_addc(out, '[');
+	for (i = 0, first = 1; i < ir_ndatatypes; i++) {
+		if (!(f->data_types & 1UL << i))
+			continue;
+		if (!first)
+			ir_buf_addc(out, ',');
+		ir_json_cstr(out, ir_datatype_names[i]);
+		first = 0;
+	}
+	ir_buf_addc(out, ']');
+	ir_json_key(out, "reported_to", 0);
+	ir_buf_addc(out, '[');
+	for (i = 0, first = 1; i < 3; i++) {
+		if (!(f->reported_to & told_bit[i]))
+			continue;
+		if (!first)
+			ir_buf_addc(out, ',');
+		ir_json_cstr(out, told[i]);
+		first = 0;
+	}
+	ir_buf_addc(out, ']');
+	ir_json_key(out, "discovered", 0);
+	date_json(out, f->has_discovered, f->discovered);
+	ir_json_key(out, "disclosure_days", 0);
+	if (f->has_discovered && f->has_published)
+		ir_json_long(out, ir_date_days(f->published) - ir_date_days(f->discovered));
+	else
+		ir_buf_adds(out, "null");
+	ir_json_key(out, "period", 0);
+	if (f->has_period) {
+		ir_buf_adds(out, "{\"from\":");
+		date_json(out, 1, f->period_from);
+		ir_buf_adds(out, ",\"to\":");
+		date_json(out, 1, f->period_to);
+		ir_buf_addc(out, '}');
+	} else {
+		ir_buf_adds(out, "null");
+	}
+	ir_json_key(out, "contractor", 0);
+	ir_buf_adds(out, f->contractor ? "true" : "false");
+	ir_json_key(out, "warnings", 0);
+	ir_buf_addc(out, '[');
+	for (i = 0, w = 0; i < f->nwarnings; i++) {
+		if (i > 0)
+			ir_buf_addc(out, ',');
+		ir_json_cstr(out, f->warnings.p + w);
+		w += strlen(f->warnings.p + w) + 1;
+	}
+	ir_buf_addc(out, ']');
+}
+
+void
+ir_extractor_free(struct ir_extractor *x)
+{
+	ir_norm_free(&x->norm);
+	ir_dates_free(&x->dates);
+	ir_cues_free(&x->cues);
+	ir_counts_free(&x->facts.counts);
+	ir_buf_free(&x->facts.warnings);
+}

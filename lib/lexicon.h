@@ -1,0 +1,46 @@
+/* lexicon.h - finding the words of a fixed list in text, in one pass.
+ *
+ * The extractors look for dozens of words at once (data types, the
+ * authorities a notice was told about).  A PCRE2 alternation of them has
+ * no literal to skip ahead by and costs a full match attempt at every
+ * character; a lexicon keeps a bitmap of the characters words start with
+ * and compares words only there.  Matches are leftmost, then longest, and
+ * do not overlap.  Words made of ASCII letters match without regard to
+ * case and only as whole words ("TEL", not "HOTEL").
+ */
+#ifndef IR_LEXICON_H
+#define IR_LEXICON_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct ir_lexword {
+	const char *word;
+	int id;
+};
+
+struct ir_lexicon {
+	const struct ir_lexword *words; /* as given */
+	size_t n;
+	/* built on first use */
+	struct ir_lexentry {
+		uint32_t first;
+		uint32_t len;
+		const char *word;
+		int id;
+	} *_Atomic sorted;
+	uint64_t starts[0x10000 / 64]; /* BMP code points that start a word */
+	uint64_t blocks[0x10000 / 64 / 64]; /* blocks of 64 code points with a start */
+};
+
+#define IR_LEXICON(words) {words, sizeof words / sizeof *words, NULL, {0}, {0}}
+
+/*
+ * Finds the first word at or after from in s (valid UTF-8); returns 1 and
+ * sets *off, *len and *id, or returns 0.
+ */
+int ir_lexicon_next(struct ir_lexicon *lx, const char *s, size_t n, size_t from, size_t *off,
+		    size_t *len, int *id);
+
+#endif

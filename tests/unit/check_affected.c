@@ -1,0 +1,71 @@
+#include "affected.h"
+#include "cues.h"
+#include "norm.h"
+#include "unit.h"
+
+/* The affected count of a (normalised here) notice body: n, or -1. */
+static double
+affected(const char *raw, int *approx)
+{
+	struct ir_norm n = IR_NORM_INIT;
+	struct ir_counts cs = {0};
+	struct ir_cues cues = {0};
+	long i;
+	double v;
+
+	ir_norm(&n, raw, strlen(raw));
+	ir_cues_scan(&cues, n.text.p, n.text.len);
+	ir_counts_scan(&cs, n.text.p, n.text.len);
+	i = ir_affected(&cs, n.text.p, n.text.len, &cues, approx);
+	v = i < 0 ? -1 : cs.c[i].n;
+	ir_counts_free(&cs);
+	ir_cues_free(&cues);
+	ir_norm_free(&n);
+	return v;
+}
+
+START_TEST(totals_and_groups)
+{
+	int a;
+
+	ck_assert(affected("流出した可能性がある情報(下記(1)~(2)の合計 12,345 件)\n(1)取引先の情報(8,000 件)\n(2)社員の情報(4,345 件)", &a) == 12345);
+	ck_assert(affected("お客様のカード情報(1,100件)及び個人情報(最大5,432件)が漏えいした可能性があります。", &a) == 5432);
+	ck_assert_int_eq(a, 1);
+	ck_assert(affected("持ち出された件数は約５９６万件とわかりました。", &a) == 5960000);
+	ck_assert_int_eq(a, 1);
+	ck_assert(affected("対象は会員の皆様2, 533名です。", &a) == 2533);
+	ck_assert_int_eq(a, 0);
+	ck_assert(affected("社員の約 16,000 人分のアカウント情報が流出した可能性があります。", &a) == 16000);
+	ck_assert(affected("仕入先の口座情報 約2.2万件", &a) == 22000);
+}
+END_TEST
+
+START_TEST(counts_of_other_things)
+{
+	int a;
+
+	/* Mails sent, accesses, a school's head count, staff who acted. */
+	ck_assert(affected("利用されたアドレス: info@example.jp\n送信件数 :1,234件\n送信時間帯: 夜間", &a) == -1);
+	ck_assert(affected("4 送信されたメール件数\n\n98,765件\n5 原因", &a) == -1);
+	ck_assert(affected("閲覧の可能性があるアクセス回数はのべ210回でした。", &a) == -1);
+	ck_assert(affected("全校で約 7,500人(2025年1月1日現在)が在籍しています。元講師が生徒5人分の情報を投稿しました。", &a) == 5);
+	ck_assert(affected("システム担当者 2 名が誤って閲覧しました。利用者の情報 120 件が含まれていました。", &a) == 120);
+	ck_assert(affected("送信前に職員二人で番号を確認します。", &a) == -1);
+	ck_assert(affected("取引先30社に影響はありません。", &a) == -1);
+	ck_assert(affected("数百件の問い合わせがありました。", &a) == -1);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("affected");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, totals_and_groups);
+	tcase_add_test(tc, counts_of_other_things);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(suite)
