@@ -1,13 +1,9 @@
 #include <string.h>
 
+#include "cursor.h"
 #include "jdate.h"
 
 /* A reader that fails leaves the cursor alone, or was handed a copy to spoil. */
-struct cur {
-	const char *s;
-	size_t i, n;
-};
-
 struct era {
 	const char *name;
 	char letter; /* of the short form, R5.12.1 */
@@ -27,49 +23,18 @@ static const char *const KANJI_DIGITS[] = {
 };
 
 static int
-is_digit(char ch)
-{
-	return ch >= '0' && ch <= '9';
-}
-
-static int
 is_alnum(char ch)
 {
-	return is_digit(ch) || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
-}
-
-static void
-blanks(struct cur *c)
-{
-	while (c->i < c->n && (c->s[c->i] == ' ' || c->s[c->i] == '\t'))
-		c->i++;
-}
-
-/* Consumes w if the text goes on with it. */
-static int
-word(struct cur *c, const char *w)
-{
-	size_t k = strlen(w);
-
-	if (c->n - c->i < k || memcmp(c->s + c->i, w, k) != 0)
-		return 0;
-	c->i += k;
-	return 1;
-}
-
-static int
-in_set(char ch, const char *set)
-{
-	return ch != '\0' && strchr(set, ch) != NULL;
+	return ir_is_digit(ch) || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
 }
 
 /* Consumes one of the ASCII characters of set and returns it, or 0. */
 static char
-one_of(struct cur *c, const char *set)
+one_of(struct ir_cur *c, const char *set)
 {
 	char ch;
 
-	if (c->i >= c->n || !in_set(ch = c->s[c->i], set))
+	if (c->i >= c->n || !ir_in_set(ch = c->s[c->i], set))
 		return 0;
 	c->i++;
 	return ch;
@@ -77,12 +42,12 @@ one_of(struct cur *c, const char *set)
 
 /* A run of min..max ASCII digits that no other digit follows, or -1. */
 static int
-number(struct cur *c, size_t min, size_t max)
+number(struct ir_cur *c, size_t min, size_t max)
 {
 	size_t k = 0;
 	int v = 0;
 
-	for (; c->i + k < c->n && is_digit(c->s[c->i + k]); k++) {
+	for (; c->i + k < c->n && ir_is_digit(c->s[c->i + k]); k++) {
 		if (k == max)
 			return -1;
 		v = v * 10 + (c->s[c->i + k] - '0');
@@ -94,24 +59,24 @@ number(struct cur *c, size_t min, size_t max)
 }
 
 static int
-kanji_digit(struct cur *c)
+kanji_digit(struct ir_cur *c)
 {
 	int v;
 
 	for (v = 0; v < 10; v++)
-		if (word(c, KANJI_DIGITS[v]))
+		if (ir_cur_word(c, KANJI_DIGITS[v]))
 			return v;
 	return -1;
 }
 
 /* 1 to 99 in kanji: 五, 十, 十二, 二十, 三十一. */
 static int
-kanji_number(struct cur *c)
+kanji_number(struct ir_cur *c)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 	int tens = kanji_digit(&t), ones;
 
-	if (!word(&t, "十")) {
+	if (!ir_cur_word(&t, "十")) {
 		if (tens < 1)
 			return -1;
 		*c = t;
@@ -127,7 +92,7 @@ kanji_number(struct cur *c)
 
 /* A month or a day: one or two ASCII digits, or kanji. */
 static int
-small(struct cur *c)
+small(struct ir_cur *c)
 {
 	int v = number(c, 1, 2);
 
@@ -136,18 +101,18 @@ small(struct cur *c)
 
 /* 令和5, 平成元, 昭和 64: the Gregorian year, or -1. */
 static int
-era_year(struct cur *c, const struct era **e)
+era_year(struct ir_cur *c, const struct era **e)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 	size_t k;
 	int y;
 
-	for (k = 0; k < NERAS && !word(&t, ERAS[k].name); k++)
+	for (k = 0; k < NERAS && !ir_cur_word(&t, ERAS[k].name); k++)
 		;
 	if (k == NERAS)
 		return -1;
-	blanks(&t);
-	if (word(&t, "元"))
+	ir_cur_blanks(&t);
+	if (ir_cur_word(&t, "元"))
 		y = 1;
 	else if ((y = small(&t)) < 1)
 		return -1;
@@ -158,16 +123,16 @@ era_year(struct cur *c, const struct era **e)
 
 /* "2023年", "令和元年": the year, or -1; *e is its era or NULL. */
 static int
-year(struct cur *c, const struct era **e)
+year(struct ir_cur *c, const struct era **e)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 	int y;
 
 	*e = NULL;
 	if ((y = number(&t, 4, 4)) < 0 && (y = era_year(&t, e)) < 0)
 		return -1;
-	blanks(&t);
-	if (!word(&t, "年"))
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "年"))
 		return -1;
 	*c = t;
 	return y;
@@ -175,20 +140,20 @@ year(struct cur *c, const struct era **e)
 
 /* "8月23日", "十二月一日" (y is left alone). */
 static int
-month_day(struct cur *c, struct ir_date *d)
+month_day(struct ir_cur *c, struct ir_date *d)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 
 	if ((d->m = small(&t)) < 0)
 		return 0;
-	blanks(&t);
-	if (!word(&t, "月"))
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "月"))
 		return 0;
-	blanks(&t);
+	ir_cur_blanks(&t);
 	if ((d->d = small(&t)) < 0)
 		return 0;
-	blanks(&t);
-	if (!word(&t, "日"))
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "日"))
 		return 0;
 	*c = t;
 	return 1;
@@ -205,37 +170,37 @@ era_ok(const struct era *e, struct ir_date d)
 
 /* "/1/19" after a year: month and day, the same separator twice. */
 static int
-sep_month_day(struct cur *c, const char *seps, struct ir_date *d)
+sep_month_day(struct ir_cur *c, const char *seps, struct ir_date *d)
 {
 	char sep;
 
-	blanks(c);
+	ir_cur_blanks(c);
 	if ((sep = one_of(c, seps)) == 0)
 		return 0;
-	blanks(c);
+	ir_cur_blanks(c);
 	if ((d->m = number(c, 1, 2)) < 0)
 		return 0;
-	blanks(c);
+	ir_cur_blanks(c);
 	if (c->i >= c->n || c->s[c->i++] != sep)
 		return 0;
-	blanks(c);
+	ir_cur_blanks(c);
 	if ((d->d = number(c, 1, 2)) < 0)
 		return 0;
 	/* "2024.1.19.2" is a version number. */
-	return !(c->i + 1 < c->n && c->s[c->i] == sep && is_digit(c->s[c->i + 1]));
+	return !(c->i + 1 < c->n && c->s[c->i] == sep && ir_is_digit(c->s[c->i + 1]));
 }
 
 /* 月火水木金土日 with 曜 or 曜日, and 祝 and 休, which 日 may follow. */
 static int
-day_name(struct cur *c)
+day_name(struct ir_cur *c)
 {
 	static const char *const names[] = {"月", "火", "水", "木", "金", "土", "日", "祝", "休"};
 	size_t k;
 
 	for (k = 0; k < sizeof names / sizeof *names; k++) {
-		if (word(c, names[k])) {
-			if (!word(c, "曜日"))
-				word(c, "曜");
+		if (ir_cur_word(c, names[k])) {
+			if (!ir_cur_word(c, "曜日"))
+				ir_cur_word(c, "曜");
 			return 1;
 		}
 	}
@@ -244,21 +209,21 @@ day_name(struct cur *c)
 
 /* "(水)", " (水曜日)", "(火・祝)", "(土日祝)": where it ends, or 0. */
 static size_t
-weekday(struct cur c)
+weekday(struct ir_cur c)
 {
 	int k;
 
-	blanks(&c);
-	if (!word(&c, "("))
+	ir_cur_blanks(&c);
+	if (!ir_cur_word(&c, "("))
 		return 0;
-	blanks(&c);
+	ir_cur_blanks(&c);
 	for (k = 0; k < 4 && day_name(&c); k++) {
-		blanks(&c);
-		if (!word(&c, "・") && !word(&c, "、"))
+		ir_cur_blanks(&c);
+		if (!ir_cur_word(&c, "・") && !ir_cur_word(&c, "、"))
 			one_of(&c, ",/");
-		blanks(&c);
+		ir_cur_blanks(&c);
 	}
-	return k > 0 && word(&c, ")") ? c.i : 0;
+	return k > 0 && ir_cur_word(&c, ")") ? c.i : 0;
 }
 
 /*
@@ -266,14 +231,14 @@ weekday(struct cur c)
  * ends, or 0.
  */
 static size_t
-kanji_date(struct cur c, struct ir_date *d)
+kanji_date(struct ir_cur c, struct ir_date *d)
 {
 	const struct era *e;
 	int y;
 
 	if ((y = year(&c, &e)) < 0)
 		return 0;
-	blanks(&c);
+	ir_cur_blanks(&c);
 	if (!month_day(&c, d))
 		return 0;
 	d->y = y;
@@ -281,7 +246,7 @@ kanji_date(struct cur c, struct ir_date *d)
 }
 
 static size_t
-numeric_date(struct cur c, struct ir_date *d)
+numeric_date(struct ir_cur c, struct ir_date *d)
 {
 	if ((d->y = number(&c, 4, 4)) < 0 || !sep_month_day(&c, "/-.", d))
 		return 0;
@@ -289,7 +254,7 @@ numeric_date(struct cur c, struct ir_date *d)
 }
 
 static size_t
-short_era_date(struct cur c, struct ir_date *d)
+short_era_date(struct ir_cur c, struct ir_date *d)
 {
 	size_t k;
 	int y;
@@ -306,30 +271,30 @@ short_era_date(struct cur c, struct ir_date *d)
 }
 
 static size_t
-yearless_date(struct cur c, struct ir_date *d)
+yearless_date(struct ir_cur c, struct ir_date *d)
 {
 	d->y = 0;
 	return month_day(&c, d) ? c.i : 0;
 }
 
 static size_t
-slash_date(struct cur c, struct ir_date *d)
+slash_date(struct ir_cur c, struct ir_date *d)
 {
 	d->y = 0;
-	if ((d->m = number(&c, 1, 2)) < 0 || !word(&c, "/") || (d->d = number(&c, 1, 2)) < 0)
+	if ((d->m = number(&c, 1, 2)) < 0 || !ir_cur_word(&c, "/") || (d->d = number(&c, 1, 2)) < 0)
 		return 0;
 	/* Only a weekday tells 7/18 from a fraction. */
 	return weekday(c) ? c.i : 0;
 }
 
-static size_t (*const FORMS[])(struct cur, struct ir_date *) = {
+static size_t (*const FORMS[])(struct ir_cur, struct ir_date *) = {
 	kanji_date, numeric_date, short_era_date, yearless_date, slash_date,
 };
 
 size_t
 ir_date_parse(const char *s, size_t n, struct ir_date *d)
 {
-	struct cur c = {s, 0, n};
+	struct ir_cur c = {s, 0, n};
 	struct ir_date t;
 	size_t k, f, w;
 
@@ -355,29 +320,29 @@ last_day(int y, int m)
 
 /* Does a day ("23日") follow, making what went before a date? */
 static int
-day_follows(struct cur c)
+day_follows(struct ir_cur c)
 {
-	blanks(&c);
+	ir_cur_blanks(&c);
 	if (small(&c) < 0)
 		return 0;
-	blanks(&c);
-	return word(&c, "日");
+	ir_cur_blanks(&c);
+	return ir_cur_word(&c, "日");
 }
 
 size_t
 ir_month_parse(const char *s, size_t n, struct ir_date *d)
 {
-	struct cur c = {s, 0, n};
+	struct ir_cur c = {s, 0, n};
 	struct ir_date t;
 	const struct era *e;
 
 	if ((t.y = year(&c, &e)) < 0)
 		return 0;
-	blanks(&c);
+	ir_cur_blanks(&c);
 	if ((t.m = small(&c)) < 1 || t.m > 12)
 		return 0;
-	blanks(&c);
-	if (!word(&c, "月") || day_follows(c))
+	ir_cur_blanks(&c);
+	if (!ir_cur_word(&c, "月") || day_follows(c))
 		return 0;
 	/* A month is in its era when its last day is. */
 	t.d = last_day(t.y, t.m);
@@ -392,12 +357,12 @@ ir_month_parse(const char *s, size_t n, struct ir_date *d)
 static int
 after_kanji_numeral(const char *s, size_t i)
 {
-	struct cur c = {s, 0, i};
+	struct ir_cur c = {s, 0, i};
 
 	if (i < 3)
 		return 0;
 	c.i = i - 3;
-	return kanji_digit(&c) >= 0 || word(&c, "十");
+	return kanji_digit(&c) >= 0 || ir_cur_word(&c, "十");
 }
 
 /* Could a date begin with the character at s[i]?  (Most cannot: a quick test.) */
@@ -407,7 +372,7 @@ may_begin(const char *s, size_t n, size_t i)
 	const unsigned char *p = (const unsigned char *)s + i;
 
 	if (p[0] < 0x80)
-		return is_digit(s[i]) || in_set(s[i], "RHS");
+		return ir_is_digit(s[i]) || ir_in_set(s[i], "RHS");
 	if ((p[0] & 0xF0) != 0xE0 || n - i < 3)
 		return 0;
 	switch ((p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu)) {
@@ -434,7 +399,7 @@ may_start(const char *s, size_t n, size_t i)
 	if (is_alnum(s[i]))
 		/* Not inside a number, a version or an identifier. */
 		return !is_alnum(p) &&
-		       !(i >= 2 && in_set(p, "./-:") && is_digit(s[i - 2]));
+		       !(i >= 2 && ir_in_set(p, "./-:") && ir_is_digit(s[i - 2]));
 	return !after_kanji_numeral(s, i);
 }
 
@@ -467,33 +432,33 @@ ir_date_find(const char *s, size_t n, struct ir_date *d, size_t *len)
 
 /* Skips a time of day after a date: " 10時30分", " 9:00", "午後3時頃". */
 static void
-clock_time(struct cur *c)
+clock_time(struct ir_cur *c)
 {
-	struct cur t = *c, u;
+	struct ir_cur t = *c, u;
 
-	blanks(&t);
-	if (!word(&t, "午前"))
-		word(&t, "午後");
-	blanks(&t);
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "午前"))
+		ir_cur_word(&t, "午後");
+	ir_cur_blanks(&t);
 	if (number(&t, 1, 2) < 0)
 		return;
-	if (word(&t, ":")) {
+	if (ir_cur_word(&t, ":")) {
 		if (number(&t, 2, 2) < 0)
 			return;
 		u = t;
-		if (word(&u, ":") && number(&u, 2, 2) >= 0)
+		if (ir_cur_word(&u, ":") && number(&u, 2, 2) >= 0)
 			t = u;
-	} else if (word(&t, "時")) {
+	} else if (ir_cur_word(&t, "時")) {
 		u = t;
-		if (number(&u, 1, 2) >= 0 && word(&u, "分"))
+		if (number(&u, 1, 2) >= 0 && ir_cur_word(&u, "分"))
 			t = u;
 		else
-			word(&t, "半");
+			ir_cur_word(&t, "半");
 	} else {
 		return;
 	}
-	if (!word(&t, "頃"))
-		word(&t, "ごろ");
+	if (!ir_cur_word(&t, "頃"))
+		ir_cur_word(&t, "ごろ");
 	*c = t;
 }
 
@@ -502,36 +467,36 @@ enum inherit { OWN, YEAR, MONTH };
 
 /* "同年8月2日", "同月7日": the same year (and month) said outright. */
 static int
-range_end_same(struct cur *c, struct ir_date a, struct ir_date *b, enum inherit *how)
+range_end_same(struct ir_cur *c, struct ir_date a, struct ir_date *b, enum inherit *how)
 {
-	if (word(c, "同年")) {
-		blanks(c);
+	if (ir_cur_word(c, "同年")) {
+		ir_cur_blanks(c);
 		if (!month_day(c, b))
 			return 0;
 		b->y = a.y;
 		*how = OWN;
 		return 1;
 	}
-	if (!word(c, "同月"))
+	if (!ir_cur_word(c, "同月"))
 		return 0;
-	blanks(c);
+	ir_cur_blanks(c);
 	if ((b->d = small(c)) < 0)
 		return 0;
-	blanks(c);
+	ir_cur_blanks(c);
 	b->y = a.y;
 	b->m = a.m;
 	*how = MONTH;
-	return word(c, "日");
+	return ir_cur_word(c, "日");
 }
 
 /* "1/19" or "19日" after a range marker: no weekday is needed here. */
 static int
-range_end_short(struct cur *c, struct ir_date a, struct ir_date *b, enum inherit *how)
+range_end_short(struct ir_cur *c, struct ir_date a, struct ir_date *b, enum inherit *how)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 
 	b->y = a.y;
-	if ((b->m = number(&t, 1, 2)) >= 0 && word(&t, "/") && (b->d = number(&t, 1, 2)) >= 0) {
+	if ((b->m = number(&t, 1, 2)) >= 0 && ir_cur_word(&t, "/") && (b->d = number(&t, 1, 2)) >= 0) {
 		*how = YEAR;
 		*c = t;
 		return 1;
@@ -540,8 +505,8 @@ range_end_short(struct cur *c, struct ir_date a, struct ir_date *b, enum inherit
 	b->m = a.m;
 	if ((b->d = small(&t)) < 0)
 		return 0;
-	blanks(&t);
-	if (!word(&t, "日"))
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "日"))
 		return 0;
 	*how = MONTH;
 	*c = t;
@@ -549,9 +514,9 @@ range_end_short(struct cur *c, struct ir_date a, struct ir_date *b, enum inherit
 }
 
 static int
-range_end(struct cur *c, struct ir_date a, struct ir_date *b, enum inherit *how)
+range_end(struct ir_cur *c, struct ir_date a, struct ir_date *b, enum inherit *how)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 	size_t k, w;
 
 	if ((k = ir_date_parse(c->s + c->i, c->n - c->i, b)) > 0) {
@@ -592,7 +557,7 @@ range_order(struct ir_date a, struct ir_date *b, enum inherit how)
 size_t
 ir_date_range_parse(const char *s, size_t n, struct ir_date *from, struct ir_date *to)
 {
-	struct cur c = {s, 0, n};
+	struct ir_cur c = {s, 0, n};
 	struct ir_date a, b;
 	enum inherit how;
 	size_t end;
@@ -600,16 +565,16 @@ ir_date_range_parse(const char *s, size_t n, struct ir_date *from, struct ir_dat
 	if ((c.i = ir_date_parse(s, n, &a)) == 0)
 		return 0;
 	clock_time(&c);
-	blanks(&c);
-	if (!word(&c, "~") && !word(&c, "から") && !word(&c, "-"))
+	ir_cur_blanks(&c);
+	if (!ir_cur_word(&c, "~") && !ir_cur_word(&c, "から") && !ir_cur_word(&c, "-"))
 		return 0;
-	blanks(&c);
+	ir_cur_blanks(&c);
 	if (!range_end(&c, a, &b, &how) || !range_order(a, &b, how))
 		return 0;
 	clock_time(&c);
 	end = c.i;
-	blanks(&c);
-	if (word(&c, "まで"))
+	ir_cur_blanks(&c);
+	if (ir_cur_word(&c, "まで"))
 		end = c.i;
 	*from = a;
 	*to = b;

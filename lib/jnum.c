@@ -1,14 +1,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "cursor.h"
 #include "jnum.h"
 
 /* A reader that fails leaves the cursor alone, or was handed a copy to spoil. */
-struct cur {
-	const char *s;
-	size_t i, n;
-};
-
 /*
  * m × 10^e with e <= 0: "2.2万" is 22 × 10^-1 × 10^4 = 22000 exactly,
  * where doubles would give 22000.000000000004.  Mantissas stay below
@@ -111,21 +107,9 @@ static const struct unit UNITS[] = {
 };
 
 static int
-is_digit(char ch)
-{
-	return ch >= '0' && ch <= '9';
-}
-
-static int
 is_alpha(char ch)
 {
 	return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
-}
-
-static int
-in_set(char ch, const char *set)
-{
-	return ch != '\0' && strchr(set, ch) != NULL;
 }
 
 /* Length of the UTF-8 character at s[i], within n. */
@@ -136,25 +120,6 @@ char_len(const char *s, size_t n, size_t i)
 	size_t k = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 
 	return k < n - i ? k : n - i;
-}
-
-static void
-blanks(struct cur *c)
-{
-	while (c->i < c->n && (c->s[c->i] == ' ' || c->s[c->i] == '\t'))
-		c->i++;
-}
-
-/* Consumes w if the text goes on with it. */
-static int
-word(struct cur *c, const char *w)
-{
-	size_t k = strlen(w);
-
-	if (c->n - c->i < k || memcmp(c->s + c->i, w, k) != 0)
-		return 0;
-	c->i += k;
-	return 1;
 }
 
 /* Is the character at s[i] one of list's?  (UTF-8 matches whole characters.) */
@@ -240,18 +205,18 @@ dec_value(struct dec d)
 }
 
 static size_t
-digits(const struct cur *c, size_t i)
+digits(const struct ir_cur *c, size_t i)
 {
 	size_t k = 0;
 
-	while (i + k < c->n && is_digit(c->s[i + k]))
+	while (i + k < c->n && ir_is_digit(c->s[i + k]))
 		k++;
 	return k;
 }
 
 /* ",434" or ", 533" at i: the length of a thousands group, or 0. */
 static size_t
-group(const struct cur *c, size_t i)
+group(const struct ir_cur *c, size_t i)
 {
 	size_t j = i + 1;
 
@@ -264,14 +229,14 @@ group(const struct cur *c, size_t i)
 
 /* ".5" at i, unless a version number goes on ("1.2.3"): its length, or 0. */
 static size_t
-fraction(const struct cur *c, size_t i)
+fraction(const struct ir_cur *c, size_t i)
 {
 	size_t k;
 
 	if (i >= c->n || c->s[i] != '.' || (k = digits(c, i + 1)) == 0)
 		return 0;
 	i += 1 + k;
-	if (i + 1 < c->n && c->s[i] == '.' && is_digit(c->s[i + 1]))
+	if (i + 1 < c->n && c->s[i] == '.' && ir_is_digit(c->s[i + 1]))
 		return 0;
 	return 1 + k;
 }
@@ -287,7 +252,7 @@ accumulate(const char *s, size_t n, struct dec *d)
 	d->e = 0;
 	for (i = 0; i < n; i++) {
 		frac |= s[i] == '.';
-		if (!is_digit(s[i]))
+		if (!ir_is_digit(s[i]))
 			continue;
 		if (d->m > (DEC_MAX - 9) / 10)
 			return 0;
@@ -299,7 +264,7 @@ accumulate(const char *s, size_t n, struct dec *d)
 
 /* "13,434", "2, 533", "2.2", "596". */
 static int
-ascii_number(struct cur *c, struct dec *d)
+ascii_number(struct ir_cur *c, struct dec *d)
 {
 	size_t i = c->i, lead = digits(c, i), k;
 
@@ -316,21 +281,21 @@ ascii_number(struct cur *c, struct dec *d)
 }
 
 static int
-kanji_digit(struct cur *c)
+kanji_digit(struct ir_cur *c)
 {
 	int v;
 
 	for (v = 0; v < 10; v++)
-		if (word(c, KANJI_DIGITS[v]))
+		if (ir_cur_word(c, KANJI_DIGITS[v]))
 			return v;
 	return -1;
 }
 
 /* A run of kanji digits, read positionally: 五, 二〇二三. */
 static int
-kanji_digits(struct cur *c, struct dec *d)
+kanji_digits(struct ir_cur *c, struct dec *d)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 	int v, k = 0;
 
 	d->m = 0;
@@ -346,12 +311,12 @@ kanji_digits(struct cur *c, struct dec *d)
 
 /* The exponent of the unit of table at c if below last (consumed), or 0. */
 static int
-power(struct cur *c, const struct power *table, size_t n, int last)
+power(struct ir_cur *c, const struct power *table, size_t n, int last)
 {
 	size_t k;
 
 	for (k = 0; k < n; k++)
-		if (table[k].e < last && word(c, table[k].w))
+		if (table[k].e < last && ir_cur_word(c, table[k].w))
 			return table[k].e;
 	return 0;
 }
@@ -362,11 +327,11 @@ power(struct cur *c, const struct power *table, size_t n, int last)
  * A unit's own number is a single digit and the unit is below last.
  */
 static int
-term(struct cur *c, int last, struct dec *v)
+term(struct ir_cur *c, int last, struct dec *v)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 	int have = ascii_number(&t, v) || kanji_digits(&t, v), u;
-	struct cur bare = t;
+	struct ir_cur bare = t;
 
 	u = power(&t, SMALL_UNITS, NELEM(SMALL_UNITS), last);
 	if (u > 0 && (!have || (v->e == 0 && v->m >= 1 && v->m <= 9))) {
@@ -384,9 +349,9 @@ term(struct cur *c, int last, struct dec *v)
 
 /* What a 万 or 億 may multiply: 三百五十, 千二百, 6千, 13,434, 2.2. */
 static int
-section(struct cur *c, struct dec *sum)
+section(struct ir_cur *c, struct dec *sum)
 {
-	struct cur t;
+	struct ir_cur t;
 	struct dec v;
 	int last = 4, u, any = 0;
 
@@ -411,12 +376,12 @@ section(struct cur *c, struct dec *sum)
 
 /* 万, 億 or 兆 below last, maybe after blanks ("596 万", as PDFs space it). */
 static int
-big_unit(struct cur *c, int last)
+big_unit(struct ir_cur *c, int last)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 	int e;
 
-	blanks(&t);
+	ir_cur_blanks(&t);
 	if ((e = power(&t, BIG_UNITS, NELEM(BIG_UNITS), last)) > 0)
 		*c = t;
 	return e;
@@ -425,7 +390,7 @@ big_unit(struct cur *c, int last)
 size_t
 ir_num_parse(const char *s, size_t n, double *v)
 {
-	struct cur c = {s, 0, n}, t;
+	struct ir_cur c = {s, 0, n}, t;
 	struct dec total = {0, 0}, sec;
 	int last = 16, big, any = 0;
 
@@ -452,34 +417,34 @@ ir_num_parse(const char *s, size_t n, double *v)
 
 /* 最大, 約, 合計約…: the qualifier, consumed with the blanks after it. */
 static enum ir_qual
-prefix(struct cur *c)
+prefix(struct ir_cur *c)
 {
 	enum ir_qual q = IR_QUAL_NONE;
 	size_t k;
 	int words;
 
 	for (words = 0; words < 2; words++) {
-		for (k = 0; k < NELEM(BEFORE) && !word(c, BEFORE[k].w); k++)
+		for (k = 0; k < NELEM(BEFORE) && !ir_cur_word(c, BEFORE[k].w); k++)
 			;
 		if (k == NELEM(BEFORE))
 			break;
 		/* Among these, a larger value is the stronger: MAX > ABOUT > NONE. */
 		if (BEFORE[k].q > q)
 			q = BEFORE[k].q;
-		blanks(c);
+		ir_cur_blanks(c);
 	}
 	return q;
 }
 
 static enum ir_qual
-suffix(struct cur *c)
+suffix(struct ir_cur *c)
 {
-	struct cur t = *c;
+	struct ir_cur t = *c;
 	size_t k;
 
-	blanks(&t);
+	ir_cur_blanks(&t);
 	for (k = 0; k < NELEM(AFTER); k++) {
-		if (word(&t, AFTER[k].w)) {
+		if (ir_cur_word(&t, AFTER[k].w)) {
 			*c = t;
 			return AFTER[k].q;
 		}
@@ -488,18 +453,18 @@ suffix(struct cur *c)
 }
 
 static const struct unit *
-unit(struct cur *c)
+unit(struct ir_cur *c)
 {
 	size_t k;
 
 	for (k = 0; k < NELEM(UNITS); k++) {
-		struct cur t = *c;
+		struct ir_cur t = *c;
 
-		if (!word(&t, UNITS[k].w))
+		if (!ir_cur_word(&t, UNITS[k].w))
 			continue;
 		/* "ID" must end there, not go on as "IDs". */
 		if (is_alpha(UNITS[k].w[0]) && t.i < t.n &&
-		    (is_alpha(t.s[t.i]) || is_digit(t.s[t.i])))
+		    (is_alpha(t.s[t.i]) || ir_is_digit(t.s[t.i])))
 			continue;
 		*c = t;
 		return &UNITS[k];
@@ -517,9 +482,9 @@ boundary(const char *s, size_t i)
 		return 1;
 	p = s[i - 1];
 	pp = i >= 2 ? s[i - 2] : ' ';
-	if (is_alpha(p) || is_digit(p) || in_set(p, "-_/#@+=&$\\^|"))
+	if (is_alpha(p) || ir_is_digit(p) || ir_in_set(p, "-_/#@+=&$\\^|"))
 		return 0;
-	if ((in_set(p, ",.") && is_digit(pp)) || (in_set(p, ":.") && is_alpha(pp)))
+	if ((ir_in_set(p, ",.") && ir_is_digit(pp)) || (ir_in_set(p, ":.") && is_alpha(pp)))
 		return 0;
 	return !before_in(s, i, 0, "〒") && !before_in(s, i, 0, KANJI_NUMERALS);
 }
@@ -550,7 +515,7 @@ unit_fits(const char *s, size_t i, const struct unit *u)
 {
 	if (!(u->flags & DAYS))
 		return 1;
-	return is_digit(s[i]) && !before_in(s, i, 1, "月");
+	return ir_is_digit(s[i]) && !before_in(s, i, 1, "月");
 }
 
 /*
@@ -558,12 +523,12 @@ unit_fits(const char *s, size_t i, const struct unit *u)
  * and 5個人 other words, and "1 件 名" a spaced-out 件名 (a subject line).
  */
 static int
-other_word(struct cur c, const struct unit *u)
+other_word(struct ir_cur c, const struct unit *u)
 {
-	struct cur t = c;
+	struct ir_cur t = c;
 
-	blanks(&t);
-	return word(&c, "目") || char_in(t.s, t.n, t.i, u->not_before);
+	ir_cur_blanks(&t);
+	return ir_cur_word(&c, "目") || char_in(t.s, t.n, t.i, u->not_before);
 }
 
 static enum ir_qual
@@ -603,7 +568,7 @@ next_numeral(const char *s, size_t n, size_t i)
 
 	while (i < n) {
 		if (p[i] < 0x80) {
-			if (is_digit(s[i]))
+			if (ir_is_digit(s[i]))
 				return i;
 			i++;
 		} else if ((p[i] & 0xF0) == 0xE0 && i + 2 < n) {
@@ -648,7 +613,7 @@ qualified_start(const char *s, size_t from, size_t i)
 static size_t
 count_at(const char *s, size_t n, size_t i, struct ir_count *out)
 {
-	struct cur c = {s, i, n};
+	struct ir_cur c = {s, i, n};
 	enum ir_qual before = prefix(&c), after, q;
 	const struct unit *u;
 	size_t num = c.i, k;
@@ -659,8 +624,8 @@ count_at(const char *s, size_t n, size_t i, struct ir_count *out)
 	    !countable(s, num, k))
 		return 0;
 	c.i += k;
-	blanks(&c);
-	surplus = word(&c, "余");
+	ir_cur_blanks(&c);
+	surplus = ir_cur_word(&c, "余");
 	if ((u = unit(&c)) == NULL || !unit_fits(s, num, u))
 		return 0;
 	if ((after = suffix(&c)) == IR_QUAL_NONE && other_word(c, u))
