@@ -1,7 +1,8 @@
 /* cursor.h - reading normalised text by hand, as jdate and jnum do.
  *
  * A cursor is a place in a text; the helpers consume what they match and
- * leave the cursor alone when they do not.
+ * leave the cursor alone when they do not.  A reader that fails leaves the
+ * cursor alone too, or was handed a copy to spoil.
  */
 #ifndef IR_CURSOR_H
 #define IR_CURSOR_H

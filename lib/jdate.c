@@ -3,7 +3,6 @@
 #include "cursor.h"
 #include "jdate.h"
 
-/* A reader that fails leaves the cursor alone, or was handed a copy to spoil. */
 struct era {
 	const char *name;
 	char letter; /* of the short form, R5.12.1 */

@@ -4,7 +4,6 @@
 #include "cursor.h"
 #include "jnum.h"
 
-/* A reader that fails leaves the cursor alone, or was handed a copy to spoil. */
 /*
  * m × 10^e with e <= 0: "2.2万" is 22 × 10^-1 × 10^4 = 22000 exactly,
  * where doubles would give 22000.000000000004.  Mantissas stay below
