@@ -68,7 +68,7 @@ build(struct ir_lexicon *lx)
 
 /* Does word match s at i (ASCII case folded), standing alone if ASCII? */
 static int
-matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i)
+matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anywhere)
 {
 	size_t k;
 
@@ -79,27 +79,41 @@ matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i)
 	for (k = 0; k < e->len; k++)
 		if (fold((unsigned char)s[i + k]) != fold((unsigned char)e->word[k]))
 			return 0;
-	if (is_ascii_letter((unsigned char)e->word[0]))
+	if (is_ascii_letter((unsigned char)e->word[0]) && !anywhere)
 		return (i == 0 || !is_ascii_letter((unsigned char)s[i - 1])) &&
 		       (i + e->len >= n || !is_ascii_letter((unsigned char)s[i + e->len]));
 	return 1;
 }
 
-int
-ir_lexicon_next(struct ir_lexicon *lx, const char *s, size_t n, size_t from, size_t *off,
-		size_t *len, int *id)
+/* The first entry for a folded first character, or n. */
+static size_t
+first_entry(const struct ir_lexentry *sorted, size_t n, uint32_t cp)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (sorted[mid].first < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The next place at or after i where a word may start: its first entry
+ * in *e, its folded first character consumed to *k bytes; n at the end.
+ */
+static size_t
+next_start(struct ir_lexicon *lx, const struct ir_lexentry *sorted, const char *s, size_t n,
+	   size_t i, size_t *e, int *k)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	const struct ir_lexentry *sorted;
-	size_t i = from;
 
-	if (atomic_load(&lx->sorted) == NULL)
-		build(lx);
-	sorted = atomic_load(&lx->sorted);
 	while (i < n) {
 		uint32_t cp, blk;
-		int k;
-		size_t lo, hi;
 
 		/* Skip three-byte characters whose block of 64 starts no word. */
 		if ((p[i] & 0xF0) == 0xE0 && i + 1 < n) {
@@ -109,30 +123,65 @@ ir_lexicon_next(struct ir_lexicon *lx, const char *s, size_t n, size_t from, siz
 				continue;
 			}
 		}
-		k = ir_utf8_next(p + i, n - i, &cp);
-		if (k <= 0) {
+		*k = ir_utf8_next(p + i, n - i, &cp);
+		if (*k <= 0) {
+			*k = 1;
 			i++;
 			continue;
 		}
 		cp = fold(cp);
-		if (cp >= 0x10000 || !(lx->starts[cp >> 6] >> (cp & 63) & 1)) {
-			i += (size_t)k;
-			continue;
+		if (cp < 0x10000 && lx->starts[cp >> 6] >> (cp & 63) & 1) {
+			*e = first_entry(sorted, lx->n, cp);
+			return i;
 		}
-		/* The first entry for cp; entries for it run longest first. */
-		for (lo = 0, hi = lx->n; lo < hi;) {
-			size_t mid = (lo + hi) / 2;
+		i += (size_t)*k;
+	}
+	return n;
+}
 
-			if (sorted[mid].first < cp)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < lx->n && sorted[lo].first == cp; lo++) {
-			if (matches(&sorted[lo], s, n, i)) {
+static const struct ir_lexentry *
+ready(struct ir_lexicon *lx)
+{
+	if (atomic_load(&lx->sorted) == NULL)
+		build(lx);
+	return atomic_load(&lx->sorted);
+}
+
+void
+ir_lexicon_each(struct ir_lexicon *lx, const char *s, size_t n,
+		int (*fn)(size_t off, size_t len, int id, void *ctx), void *ctx)
+{
+	const struct ir_lexentry *sorted = ready(lx);
+	size_t i = 0, e;
+	int k;
+
+	while ((i = next_start(lx, sorted, s, n, i, &e, &k)) < n) {
+		uint32_t first = sorted[e].first;
+
+		for (; e < lx->n && sorted[e].first == first; e++)
+			if (matches(&sorted[e], s, n, i, lx->anywhere) && fn(i, sorted[e].len, sorted[e].id, ctx))
+				return;
+		i += (size_t)k;
+	}
+}
+
+int
+ir_lexicon_next(struct ir_lexicon *lx, const char *s, size_t n, size_t from, size_t *off,
+		size_t *len, int *id)
+{
+	const struct ir_lexentry *sorted = ready(lx);
+	size_t i = from, e;
+	int k;
+
+	while ((i = next_start(lx, sorted, s, n, i, &e, &k)) < n) {
+		uint32_t first = sorted[e].first;
+
+		/* Entries for one first character run longest first. */
+		for (; e < lx->n && sorted[e].first == first; e++) {
+			if (matches(&sorted[e], s, n, i, lx->anywhere)) {
 				*off = i;
-				*len = sorted[lo].len;
-				*id = sorted[lo].id;
+				*len = sorted[e].len;
+				*id = sorted[e].id;
 				return 1;
 			}
 		}

@@ -6,7 +6,8 @@
  * character; a lexicon keeps a bitmap of the characters words start with
  * and compares words only there.  Matches are leftmost, then longest, and
  * do not overlap.  Words made of ASCII letters match without regard to
- * case and only as whole words ("TEL", not "HOTEL").
+ * case and, unless anywhere is set, only as whole words ("TEL", not
+ * "HOTEL").
  */
 #ifndef IR_LEXICON_H
 #define IR_LEXICON_H
@@ -23,6 +24,7 @@ struct ir_lexword {
 struct ir_lexicon {
 	const struct ir_lexword *words; /* as given */
 	size_t n;
+	int anywhere;                   /* ASCII words inside others match too */
 	/* built on first use */
 	struct ir_lexentry {
 		uint32_t first;
@@ -34,7 +36,7 @@ struct ir_lexicon {
 	uint64_t blocks[0x10000 / 64 / 64]; /* blocks of 64 code points with a start */
 };
 
-#define IR_LEXICON(words) {words, sizeof words / sizeof *words, NULL, {0}, {0}}
+#define IR_LEXICON(words) {words, sizeof words / sizeof *words, 0, NULL, {0}, {0}}
 
 /*
  * Finds the first word at or after from in s (valid UTF-8); returns 1 and
@@ -42,5 +44,12 @@ struct ir_lexicon {
  */
 int ir_lexicon_next(struct ir_lexicon *lx, const char *s, size_t n, size_t from, size_t *off,
 		    size_t *len, int *id);
+
+/*
+ * Calls fn for every word at every place of s, overlapping ones and
+ * words that are prefixes of others included; fn returns 0 to go on.
+ */
+void ir_lexicon_each(struct ir_lexicon *lx, const char *s, size_t n,
+		     int (*fn)(size_t off, size_t len, int id, void *ctx), void *ctx);
 
 #endif

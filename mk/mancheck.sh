@@ -1,9 +1,10 @@
 #!/bin/sh
 # mancheck.sh PAGE... - lint the man pages and run their EXAMPLES.
 #
-# Each .Dl line of an EXAMPLES section is run with sh in a scratch folder
-# holding dump.txt, dump1.txt and dump2.txt (copies of the sample dump) and
-# must exit 0.  IR_BIN names the folder of the tools.
+# Each .Dl line of an EXAMPLES section is run with sh, in order, in a
+# scratch folder (one per page) holding dump.txt, dump1.txt and dump2.txt
+# (copies of the sample dump), and must exit 0.  IR_BIN names the folder of
+# the tools.
 set -eu
 top=$(pwd)
 bin=${IR_BIN:-$top/bin}
@@ -19,10 +20,10 @@ for page in "$@"; do
 	fi
 	awk '/^\.Sh /{ex = ($2 == "EXAMPLES")} ex && /^\.Dl /{sub(/^\.Dl /, ""); print}' "$page" |
 	sed -e 's/\\e/\\/g' -e "s/\\\\(aq/'/g" -e 's/\\(dq/"/g' -e 's/\\-/-/g' -e 's/\\&//g' >"$tmp/examples"
+	rm -rf "$tmp/run"
+	mkdir "$tmp/run"
+	for f in dump.txt dump1.txt dump2.txt; do cp "$top/examples/sample.txt" "$tmp/run/$f"; done
 	while IFS= read -r cmd; do
-		rm -rf "$tmp/run"
-		mkdir "$tmp/run"
-		for f in dump.txt dump1.txt dump2.txt; do cp "$top/examples/sample.txt" "$tmp/run/$f"; done
 		if ! (cd "$tmp/run" && PATH="$bin:$PATH" sh -c "$cmd" >/dev/null 2>"$tmp/err"); then
 			echo "mancheck: $page: example failed: $cmd" >&2
 			cat "$tmp/err" >&2

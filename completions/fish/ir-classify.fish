@@ -1,0 +1,10 @@
+# fish completion for ir-classify
+complete -c ir-classify -s h -l help -d 'Show help'
+complete -c ir-classify -l version -d 'Show the version'
+complete -c ir-classify -l line-buffered -d 'Write each record as soon as it is complete'
+complete -c ir-classify -l dump-rules -d 'Print the rules in effect and exit'
+complete -c ir-classify -l explain -d 'Print a readable account per incident'
+complete -c ir-classify -l no-default-rules -d 'Start without the built-in rules'
+complete -c ir-classify -s r -l rules -r -F -d 'Add the rules of FILE'
+complete -c ir-classify -l rejects -r -F -d 'Copy unusable lines to FILE'
+complete -c ir-classify -l threads -x -a '0 1 2 4' -d 'Number of threads (0: one per CPU)'

@@ -1,0 +1,192 @@
+#include <stdio.h>
+#include <unistd.h>
+
+#include "rules.h"
+#include "unit.h"
+
+/* Loads text as "t.rules"; returns what ir_rules_add returned, and stderr. */
+static int
+load(struct ir_ruleset *rs, const char *text, char *err, size_t errsize)
+{
+	FILE *f = tmpfile();
+	int saved = dup(2), r;
+	size_t n;
+
+	fflush(stderr);
+	dup2(fileno(f), 2);
+	r = ir_rules_add(rs, "t.rules", text, strlen(text));
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(f);
+	n = fread(err, 1, errsize - 1, f);
+	err[n] = '\0';
+	fclose(f);
+	return r;
+}
+
+static void
+fails(const char *text, const char *want)
+{
+	struct ir_ruleset rs;
+	char err[512];
+
+	ir_rules_init(&rs);
+	ck_assert_int_eq(load(&rs, text, err, sizeof err), -1);
+	ck_assert_msg(strstr(err, want) != NULL, "for %s: got %s, want %s", text, err, want);
+	ir_rules_free(&rs);
+}
+
+START_TEST(good_file)
+{
+	struct ir_ruleset rs;
+	char err[512];
+
+	ir_rules_init(&rs);
+	ck_assert_int_eq(load(&rs,
+			      "# a comment\n"
+			      "order alpha beta\n"
+			      "veris alpha hacking,malware external\n"
+			      "min-score 3\n"
+			      "min-score beta 1\n"
+			      "lead-chars 200\n"
+			      "lead-end ^再発防止\n"
+			      "\n"
+			      "rule beta 2 lead 誤送信|宛先を誤\n"
+			      "\tunless 10 防止\n"
+			      "    # an indented comment\n"
+			      "rule gamma -1 title お知らせ\r\n"
+			      "rule alpha 3 body 不正.{0,5}アクセス\n",
+			      err, sizeof err), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(rs.nlabels, 3);
+	ck_assert_str_eq(rs.labels[0].name, "alpha");
+	ck_assert_str_eq(rs.labels[1].name, "beta");
+	ck_assert_str_eq(rs.labels[2].name, "gamma");
+	ck_assert_str_eq(rs.labels[0].actions, "hacking,malware");
+	ck_assert_int_eq(rs.min_score, 3);
+	ck_assert_int_eq(rs.labels[1].min_score, 1);
+	ck_assert_int_eq(rs.lead_chars, 200);
+	ck_assert_uint_eq(rs.nrules, 3);
+	ck_assert_uint_eq(rs.rules[0].label, 1);
+	ck_assert_int_eq(rs.rules[0].scope, IR_SCOPE_LEAD);
+	ck_assert_uint_eq(rs.rules[0].nunless, 1);
+	ck_assert_int_eq(rs.rules[0].unless[0].within, 10);
+	ck_assert_int_eq(rs.rules[1].weight, -1);
+	ck_assert_str_eq(rs.rules[1].pattern, "お知らせ");
+	ck_assert_int_eq(rs.rules[1].line, 12);
+	ir_rules_ready(&rs);
+	ck_assert_int_eq(rs.rules[0].anchored, 1);
+	ck_assert_int_eq(rs.rules[2].anchored, 1);
+	ir_rules_free(&rs);
+}
+END_TEST
+
+START_TEST(order_moves_labels_seen_before)
+{
+	struct ir_ruleset rs;
+	char err[512];
+
+	ir_rules_init(&rs);
+	ck_assert_int_eq(load(&rs, "rule late 1 body x\nrule early 1 body y\norder early\n", err, sizeof err), 0);
+	ck_assert_str_eq(rs.labels[0].name, "early");
+	ck_assert_str_eq(rs.labels[rs.rules[0].label].name, "late");
+	ck_assert_str_eq(rs.labels[rs.rules[1].label].name, "early");
+	ir_rules_free(&rs);
+}
+END_TEST
+
+START_TEST(faults_name_line_and_column)
+{
+	fails("rule x 1 body (a\n", "t.rules:1:17: missing closing parenthesis");
+	fails("\n\nrule x 1 body ok\n\tunless 5 [z\n", "t.rules:4:13: missing terminating ]");
+	fails("frobnicate\n", "t.rules:1:1: unknown directive");
+	fails("rule X 1 body a\n", "t.rules:1:6: rule LABEL WEIGHT SCOPE PATTERN");
+	fails("rule x one body a\n", "t.rules:1:8: 'one' is not a whole number");
+	fails("rule x 1 everywhere a\n", "t.rules:1:10: the scope is title, lead or body");
+	fails("rule x 1 body\n", "t.rules:1:14: the rule has no pattern");
+	fails("\tunless 5 a\n", "t.rules:1:2: 'unless' with no rule above it");
+	fails("rule x 1 body a\norder x\n\tunless a\n", "t.rules:3:2: 'unless' with no rule above it");
+	fails("rule x 1 body a\n\tif b\n", "t.rules:2:2: an indented line is 'unless [WITHIN] PATTERN'");
+	fails("rule x 1 body a\n\tunless 5\n", "t.rules:2:10: 'unless' needs a pattern");
+	fails("order x Y\n", "t.rules:1:9: a label is a lowercase name");
+	fails("veris x hacking\n", "veris LABEL ACTIONS ACTORS: actions and actors");
+	fails("min-score lots\n", "'lots' is not a whole number");
+	fails("lead-chars 0\n", "'0' is not a whole number in range");
+	fails("lead-end\n", "lead-end needs a pattern");
+	fails("lead-end (\n", "t.rules:1:11: missing closing parenthesis");
+	fails("rule x 1 body \xff\n", "t.rules:1: invalid UTF-8");
+	/* Columns count characters, not bytes. */
+	fails("rule 誤 1 body a\n", "t.rules:1:6: rule LABEL WEIGHT SCOPE PATTERN");
+	fails("rule x 1 body 誤送信(\n", "t.rules:1:19: missing closing parenthesis");
+}
+END_TEST
+
+START_TEST(anchors_only_where_certain)
+{
+	static const struct {
+		const char *pattern;
+		int anchored;
+	} cases[] = {
+		{"誤送信|宛先を誤", 1}, {"BCC|Bcc", 1}, {"不正.{0,5}アクセス", 1},
+		{"ランサムウ[ェエ]ア", 1}, {"(?:誤|間違)送信", 0}, {"a|誤送信", 0},
+		{"誤?送信", 0}, {"送信された?", 1}, {"(?i)bcc", 0}, {"\\d+件", 0}, {".*", 0},
+		{"TO\\(宛先\\)", 1},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct ir_ruleset rs;
+		char text[256], err[512];
+
+		snprintf(text, sizeof text, "rule x 1 body %s\n", cases[i].pattern);
+		ir_rules_init(&rs);
+		ck_assert_int_eq(load(&rs, text, err, sizeof err), 0);
+		ir_rules_ready(&rs);
+		ck_assert_msg(rs.rules[0].anchored == cases[i].anchored, "%s", cases[i].pattern);
+		ir_rules_free(&rs);
+	}
+}
+END_TEST
+
+START_TEST(dump_reads_back)
+{
+	struct ir_ruleset rs, again;
+	struct ir_buf a = IR_BUF_INIT, b = IR_BUF_INIT;
+	char err[512];
+
+	ir_rules_init(&rs);
+	ck_assert_int_eq(load(&rs, "order b a\nveris a x -\nrule a 2 lead 誤送信\n\tunless 3 防止\nrule b 1 title y\n",
+			      err, sizeof err), 0);
+	ir_rules_dump(&rs, &a);
+	ir_rules_init(&again);
+	ck_assert_int_eq(load(&again, ir_buf_cstr(&a), err, sizeof err), 0);
+	ir_rules_dump(&again, &b);
+	/* The same rules, though from another file. */
+	ck_assert_uint_eq(again.nrules, 2);
+	ck_assert_str_eq(again.rules[0].pattern, "誤送信");
+	ck_assert_str_eq(again.labels[0].name, "b");
+	ck_assert_ptr_null(again.labels[1].actors);
+	ir_rules_free(&rs);
+	ir_rules_free(&again);
+	ir_buf_free(&a);
+	ir_buf_free(&b);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("rules");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, good_file);
+	tcase_add_test(tc, order_moves_labels_seen_before);
+	tcase_add_test(tc, faults_name_line_and_column);
+	tcase_add_test(tc, anchors_only_where_certain);
+	tcase_add_test(tc, dump_reads_back);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(suite)
