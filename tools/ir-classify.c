@@ -196,13 +196,15 @@ main(int argc, char *argv[])
 		}
 	}
 	ir_rules_init(&run.rules);
-	if (defaults && ir_rules_add(&run.rules, "default.rules", ir_default_rules,
-				     ir_default_rules_len) < 0)
-		return IR_EXIT_FAIL;
-	for (i = 0; i < nfiles; i++)
-		if (ir_rules_load(&run.rules, files[i]) < 0)
-			return IR_EXIT_FAIL;
+	status = defaults ? ir_rules_add(&run.rules, "default.rules", ir_default_rules,
+					 ir_default_rules_len) : 0;
+	for (i = 0; i < nfiles && status == 0; i++)
+		status = ir_rules_load(&run.rules, files[i]);
 	free(files);
+	if (status < 0) {
+		ir_rules_free(&run.rules);
+		return IR_EXIT_FAIL;
+	}
 	ir_rules_ready(&run.rules);
 	ir_out_stdout(&out, line_buffered);
 	if (dump) {
