@@ -104,6 +104,7 @@ each_input(struct ir_input *in, void *ctx)
 	struct loop *l = ctx;
 	const char *line;
 	ssize_t len;
+	int errnum;
 
 	l->b->source = in->name;
 	l->b->line = 1;
@@ -117,13 +118,12 @@ each_input(struct ir_input *in, void *ctx)
 			l->b->line = in->lineno + 1;
 		}
 	}
+	errnum = errno;
 	submit(l);
 	if (len < 0) {
-		/* Let the records before it be written first. */
-		ir_work_finish(&l->work);
-		ir_work_start(&l->work, l->o->nthreads, work_batch, l->work.wctx, emit_batch, l);
-		l->b = ir_work_batch(&l->work);
-		return ir_input_read_error(in, errno);
+		/* The records before the error are written before its message. */
+		ir_work_drain(&l->work);
+		return ir_input_read_error(in, errnum);
 	}
 	return IR_EXIT_OK;
 }

@@ -152,6 +152,22 @@ ir_work_submit(struct ir_work *w, struct ir_batch *b)
 }
 
 void
+ir_work_drain(struct ir_work *w)
+{
+	if (w->nthreads == 0)
+		return;
+	mtx_lock(&w->lock);
+	for (;;) {
+		emit_done(w);
+		/* Only the newest batch can be filling; the rest must be out. */
+		if (w->head == w->tail || w->ring[w->head].state == FILLING)
+			break;
+		cnd_wait(&w->changed, &w->lock);
+	}
+	mtx_unlock(&w->lock);
+}
+
+void
 ir_work_finish(struct ir_work *w)
 {
 	size_t i;

@@ -57,6 +57,8 @@ void ir_work_start(struct ir_work *w, int nthreads, ir_work_fn work, void **wctx
 struct ir_batch *ir_work_batch(struct ir_work *w);
 /* Hands the batch just filled to the workers. */
 void ir_work_submit(struct ir_work *w, struct ir_batch *b);
+/* Waits until every submitted batch is emitted; the workers stay. */
+void ir_work_drain(struct ir_work *w);
 /* Waits for every batch, emits them, ends the workers. */
 void ir_work_finish(struct ir_work *w);
 
