@@ -270,7 +270,7 @@ ir_classify_json(const struct ir_classifier *c, const char *text, struct ir_buf 
 		const struct ir_evidence *e = &c->ev[i];
 		const struct ir_rule *r = &rs->rules[e->rule];
 		size_t from = ir_norm_origin(&c->norm, e->off);
-		size_t to = ir_norm_origin(&c->norm, e->off + e->len);
+		size_t to = ir_norm_origin_end(&c->norm, e->off + e->len);
 
 		if (!ir_classify_fits(c, r->label))
 			continue;
@@ -307,7 +307,7 @@ ir_classify_explain(const struct ir_classifier *c, const char *text, struct ir_b
 		const struct ir_evidence *e = &c->ev[i];
 		const struct ir_rule *r = &rs->rules[e->rule];
 		size_t from = ir_norm_origin(&c->norm, e->off);
-		size_t to = ir_norm_origin(&c->norm, e->off + e->len);
+		size_t to = ir_norm_origin_end(&c->norm, e->off + e->len);
 
 		ir_buf_addf(out, "  %c %-18s %+d  %s:%ld  \"", ir_classify_fits(c, r->label) ? '*' : ' ',
 			    rs->labels[r->label].name, r->weight, r->file, r->line);

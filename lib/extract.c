@@ -81,7 +81,7 @@ published(struct ir_extractor *x, const char *title, size_t tlen, const char *id
 	f->published = keep;
 	/* published_raw: the date and what follows it, as written. */
 	f->praw_off = ir_norm_origin(&x->norm, (size_t)(title - t) + last);
-	f->praw_len = ir_norm_origin(&x->norm, (size_t)(title - t) + tlen) - f->praw_off;
+	f->praw_len = ir_norm_origin_end(&x->norm, (size_t)(title - t) + tlen) - f->praw_off;
 	check_year(f, id);
 }
 
@@ -130,7 +130,7 @@ header_facts(struct ir_extractor *x, const char *id, size_t *body)
 		f->org_is_ppc = memmem(t + at, len, "個人情報保護委員会",
 				       strlen("個人情報保護委員会")) != NULL;
 		f->org_off = ir_norm_origin(&x->norm, at);
-		f->org_len = ir_norm_origin(&x->norm, at + len) - f->org_off;
+		f->org_len = ir_norm_origin_end(&x->norm, at + len) - f->org_off;
 	} else {
 		f->org_type = ir_org_type(NULL, 0);
 	}
@@ -195,7 +195,7 @@ counts_json(const struct ir_extractor *x, const char *text, struct ir_buf *out)
 	for (i = 0; i < cs->n; i++) {
 		const struct ir_count *c = &cs->c[i];
 		size_t from = ir_norm_origin(&x->norm, c->off);
-		size_t to = ir_norm_origin(&x->norm, c->off + c->len);
+		size_t to = ir_norm_origin_end(&x->norm, c->off + c->len);
 		const char *q = ir_qual_name(c->qual);
 
 		if (i > 0)

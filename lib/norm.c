@@ -52,15 +52,18 @@ is_range_mark(uint32_t cp)
 
 /*
  * Notes that the original at from corresponds to the end of the text so
- * far; unless forced, nothing is noted while the two run in step.
+ * far.  An exact step starts a stretch that runs byte for byte in step
+ * with the original, and is not noted when the stretch before is exact
+ * and in step with it; an inexact one starts a changed stretch, whose
+ * inside has no counterpart in the original.
  */
 static void
-step(struct ir_norm *n, size_t from, int force)
+step(struct ir_norm *n, size_t from, int exact)
 {
-	if (n->nmap > 0 && !force) {
+	if (n->nmap > 0 && exact) {
 		struct ir_norm_step *last = &n->map[n->nmap - 1];
 
-		if (from - last->from == n->text.len - last->to)
+		if (last->exact && from - last->from == n->text.len - last->to)
 			return;
 	}
 	if (n->nmap == n->capmap) {
@@ -69,6 +72,7 @@ step(struct ir_norm *n, size_t from, int force)
 	}
 	n->map[n->nmap].to = n->text.len;
 	n->map[n->nmap].from = from;
+	n->map[n->nmap].exact = exact;
 	n->nmap++;
 }
 
@@ -119,7 +123,7 @@ add_quick(struct ir_norm *n, const char *s, size_t len, size_t at)
 	while (i < len) {
 		uint32_t cp;
 
-		step(n, at + i, 1);
+		step(n, at + i, 0);
 		i += (size_t)ir_utf8_next(p + i, len - i, &cp);
 		ir_buf_addcp(&n->text, quick(cp));
 	}
@@ -196,21 +200,22 @@ ir_norm(struct ir_norm *n, const char *s, size_t len)
 			if (last < run || last >= i)
 				last = i;
 			ir_buf_add(&n->text, s + run, last - run);
-			step(n, last, 1);
+			step(n, last, 0);
 			add_nfkc(n, s + last, end - last);
 		}
-		step(n, end, 0);
+		step(n, end, 1);
 		run = last = i = end;
 	}
 	ir_buf_add(&n->text, s + run, len - run);
+	ir_buf_cstr(&n->text); /* never NULL, and terminated for the callers' ease */
 }
 
-size_t
-ir_norm_origin(const struct ir_norm *n, size_t off)
+/* The step at or before off, the last of several at the same place. */
+static size_t
+step_at(const struct ir_norm *n, size_t off)
 {
 	size_t lo = 0, hi = n->nmap;
 
-	/* The last step at or before off. */
 	while (hi - lo > 1) {
 		size_t mid = (lo + hi) / 2;
 
@@ -219,17 +224,38 @@ ir_norm_origin(const struct ir_norm *n, size_t off)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/*
+ * Inside a changed stretch, the start of a span is rounded down to the
+ * stretch's start and the end of one up to its end, so that a span maps
+ * to whole characters of the original and loses none of them.
+ */
+static size_t
+origin(const struct ir_norm *n, size_t off, int up)
+{
+	const struct ir_norm_step *s;
+
 	if (n->nmap == 0)
 		return off;
-	if (lo + 1 < n->nmap) {
-		/* Inside a changed stretch: its start is the best answer. */
-		size_t span = n->map[lo + 1].to - n->map[lo].to;
-		size_t ospan = n->map[lo + 1].from - n->map[lo].from;
+	s = &n->map[step_at(n, off)];
+	if (s->exact || off == s->to)
+		return s->from + (off - s->to);
+	/* An inexact step is always followed by the exact one ending it. */
+	return up ? s[1].from : s->from;
+}
 
-		if (span != ospan)
-			return n->map[lo].from;
-	}
-	return n->map[lo].from + (off - n->map[lo].to);
+size_t
+ir_norm_origin(const struct ir_norm *n, size_t off)
+{
+	return origin(n, off, 0);
+}
+
+size_t
+ir_norm_origin_end(const struct ir_norm *n, size_t off)
+{
+	return origin(n, off, 1);
 }
 
 void

@@ -21,17 +21,21 @@
 struct ir_norm {
 	struct ir_buf text;   /* the normalised text */
 	/* Where the two texts fall out of step: at text offset map[i].to the
-	 * original is at map[i].from, and they run in step until the next. */
-	struct ir_norm_step { size_t to, from; } *map;
+	 * original is at map[i].from; when map[i].exact they run in step
+	 * until the next, otherwise only the two ends correspond. */
+	struct ir_norm_step { size_t to, from; int exact; } *map;
 	size_t nmap, capmap;
 };
 
 #define IR_NORM_INIT {IR_BUF_INIT, NULL, 0, 0}
 
-/* Normalises s (valid UTF-8) into n->text, replacing what was there. */
+/* Normalises s (valid UTF-8) into n->text, replacing what was there; the
+ * text is NUL-terminated (not counted in its length). */
 void ir_norm(struct ir_norm *n, const char *s, size_t len);
-/* The original offset of normalised offset off. */
+/* The original offsets of the start and of the end of a span of the
+ * normalised text; together they cover whole characters of the original. */
 size_t ir_norm_origin(const struct ir_norm *n, size_t off);
+size_t ir_norm_origin_end(const struct ir_norm *n, size_t off);
 void ir_norm_free(struct ir_norm *n);
 
 #endif

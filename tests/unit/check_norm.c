@@ -1,4 +1,5 @@
 #include "norm.h"
+#include "utf8.h"
 #include "unit.h"
 
 static const char *
@@ -44,6 +45,40 @@ START_TEST(offsets_map_back)
 }
 END_TEST
 
+/*
+ * A changed stretch as long as its original ("㉀㉀" grows by four bytes,
+ * "ＡＢ" shrinks by four) used to be taken for one in step, and spans
+ * inside it mapped to the middle of a character (found by fuzz_org).
+ */
+START_TEST(spans_map_to_whole_characters)
+{
+	struct ir_norm n = IR_NORM_INIT;
+	const char *s = "社名㉀㉀ＡＢ株式会社";
+	const char *t = norm(&n, s);
+	size_t k, at = (size_t)(strstr(t, "AB") - t);
+
+	ck_assert_str_eq(t, "社名(祭)(祭)AB株式会社");
+	for (k = 0; k <= n.text.len; k++) {
+		if (ir_utf8_check(t, k) != k)
+			continue; /* spans are of whole characters */
+		size_t a = ir_norm_origin(&n, k), b = ir_norm_origin_end(&n, k);
+
+		ck_assert_uint_le(a, b);
+		ck_assert_uint_eq(ir_utf8_check(s, a), a);
+		ck_assert_uint_eq(ir_utf8_check(s, b), b);
+	}
+	/* "B" alone covers the whole changed stretch it lies in, which
+	 * starts a character early since utf8proc may combine with it. */
+	ck_assert_uint_eq(ir_norm_origin(&n, at + 1), (size_t)(strstr(s, "名") - s));
+	ck_assert_uint_eq(ir_norm_origin_end(&n, at + 2), (size_t)(strstr(s, "株") - s));
+	/* In step again after it. */
+	at = (size_t)(strstr(t, "会社") - t);
+	ck_assert_uint_eq(ir_norm_origin(&n, at), (size_t)(strstr(s, "会社") - s));
+	ck_assert_uint_eq(ir_norm_origin_end(&n, at), (size_t)(strstr(s, "会社") - s));
+	ir_norm_free(&n);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -52,6 +87,7 @@ suite(void)
 
 	tcase_add_test(tc, nfkc_and_fixups);
 	tcase_add_test(tc, offsets_map_back);
+	tcase_add_test(tc, spans_map_to_whole_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }
