@@ -397,6 +397,9 @@ ir_rules_add(struct ir_ruleset *rs, const char *name, const char *text, size_t l
 		l.i = 0;
 		if (l.n > 0 && l.s[l.n - 1] == '\r')
 			l.n--;
+		if (memchr(l.s, '\0', l.n) != NULL)
+			return syntax(&l, (size_t)((const char *)memchr(l.s, '\0', l.n) - l.s),
+				      "NUL byte in a rule file%s", "");
 		if (parse_line(rs, &l) < 0)
 			return -1;
 		i = end + 1;
@@ -475,7 +478,8 @@ add_anchors(struct ir_ruleset *rs, size_t r)
 
 			/* A one-byte word is no filter; neither is none. */
 			if (k < 2) {
-				rs->nwords = first;
+				while (rs->nwords > first)
+					free((char *)rs->words[--rs->nwords].word);
 				return 0;
 			}
 			rs->words = ir_xrealloc(rs->words, (rs->nwords + 1) * sizeof *rs->words);

@@ -26,6 +26,31 @@ load(struct ir_ruleset *rs, const char *text, char *err, size_t errsize)
 }
 
 static void
+fails_n(const char *text, size_t n, const char *want)
+{
+	struct ir_ruleset rs;
+	char err[512];
+	FILE *f = tmpfile();
+	int saved = dup(2), r;
+	size_t k;
+
+	ir_rules_init(&rs);
+	fflush(stderr);
+	dup2(fileno(f), 2);
+	r = ir_rules_add(&rs, "t.rules", text, n);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	rewind(f);
+	k = fread(err, 1, sizeof err - 1, f);
+	err[k] = '\0';
+	fclose(f);
+	ck_assert_int_eq(r, -1);
+	ck_assert_msg(strstr(err, want) != NULL, "got %s, want %s", err, want);
+	ir_rules_free(&rs);
+}
+
+static void
 fails(const char *text, const char *want)
 {
 	struct ir_ruleset rs;
@@ -116,6 +141,8 @@ START_TEST(faults_name_line_and_column)
 	fails("lead-end\n", "lead-end needs a pattern");
 	fails("lead-end (\n", "t.rules:1:11: missing closing parenthesis");
 	fails("rule x 1 body \xff\n", "t.rules:1: invalid UTF-8");
+	/* Found by fuzzing: a NUL went in but could not come out of --dump-rules. */
+	fails_n("rule x 1 body a\0b\n", 16, "t.rules:1:16: NUL byte in a rule file");
 	/* Columns count characters, not bytes. */
 	fails("rule 誤 1 body a\n", "t.rules:1:6: rule LABEL WEIGHT SCOPE PATTERN");
 	fails("rule x 1 body 誤送信(\n", "t.rules:1:19: missing closing parenthesis");
@@ -130,6 +157,7 @@ START_TEST(anchors_only_where_certain)
 	} cases[] = {
 		{"誤送信|宛先を誤", 1}, {"BCC|Bcc", 1}, {"不正.{0,5}アクセス", 1},
 		{"ランサムウ[ェエ]ア", 1}, {"(?:誤|間違)送信", 0}, {"a|誤送信", 0},
+		{"誤送信|a", 0}, /* found by fuzzing: the first word leaked */
 		{"誤?送信", 0}, {"送信された?", 1}, {"(?i)bcc", 0}, {"\\d+件", 0}, {".*", 0},
 		{"TO\\(宛先\\)", 1},
 	};
