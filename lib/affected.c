@@ -21,10 +21,19 @@ enum { THING_REACH = 8 };
 
 /*
  * Just after the number: a head count as of a date, a count per person
- * ("1人1台"), or people doing something ("二人で確認"; "1,123名で、…" is data).
+ * ("1人1台"), or people doing something ("二人で確認"; "1,123名で、…" is
+ * data).
  */
 static struct ir_rx not_data_after = IR_RX(
 	"^[^。\\n]{0,30}現在|^\\s*\\d+\\s*台|^で(?![、,]|す|あ|は|ご)");
+/*
+ * Addresses that spam or lures went to ("約1,900件のアドレスあてに…偽の
+ * ログインページへのリンクを送信") are not data taken; those of a mail sent
+ * to the wrong people are, so the sentence must speak of spam or lures.
+ */
+static struct ir_rx recipients = IR_RX(
+	"^(?:の(?:アドレス|宛先|メールアドレス|相手|方|番号))?\\s*(?:に|へ|あてに|宛てに)");
+static struct ir_rx lure = IR_RX("偽の|不審な|迷惑メール|スパム|フィッシング|なりすまし|詐欺");
 static struct ir_rx hedge = IR_RX("おそれ|恐れ|可能性");
 
 static int
@@ -113,7 +122,9 @@ ir_affected(const struct ir_counts *cs, const char *text, size_t len, const stru
 		if (!is_people_unit(c->unit) || c->n < 1)
 			continue;
 		if (said_not_data(text, cues, c->off) ||
-		    ir_rx_test(&not_data_after, text + end, len - end < 120 ? len - end : 120))
+		    ir_rx_test(&not_data_after, text + end, len - end < 120 ? len - end : 120) ||
+		    (ir_rx_test(&recipients, text + end, len - end < 60 ? len - end : 60) &&
+		     ir_rx_test(&lure, text + end, sentence_end(text, len, end) - end)))
 			continue;
 		if (best < 0 || c->n > cs->c[best].n)
 			best = (long)i;

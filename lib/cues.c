@@ -121,6 +121,7 @@ static const struct ir_lexword words[] = {
 	{"外部委託", CUE(IR_CUE_CONTRACTOR, 0)}, {"派遣元", CUE(IR_CUE_CONTRACTOR, 0)},
 	{"委託を受け", CUE(IR_CUE_CONTRACTOR, 0)},
 	/* What a count that is not of data taken counts: things, or people acting. */
+	{"あたり", CUE(IR_CUE_THING, 0)}, {"当たり", CUE(IR_CUE_THING, 0)}, /* rates: 1日あたり約200件 */
 	{"送信件数", CUE(IR_CUE_THING, 0)}, {"送信数", CUE(IR_CUE_THING, 0)}, {"送付件数", CUE(IR_CUE_THING, 0)},
 	{"送付数", CUE(IR_CUE_THING, 0)}, {"メール件数", CUE(IR_CUE_THING, 0)},
 	{"メール数", CUE(IR_CUE_THING, 0)}, {"送信されたメール件数", CUE(IR_CUE_THING, 0)},

@@ -38,17 +38,21 @@ digit_distance(int a, int b)
 
 /*
  * A year far from the post's (2003 on a 2023 notice) is a typo: take the
- * post's year or the next, whichever is fewer keystrokes away.
+ * post's year, the one before or the next (posts are numbered by the year
+ * they are republished in), whichever is fewer digits away; the post's own
+ * year on a tie.
  */
 static void
 check_year(struct ir_facts *f, const char *id)
 {
-	int y = atoi(id), fixed;
+	int y = atoi(id), fixed = y, d;
 	char msg[160];
 
 	if (y < 1900 || f->published.y == 0 || abs(f->published.y - y) <= 1)
 		return;
-	fixed = digit_distance(f->published.y, y + 1) < digit_distance(f->published.y, y) ? y + 1 : y;
+	for (d = -1; d <= 1; d += 2)
+		if (digit_distance(f->published.y, y + d) < digit_distance(f->published.y, fixed))
+			fixed = y + d;
 	snprintf(msg, sizeof msg, "published year %d corrected to %d (post %s)", f->published.y,
 		 fixed, id);
 	f->published.y = fixed;

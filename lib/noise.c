@@ -147,6 +147,27 @@ is_trailer(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Words of the section headings of notices ("対象となる情報", "発生の経緯",
+ * "お問い合わせ窓口"): a line with one is a part of the notice, not the
+ * title of another post.
+ */
+static int
+is_heading(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"経緯", "概要", "原因", "状況", "今後", "対象", "再発防止", "可能性", "問い合わせ",
+		"問合せ", "窓口", "内容", "事象", "判明", "範囲", "件数", "項目", "お詫び", "お知らせ",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof *words; i++)
+		if (memmem(s, n, words[i], strlen(words[i])) != NULL)
+			return 1;
+	/* "取得された可能性がある情報", "流出した情報" */
+	return n >= 6 && memcmp(s + n - 6, "情報", 6) == 0;
+}
+
 /* A bare file name, address or URL ("photo_1.jpg", "example.jp"). */
 static int
 is_bare_name(const char *s, size_t n)
@@ -184,7 +205,7 @@ ir_noise_is_title(const char *line, size_t len)
 	chars = ir_utf8_count(s, n);
 	if (chars < MIN_TITLE_CHARS || chars > MAX_TITLE_CHARS)
 		return 0;
-	return !is_enumerated(s, n) && !is_trailer(s, n) && !is_bare_name(s, n);
+	return !is_enumerated(s, n) && !is_trailer(s, n) && !is_bare_name(s, n) && !is_heading(s, n);
 }
 
 /*

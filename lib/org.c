@@ -5,10 +5,11 @@
 #include "utf8.h"
 
 /*
- * A kanji.  Not \\p{Han}: PCRE2 matches that by script extensions, which
- * take in 「」, 、 and other punctuation that CJK scripts share.
+ * A character of a place name: a kanji, or the kana place names take
+ * (霞ヶ浦, 竜ケ崎, 三ノ宮).  Not \\p{Han}: PCRE2 matches that by script
+ * extensions, which take in 「」, 、 and other punctuation CJK scripts share.
  */
-#define KANJI "[\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}々]"
+#define KANJI "[\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}々ヶケノが]"
 
 /* Words that mark a token as the start of a sentence, not a name. */
 static struct ir_rx sentence = IR_RX(

@@ -1,9 +1,11 @@
 #!/bin/sh
 # eval.sh BIN SHARED - score the tools against the gold labels.
 #
-# Runs the pipeline (as far as it is built) over ../shared/corpus and
-# examples/sample.txt and scores both with ../shared/eval/score.py; fails
-# when a measure is below the bar the issues set.
+# Runs the pipeline (as far as it is built) over ../shared/corpus and the
+# two made-up dumps, examples/sample.txt and examples/heldout.txt (the
+# latter written without sight of the tools' rules), and scores them with
+# ../shared/eval/score.py; fails when a measure is below the bar the issues
+# set.
 set -eu
 bin=$1 shared=$2
 if [ ! -f "$shared/eval/score.py" ]; then
@@ -32,8 +34,10 @@ echo "== ../shared/corpus"
 pipeline "$shared"/corpus/*.txt
 # shellcheck disable=SC2086
 python3 "$shared/eval/score.py" $bars "$shared"/gold/*.jsonl <"$tmp/out.ndjson" || status=1
-echo "== examples/sample.txt"
-pipeline examples/sample.txt
-# shellcheck disable=SC2086
-python3 "$shared/eval/score.py" examples/sample.gold.jsonl <"$tmp/out.ndjson" || status=1
+for dump in sample heldout; do
+	echo "== examples/$dump.txt"
+	pipeline examples/$dump.txt
+	# shellcheck disable=SC2086
+	python3 "$shared/eval/score.py" $bars examples/$dump.gold.jsonl <"$tmp/out.ndjson" || status=1
+done
 exit $status

@@ -53,6 +53,10 @@ START_TEST(counts_of_other_things)
 	ck_assert(affected("送信前に職員二人で番号を確認します。", &a) == -1);
 	ck_assert(affected("取引先30社に影響はありません。", &a) == -1);
 	ck_assert(affected("数百件の問い合わせがありました。", &a) == -1);
+	/* Rates, and the addresses lures went to; but not the wrongly mailed. */
+	ck_assert(affected("問い合わせは1日あたり約150件にのぼっています。", &a) == -1);
+	ck_assert(affected("乗っ取られたアカウントから約2,000件のアドレスあてに偽のログインページへのリンクが送られました。", &a) == -1);
+	ck_assert(affected("講座の受講者48名に、アドレスが見える形で案内を送信しました。", &a) == 48);
 }
 END_TEST
 

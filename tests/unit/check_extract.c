@@ -76,6 +76,10 @@ START_TEST(typo_year_and_no_date)
 	ck_assert_str_eq(json_string_value(json_object_get(j, "org_type")), "local_gov");
 	ck_assert(json_is_null(json_object_get(j, "affected")));
 	json_decref(j);
+	/* A post numbered in the next year: the year before is the nearer. */
+	j = fields("【セキュリティ事件簿#2026-003】見本市 お詫び 2005年12月1日\n", "2026-003");
+	ck_assert_str_eq(json_string_value(json_object_get(j, "published")), "2025-12-01");
+	json_decref(j);
 	j = fields("【セキュリティ事件簿#2025-051】見本県が使用していたドメインについて\n", "2025-051");
 	ck_assert(json_is_null(json_object_get(j, "published")));
 	ck_assert(json_is_null(json_object_get(j, "published_raw")));

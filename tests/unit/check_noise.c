@@ -133,6 +133,9 @@ START_TEST(titles)
 	ck_assert(!ir_noise_is_title("photo_01.jpg", strlen("photo_01.jpg")));
 	ck_assert(!ir_noise_is_title("詳細は以下のとおりです:", strlen("詳細は以下のとおりです:")));
 	ck_assert(!ir_noise_is_title("短い", strlen("短い")));
+	/* Section headings of notices. */
+	ck_assert(!ir_noise_is_title("取得された可能性がある情報", strlen("取得された可能性がある情報")));
+	ck_assert(!ir_noise_is_title("本件に関するお問い合わせ窓口", strlen("本件に関するお問い合わせ窓口")));
 	ck_assert(ir_noise_is_blank("\xC2\xA0 \xE3\x80\x80\r\n", 8));
 	ck_assert(!ir_noise_is_blank("。", 3));
 }

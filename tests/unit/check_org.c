@@ -70,7 +70,7 @@ START_TEST(types)
 		{"見本省", "national_gov"}, {"見本庁", "national_gov"}, {"個人情報保護委員会", "national_gov"},
 		{"国立研究開発法人見本研究所", "national_gov"}, {"内閣サイバー対策室", "national_gov"},
 		{"見本市", "local_gov"}, {"架空町", "local_gov"}, {"見本県教育委員会", "local_gov"},
-		{"東京都", "local_gov"}, {"見本大学", "education"}, {"見本県立見本高等学校", "education"},
+		{"東京都", "local_gov"}, {"見本ヶ浜町", "local_gov"}, {"見本ケ崎市", "local_gov"}, {"見本大学", "education"}, {"見本県立見本高等学校", "education"},
 		{"見本大学病院", "medical"}, {"見本東部病院", "medical"}, {"見本クリニック", "medical"},
 		{"見本協会", "association"}, {"NPO法人見本の会協会", "association"},
 		{"見本精機健康保険組合", "association"}, {"第5回見本祭実行委員会", "other"},
