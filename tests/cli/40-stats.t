@@ -1,0 +1,339 @@
+#!/bin/sh
+# ir-stats: groups, aggregates, formats, partial states, failures.
+. "$(dirname "$0")/../lib.sh"
+plan 58
+
+# Made-up records: seven incidents, a copy, a noise post and a preamble.
+cat >"$tmp/f.ndjson" <<'EOF'
+{"kind":"preamble","source":"t","line":1,"text":"前置き\n"}
+{"kind":"incident","id":"2024-001","org":"株式会社ミナト精機","org_type":"company","published":"2024-01-15","discovered":"2024-01-05","disclosure_days":10,"affected":1200,"data_types":["email","name"],"category":"ransomware","veris":{"action":["malware"],"actor":["external"]},"score":0.1}
+{"kind":"incident","id":"2024-002","org":"あおば市","org_type":"local_gov","published":"2024-01-20","discovered":null,"disclosure_days":null,"affected":35,"data_types":["name"],"category":"misdelivery","veris":{"action":["error"],"actor":["internal"]},"score":0.2}
+{"kind":"noise","title":"今週のまとめ"}
+{"kind":"incident","id":"2024-003","org":"Kite Books","org_type":"company","published":"2024-03-02","discovered":"2024-02-01","disclosure_days":30,"affected":48000,"data_types":["card_number","name"],"category":"card_skimming","veris":{"action":["hacking","malware"],"actor":["external"]},"score":0.3}
+{"kind":"incident","id":"2024-004","org":"ひかり大学","org_type":"education","published":"2024-03-10","discovered":"2024-03-08","disclosure_days":2,"affected":null,"data_types":[],"category":"ransomware","veris":{"action":["malware"],"actor":["external"]}}
+{"kind":"incident","id":"2024-001","org":"株式会社ミナト精機","org_type":"company","published":"2024-01-15","affected":1200,"category":"ransomware","duplicate_of":{"source":"t","line":2}}
+{"kind":"incident","id":"2024-005","org":"株式会社ミナト精機","org_type":"company","published":"2024-03-28","discovered":"2024-03-01","disclosure_days":27,"affected":250,"data_types":["email"],"category":"unauthorized_access","veris":{"action":["hacking"],"actor":["external"]},"score":0.4}
+{"kind":"incident","id":"2024-006","org":"あおば市","org_type":"local_gov","published":null,"affected":7,"data_types":["address","name"],"category":"loss","veris":{"action":["error","physical"],"actor":["internal"]}}
+{"kind":"incident","id":"2024-007","org":"Kite Books","org_type":"company","published":"2024-01-31","discovered":"2024-01-30","disclosure_days":1,"affected":3,"data_types":["name"],"category":"ransomware","veris":{"action":["malware"],"actor":["external"]}}
+EOF
+f=$tmp/f.ndjson
+synopsis="usage: ir-stats [-g FIELD]... [--sum FIELD]... [--min FIELD]... [--max FIELD]...
+                [--mean FIELD]... [--median FIELD]... [--distinct FIELD]... [--share]
+                [--all] [--sort count|key] [--top N] [--fill] [-o FORMAT] [--partial]
+                [--merge] [--line-buffered] [--rejects FILE] [--threads N] [FILE...]
+Try 'ir-stats --help' for more information."
+
+# Groups and aggregates ---------------------------------------------------
+
+run ir ir-stats "$f"
+check "no -g: the number of incidents that are not copies" 0 "count
+    7" ""
+run ir ir-stats -g category "$f"
+check "-g: by count, largest first, ties by key" 0 "category             count
+ransomware               3
+card_skimming            1
+loss                     1
+misdelivery              1
+unauthorized_access      1" ""
+run ir ir-stats -g org_type --sum affected --min affected --max affected --mean disclosure_days \
+	--median affected --distinct org "$f"
+check "every aggregate; null skipped, no values shown as -" 0 "org_type   count  sum_affected  min_affected  max_affected  mean_disclosure_days  median_affected  distinct_org
+company        4         49453             3         48000                 17.00              725             2
+local_gov      2            42             7            35                     -               21             1
+education      1             0             -             -                  2.00                -             1" ""
+run ir ir-stats --sum score --mean score "$f"
+check "sums of fractions are exact: 0.1 + 0.2 + 0.3 + 0.4" 0 "count  sum_score  mean_score
+    7          1        0.25" ""
+run ir ir-stats -g org --share "$f"
+check "--share: Wilson interval; Japanese text aligned by display width" 0 "org                 count  share  share_low  share_high
+Kite Books              2   28.6        8.2        64.1
+あおば市                2   28.6        8.2        64.1
+株式会社ミナト精機      2   28.6        8.2        64.1
+ひかり大学              1   14.3        2.6        51.3" ""
+run ir ir-stats -g data_types -g org_type "$f"
+check "arrays: once per element, cross product, empty array is (none)" 0 "data_types   org_type   count
+name         company        3
+email        company        2
+name         local_gov      2
+address      local_gov      1
+card_number  company        1
+(none)       education      1" ""
+run ir ir-stats -g veris.action --sort key "$f"
+check "a dot path into nested objects; --sort key" 0 "veris.action  count
+error             2
+hacking           2
+malware           4
+physical          1" ""
+run ir ir-stats -g published:quarter -g published:year -g published:day -g published:week \
+	-g discovered:month "$f"
+check "date buckets: quarter, year, day, ISO week, on any date field" 0 "published:quarter  published:year  published:day  published:week  discovered:month  count
+2024-Q1            2024            2024-01-15     2024-W03        2024-01               1
+2024-Q1            2024            2024-01-20     2024-W03        (none)                1
+2024-Q1            2024            2024-01-31     2024-W05        2024-01               1
+2024-Q1            2024            2024-03-02     2024-W09        2024-02               1
+2024-Q1            2024            2024-03-10     2024-W10        2024-03               1
+2024-Q1            2024            2024-03-28     2024-W13        2024-03               1
+(none)             (none)          (none)         (none)          (none)                1" ""
+run ir ir-stats -g published:month --fill "$f"
+check "--fill: the empty month, in key order" 0 "published:month  count
+2024-01              3
+2024-02              0
+2024-03              3
+(none)               1" ""
+run ir ir-stats -g category -g published:month --fill --top 5 "$f"
+check "--fill with two -g: every month for every category; --top" 0 "category       published:month  count
+card_skimming  2024-01              0
+card_skimming  2024-02              0
+card_skimming  2024-03              1
+loss           2024-01              0
+loss           2024-02              0" ""
+run ir ir-stats -g published:month --fill --sort count "$f"
+check "--fill keeps an explicit --sort count" 0 "published:month  count
+2024-01              3
+2024-03              3
+(none)               1
+2024-02              0" ""
+run ir ir-stats --all -g kind "$f"
+check "--all: noise, preamble and copies too" 0 "kind      count
+incident      8
+noise         1
+preamble      1" ""
+run ir ir-stats -g category --top 2 "$f"
+check "--top" 0 "category       count
+ransomware         3
+card_skimming      1" ""
+
+# Formats -------------------------------------------------------------------
+
+run ir ir-stats -g org_type --sum affected -o tsv "$f"
+check "-o tsv" 0 "$(printf 'org_type\tcount\tsum_affected\ncompany\t4\t49453\nlocal_gov\t2\t42\neducation\t1\t0')" ""
+printf 'org,count,share,share_low,share_high\r\nKite Books,2,28.6,8.2,64.1\r\nあおば市,2,28.6,8.2,64.1\r\n株式会社ミナト精機,2,28.6,8.2,64.1\r\nひかり大学,1,14.3,2.6,51.3\r\n' >"$tmp/want.csv"
+run ir ir-stats -g org -o csv --share "$f"
+check "-o csv: header, CRLF" 0 "@$tmp/want.csv" ""
+printf '%s\n' '{"kind":"incident","t":"a, \"b\""}' '{"kind":"incident","t":"c|d"}' >"$tmp/q.ndjson"
+printf 't,count\r\n"a, ""b""",1\r\nc|d,1\r\n' >"$tmp/want.csv"
+run ir ir-stats -g t -o csv "$tmp/q.ndjson"
+check "-o csv: RFC 4180 quoting" 0 "@$tmp/want.csv" ""
+run ir ir-stats -g t -o markdown "$tmp/q.ndjson"
+check "-o markdown escapes |" 0 "| t      | count |
+| ------ | ----: |
+| a, \"b\" |     1 |
+| c\\|d   |     1 |" ""
+run ir ir-stats -g org_type -o json --median affected "$f"
+check "-o json: one object per row, null for no value" 0 '{"org_type":"company","count":4,"median_affected":725}
+{"org_type":"local_gov","count":2,"median_affected":21}
+{"org_type":"education","count":1,"median_affected":null}' ""
+run ir ir-stats -g published:month -o json "$f"
+check "-o json: (none) is null" 0 '{"published:month":"2024-01","count":3}
+{"published:month":"2024-03","count":3}
+{"published:month":null,"count":1}' ""
+run ir ir-stats -g org -o markdown --mean disclosure_days "$f"
+check "-o markdown: aligned by display width, numbers right" 0 "| org                | count | mean_disclosure_days |
+| ------------------ | ----: | -------------------: |
+| Kite Books         |     2 |                15.50 |
+| あおば市           |     2 |                    - |
+| 株式会社ミナト精機 |     2 |                18.50 |
+| ひかり大学         |     1 |                 2.00 |" ""
+COLUMNS=50
+export COLUMNS
+run ir ir-stats -g org -o bar "$f"
+check "-o bar: fitted to \$COLUMNS, eighths, labels by display width" 0 "Kite Books          ███████████████████████████  2
+あおば市            ███████████████████████████  2
+株式会社ミナト精機  ███████████████████████████  2
+ひかり大学          █████████████▌               1" ""
+run ir ir-stats -g published:month --fill --sum affected -o bar "$f"
+check "-o bar: the bar follows the first aggregate" 0 "2024-01  ▊                                3   1238
+2024-02                                   0      0
+2024-03  ███████████████████████████████  3  48250
+(none)   ▏                                1      7" ""
+unset COLUMNS
+run ir ir-stats -g org_type -o bar "$f"
+check "-o bar: 80 columns without a terminal or \$COLUMNS" 0 "company    ██████████████████████████████████████████████████████████████████  4
+local_gov  █████████████████████████████████                                   2
+education  ████████████████▌                                                   1" ""
+
+# Bad values ------------------------------------------------------------------
+
+cat >"$tmp/bad.ndjson" <<'EOF'
+{"kind":"incident","category":"a","affected":"many","published":"2024-02-30"}
+[1, 2]
+{"kind":"incident","category":"b","affected":5,"published":"2024-02-03"}
+{"kind":"incident","category":"a","affected":"lots","published":"soon"}
+{"kind":"incident","category":"b","affected":true,
+{"kind":"incident","category":"b","affected":2.5}
+EOF
+run ir ir-stats -g category -g published:month --sum affected --rejects "$tmp/rej" "$tmp/bad.ndjson"
+check "bad lines and values: reported once per field, exit 1" 1 "category  published:month  count  sum_affected
+a         (none)               2             0
+b         2024-02              1             5
+b         (none)               1           2.5" "ir-stats: $tmp/bad.ndjson:2: not a JSON object
+ir-stats: $tmp/bad.ndjson:5: not a JSON object
+ir-stats: $tmp/bad.ndjson:1: affected: not a number
+ir-stats: $tmp/bad.ndjson:1: published: not a date"
+assert "--rejects holds the bad lines verbatim" test "$(sed -n '2p;5p' "$tmp/bad.ndjson")" = "$(cat "$tmp/rej")"
+printf '%s\n' '{"kind":"incident","n":"x","m":"y"}' >"$tmp/bad2.ndjson"
+run ir ir-stats --median n --min m "$tmp/bad.ndjson" "$tmp/bad2.ndjson"
+check "not a number: the first place of each field, across inputs" 1 "count  median_n  min_m
+    5         -      -" "ir-stats: $tmp/bad.ndjson:2: not a JSON object
+ir-stats: $tmp/bad.ndjson:5: not a JSON object
+ir-stats: $tmp/bad2.ndjson:1: m: not a number
+ir-stats: $tmp/bad2.ndjson:1: n: not a number"
+
+# Partial states and merging --------------------------------------------------
+
+# A bigger made-up input: 400 records, numbers, fractions, dates, arrays.
+awk 'BEGIN {
+	split("ransomware loss phishing misdelivery unauthorized_access", cat, " ")
+	split("company local_gov education medical", typ, " ")
+	split("name email address phone password", dt, " ")
+	for (i = 1; i <= 400; i++) {
+		s = (i * 7919) % 1000
+		d = sprintf("%04d-%02d-%02d", 2023 + s % 2, 1 + s % 12, 1 + s % 28)
+		aff = s % 9 == 0 ? "null" : s % 5 == 0 ? sprintf("%d.%d", s, s % 10) : s * 13
+		types = ""
+		for (k = 0; k < s % 4; k++)
+			types = types (k ? "," : "") "\"" dt[1 + (s + k) % 5] "\""
+		printf "{\"kind\":\"%s\",\"org\":\"組織%d\",\"org_type\":\"%s\",\"category\":\"%s\",", \
+			s % 17 == 0 ? "noise" : "incident", s % 23, typ[1 + s % 4], cat[1 + s % 5]
+		printf "\"published\":%s,\"affected\":%s,\"disclosure_days\":%d,\"data_types\":[%s]}\n", \
+			s % 11 == 0 ? "null" : "\"" d "\"", aff, s % 40, types
+	}
+}' >"$tmp/big.ndjson"
+same_after_merge() {
+	name=$1 state=$2 view=$3
+	# shellcheck disable=SC2086
+	ir ir-stats $state $view "$tmp/big.ndjson" >"$tmp/one" 2>"$tmp/one.err"
+	# shellcheck disable=SC2086
+	parallel --pipe -N 20 "$IR_BIN/ir-stats" --partial $state <"$tmp/big.ndjson" >"$tmp/parts" 2>"$tmp/parts.err"
+	run ir ir-stats --merge $state $view "$tmp/parts"
+	if [ -s "$tmp/one" ] && [ ! -s "$tmp/one.err" ] && [ ! -s "$tmp/parts.err" ] &&
+		[ "$(grep -c '"ir_stats"' "$tmp/parts")" -eq 20 ]; then
+		check "$name" 0 "@$tmp/one" ""
+	else
+		not_ok "$name" "the single run or the partial runs failed"
+	fi
+}
+if command -v parallel >/dev/null 2>&1; then
+	same_after_merge "parallel --partial, --merge: count, sum, median, --share" \
+		"-g category --sum affected --median affected" "--share"
+	same_after_merge "parallel --partial, --merge: min, max, mean, week buckets, --fill" \
+		"-g published:week --min affected --max affected --mean disclosure_days" "--fill"
+	same_after_merge "parallel --partial, --merge: distinct, arrays, --sort key, --top, json" \
+		"-g data_types -g org_type --distinct org --distinct published:month" "--sort key --top 7 -o json"
+	same_after_merge "parallel --partial, --merge: fractions, quarters, csv" \
+		"-g published:quarter -g category --sum affected --mean affected --median disclosure_days" "-o csv"
+	same_after_merge "parallel --partial, --merge: --all, markdown" \
+		"--all -g kind -g org_type --sum disclosure_days" "-o markdown"
+else
+	for n in 1 2 3 4 5; do skip "parallel --partial, --merge ($n)" "no GNU parallel"; done
+fi
+opts="-g category -g published:month --sum affected --median affected --distinct org"
+ir ir-stats $opts --share "$tmp/big.ndjson" >"$tmp/one"
+split -l 90 "$tmp/big.ndjson" "$tmp/piece."
+for p in "$tmp"/piece.*; do ir ir-stats --partial $opts "$p" >"$p.state"; done
+cat "$tmp"/piece.aa.state "$tmp"/piece.ab.state | ir ir-stats --merge --partial $opts >"$tmp/ab.state"
+run ir ir-stats --merge $opts --share "$tmp/ab.state" "$tmp"/piece.a[c-z].state
+check "--merge --partial merges states into one state, for merging again" 0 "@$tmp/one" ""
+ir ir-stats --partial $opts "$tmp/big.ndjson" >"$tmp/whole.state"
+run ir ir-stats --merge --partial $opts "$tmp"/piece.*.state
+check "a merged state equals the state of one run, byte for byte" 0 "@$tmp/whole.state" ""
+run ir ir-stats --threads 1 $opts --share "$tmp/big.ndjson"
+check "--threads 1 gives what several threads give" 0 "@$tmp/one" ""
+cp "$tmp/big.ndjson" "$tmp/in"
+run ir ir-stats --line-buffered $opts --share -
+rm "$tmp/in"
+check "standard input, --line-buffered" 0 "@$tmp/one" ""
+run ir ir-stats --partial -g category --sum affected "$f"
+check "--partial: the state, as documented" 0 '{"ir_stats":1,"by":["category"],"sum":["affected"],"min":[],"max":[],"mean":[],"median":[],"distinct":[],"all":false,"records":7}
+{"key":["card_skimming"],"count":1,"num":{"affected":{"n":1,"int":48000,"frac":[],"float":0,"min":48000,"max":48000}},"distinct":{}}
+{"key":["loss"],"count":1,"num":{"affected":{"n":1,"int":7,"frac":[],"float":0,"min":7,"max":7}},"distinct":{}}
+{"key":["misdelivery"],"count":1,"num":{"affected":{"n":1,"int":35,"frac":[],"float":0,"min":35,"max":35}},"distinct":{}}
+{"key":["ransomware"],"count":3,"num":{"affected":{"n":2,"int":1203,"frac":[],"float":0,"min":3,"max":1200}},"distinct":{}}
+{"key":["unauthorized_access"],"count":1,"num":{"affected":{"n":1,"int":250,"frac":[],"float":0,"min":250,"max":250}},"distinct":{}}' ""
+cp "$tmp/out" "$tmp/cat.state"
+run ir ir-stats --merge -g category --mean affected "$tmp/cat.state"
+check "--merge refuses states of other options" 2 "" "ir-stats: $tmp/cat.state:1: a state made with other options (-g category --sum affected); --merge needs the same -g, aggregate and --all options"
+run ir ir-stats --merge --all -g category --sum affected "$tmp/cat.state"
+check "--merge refuses a state made without --all" 2 "" "ir-stats: $tmp/cat.state:1: a state made with other options (-g category --sum affected); --merge needs the same -g, aggregate and --all options"
+sed 1d "$tmp/cat.state" >"$tmp/headless.state"
+run ir ir-stats --merge -g category --sum affected "$tmp/headless.state"
+check "--merge wants the header that counts the records" 2 "" "ir-stats: no state header in the input: the number of records is unknown"
+{
+	head -1 "$tmp/cat.state"
+	echo '{"key":["loss"],"count":"one"}'
+	echo '{"kind":"incident"}'
+	tail -1 "$tmp/cat.state"
+} >"$tmp/mixed.state"
+run ir ir-stats --merge -g category --sum affected "$tmp/mixed.state"
+check "--merge: bad state lines are reported and skipped" 1 "category             count  sum_affected
+unauthorized_access      1           250" "ir-stats: $tmp/mixed.state:2: a state line with a missing or bad member
+ir-stats: $tmp/mixed.state:3: not a line of an ir-stats state"
+
+# Usage errors and failures -------------------------------------------------
+
+run ir ir-stats --fill -g category "$f"
+check "--fill needs a date bucket" 2 "" "ir-stats: --fill needs a date bucket to fill, such as -g published:month
+$synopsis"
+run ir ir-stats --fill -g published:month -g discovered:month "$f"
+check "--fill works on one date bucket" 2 "" "ir-stats: --fill: more than one date bucket (-g published:month, -g discovered:month)
+$synopsis"
+run ir ir-stats --top 0 "$f"
+check "--top 0" 2 "" "ir-stats: --top: expected a whole number from 1 to 1000000000, not '0'
+$synopsis"
+run ir ir-stats -o yaml "$f"
+check "-o: unknown format" 2 "" "ir-stats: -o: unknown format 'yaml' (table, tsv, csv, json, markdown or bar)
+$synopsis"
+run ir ir-stats --sort size "$f"
+check "--sort: count or key" 2 "" "ir-stats: --sort: expected count or key, not 'size'
+$synopsis"
+run ir ir-stats --partial -g category --top 3 "$f"
+check "--partial with a row option" 2 "" "ir-stats: --partial writes a state, not rows: give --top to the --merge that reads it
+$synopsis"
+run ir ir-stats -g published:monthly "$f"
+check "unknown date bucket" 2 "" "ir-stats: -g: unknown date bucket in 'published:monthly' (year, quarter, month, week or day)
+$synopsis"
+run ir ir-stats --mean published:month "$f"
+check "no date bucket on a numeric aggregate" 2 "" "ir-stats: --mean: date buckets are for -g and --distinct, not 'published:month'
+$synopsis"
+run ir ir-stats --by veris..action "$f"
+check "--by: not a field" 2 "" "ir-stats: -g: 'veris..action' is not a field (NAME or NAME.NAME..., and :BUCKET)
+$synopsis"
+run ir ir-stats --sum affected --sum affected "$f"
+check "an aggregate given twice" 2 "" "ir-stats: --sum affected given twice
+$synopsis"
+run ir ir-stats --median
+check "an option without its argument" 2 "" "ir-stats: option --median needs an argument
+$synopsis"
+run ir ir-stats --count "$f"
+check "unknown option" 2 "" "ir-stats: unknown option --count
+$synopsis"
+run ir ir-stats -g category "$tmp/missing" "$f"
+check "missing input: reported, no figures, exit 2" 2 "" "ir-stats: $tmp/missing: cannot open: No such file or directory"
+if [ -w /dev/full ]; then
+	set +e
+	ir ir-stats -g category "$f" >/dev/full 2>"$tmp/err"
+	status=$?
+	set -e
+	: >"$tmp/out"
+	check "output to /dev/full" 2 "" "ir-stats: write error on standard output: No space left on device"
+else
+	skip "output to /dev/full" "no /dev/full"
+fi
+run ir ir-stats --help
+assert "--help starts with the synopsis" test "$status" -eq 0 -a "$(head -4 "$tmp/out")" = "$(echo "$synopsis" | head -4)"
+run ir ir-stats --version
+check "--version" 0 "ir-stats (ir) 0.1.0" ""
+
+# Agreement with the other tools on the sample --------------------------------
+
+ir ir-split "$here/../../examples/sample.txt" | ir ir-extract | ir ir-classify >"$tmp/sample.ndjson"
+run ir ir-stats -o tsv "$tmp/sample.ndjson"
+assert "the count equals the incidents ir-split wrote that are not copies" \
+	test "$(tail -1 "$tmp/out")" = "$(jq -s '[.[] | select(.kind == "incident" and .duplicate_of == null)] | length' "$tmp/sample.ndjson")"
+run ir ir-stats -g category --sum affected -o tsv --sort key "$tmp/sample.ndjson"
+jq -rs '[.[] | select(.kind == "incident" and .duplicate_of == null)] | group_by(.category)[]
+	| [.[0].category, length, ([.[].affected // 0] | add)] | @tsv' "$tmp/sample.ndjson" >"$tmp/want"
+sed 1d "$tmp/out" >"$tmp/got"
+assert "per category: counts and sums agree with jq" cmp -s "$tmp/want" "$tmp/got"
+
+done_testing
