@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -8,6 +9,34 @@
 /* One set of limits for all built-in patterns; match data per thread. */
 static pcre2_match_context *_Atomic mctx;
 static _Thread_local pcre2_match_data *md;
+/* Frees a worker thread's match data when the thread ends. */
+static pthread_key_t md_key;
+static pthread_once_t md_once = PTHREAD_ONCE_INIT;
+
+static void
+md_free(void *p)
+{
+	pcre2_match_data_free(p);
+}
+
+static void
+md_key_create(void)
+{
+	if (pthread_key_create(&md_key, md_free) != 0)
+		ir_oom();
+}
+
+static pcre2_match_data *
+match_data(void)
+{
+	if (md == NULL) {
+		if ((md = pcre2_match_data_create(32, NULL)) == NULL)
+			ir_oom();
+		pthread_once(&md_once, md_key_create);
+		pthread_setspecific(md_key, md);
+	}
+	return md;
+}
 
 static pcre2_code *
 compile(struct ir_rx *rx)
@@ -55,9 +84,8 @@ ir_rx_find(struct ir_rx *rx, const char *s, size_t n, size_t from, struct ir_rx_
 		code = compile(rx);
 	if (from > n)
 		return 0;
-	if (md == NULL && (md = pcre2_match_data_create(32, NULL)) == NULL)
-		ir_oom();
-	rc = pcre2_match(code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK, md, atomic_load(&mctx));
+	rc = pcre2_match(code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK, match_data(),
+			 atomic_load(&mctx));
 	if (rc < 0)
 		return 0; /* no match, or a limit hit: either way nothing usable */
 	ov = pcre2_get_ovector_pointer(md);
