@@ -39,8 +39,12 @@ ir_cur_blanks(struct ir_cur *c)
 static inline int
 ir_cur_word(struct ir_cur *c, const char *w)
 {
-	size_t k = strlen(w);
+	size_t k;
 
+	/* Most tries fail on the first byte: no need to measure w for them. */
+	if (c->i >= c->n || c->s[c->i] != w[0])
+		return 0;
+	k = strlen(w);
 	if (c->n - c->i < k || memcmp(c->s + c->i, w, k) != 0)
 		return 0;
 	c->i += k;

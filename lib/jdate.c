@@ -371,7 +371,7 @@ may_begin(const char *s, size_t n, size_t i)
 	const unsigned char *p = (const unsigned char *)s + i;
 
 	if (p[0] < 0x80)
-		return ir_is_digit(s[i]) || ir_in_set(s[i], "RHS");
+		return ir_is_digit(s[i]) || s[i] == 'R' || s[i] == 'H' || s[i] == 'S';
 	if ((p[0] & 0xF0) != 0xE0 || n - i < 3)
 		return 0;
 	switch ((p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu)) {
@@ -417,7 +417,8 @@ ir_date_find(const char *s, size_t n, struct ir_date *d, size_t *len)
 	struct ir_date t;
 	size_t i, k;
 
-	for (i = 0; i < n; i++) {
+	/* By whole characters: s is valid UTF-8, and most of it kana and kanji. */
+	for (i = 0; i < n; i += (unsigned char)s[i] >= 0xE0 && (unsigned char)s[i] < 0xF0 ? 3 : 1) {
 		if (!may_start(s, n, i) || (k = ir_date_parse(s + i, n - i, &t)) == 0)
 			continue;
 		if (t.y == 0 && after_year(s, i))

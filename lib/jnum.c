@@ -32,22 +32,24 @@ static const char KANJI_NUMERALS[] = "〇一二三四五六七八九十百千万
 
 struct qword {
 	const char *w;
+	size_t len;
 	enum ir_qual q;
 };
+#define QW(w, q) {w, sizeof w - 1, q}
 
 /* Longer words before their prefixes. */
 static const struct qword BEFORE[] = {
-	{"最大約", IR_QUAL_MAX}, {"最大", IR_QUAL_MAX},
-	{"約", IR_QUAL_ABOUT}, {"おおよそ", IR_QUAL_ABOUT}, {"およそ", IR_QUAL_ABOUT},
-	{"概ね", IR_QUAL_ABOUT}, {"おおむね", IR_QUAL_ABOUT},
-	{"合計", IR_QUAL_NONE}, {"総計", IR_QUAL_NONE}, {"計", IR_QUAL_NONE},
-	{"のべ", IR_QUAL_NONE}, {"延べ", IR_QUAL_NONE},
+	QW("最大約", IR_QUAL_MAX), QW("最大", IR_QUAL_MAX),
+	QW("約", IR_QUAL_ABOUT), QW("おおよそ", IR_QUAL_ABOUT), QW("およそ", IR_QUAL_ABOUT),
+	QW("概ね", IR_QUAL_ABOUT), QW("おおむね", IR_QUAL_ABOUT),
+	QW("合計", IR_QUAL_NONE), QW("総計", IR_QUAL_NONE), QW("計", IR_QUAL_NONE),
+	QW("のべ", IR_QUAL_NONE), QW("延べ", IR_QUAL_NONE),
 };
 static const struct qword AFTER[] = {
-	{"以上", IR_QUAL_OVER}, {"超え", IR_QUAL_OVER}, {"超", IR_QUAL_OVER},
-	{"余り", IR_QUAL_OVER}, {"余", IR_QUAL_OVER},
-	{"未満", IR_QUAL_UNDER}, {"以下", IR_QUAL_UNDER}, {"以内", IR_QUAL_UNDER},
-	{"程度", IR_QUAL_ABOUT}, {"前後", IR_QUAL_ABOUT}, {"ほど", IR_QUAL_ABOUT},
+	QW("以上", IR_QUAL_OVER), QW("超え", IR_QUAL_OVER), QW("超", IR_QUAL_OVER),
+	QW("余り", IR_QUAL_OVER), QW("余", IR_QUAL_OVER),
+	QW("未満", IR_QUAL_UNDER), QW("以下", IR_QUAL_UNDER), QW("以内", IR_QUAL_UNDER),
+	QW("程度", IR_QUAL_ABOUT), QW("前後", IR_QUAL_ABOUT), QW("ほど", IR_QUAL_ABOUT),
 };
 
 enum {
@@ -597,8 +599,9 @@ qualified_start(const char *s, size_t from, size_t i)
 		while (j > from && (s[j - 1] == ' ' || s[j - 1] == '\t'))
 			j--;
 		for (k = 0; k < NELEM(BEFORE); k++) {
-			len = strlen(BEFORE[k].w);
-			if (j - from >= len && memcmp(s + j - len, BEFORE[k].w, len) == 0)
+			len = BEFORE[k].len;
+			if (j - from >= len && s[j - 1] == BEFORE[k].w[len - 1] &&
+			    memcmp(s + j - len, BEFORE[k].w, len) == 0)
 				break;
 		}
 		if (k == NELEM(BEFORE))
@@ -648,7 +651,15 @@ ir_count_scan(const char *s, size_t n, int (*fn)(const struct ir_count *c, void 
 
 	/* Counts are found by their numbers; qualifiers are looked for behind. */
 	while ((i = next_numeral(s, n, i)) < n) {
-		size_t start = qualified_start(s, from, i);
+		size_t start;
+
+		/* Inside a number no count starts (see boundary), and most
+		 * numerals are there: skip them before the costlier tests. */
+		if (i > 0 && ir_is_digit(s[i - 1]) && ir_is_digit(s[i])) {
+			i++;
+			continue;
+		}
+		start = qualified_start(s, from, i);
 
 		if ((start == i || count_at(s, n, start, &c) == 0) && count_at(s, n, i, &c) == 0) {
 			i += char_len(s, n, i);

@@ -54,11 +54,8 @@ build(struct ir_lexicon *lx)
 			uint32_t f = fold(cp), u = cp & ~32u;
 
 			lx->starts[f >> 6] |= 1ULL << (f & 63);
-			lx->blocks[f >> 12] |= 1ULL << (f >> 6 & 63);
-			if (cp < 0x80 && is_ascii_letter(cp)) {
+			if (cp < 0x80 && is_ascii_letter(cp))
 				lx->starts[u >> 6] |= 1ULL << (u & 63);
-				lx->blocks[u >> 12] |= 1ULL << (u >> 6 & 63);
-			}
 		}
 	}
 	qsort(sorted, lx->n, sizeof *sorted, by_first_then_longest);
@@ -113,12 +110,13 @@ next_start(struct ir_lexicon *lx, const struct ir_lexentry *sorted, const char *
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (i < n) {
-		uint32_t cp, blk;
+		uint32_t cp;
 
-		/* Skip three-byte characters whose block of 64 starts no word. */
-		if ((p[i] & 0xF0) == 0xE0 && i + 1 < n) {
-			blk = (p[i] & 0x0Fu) << 6 | (p[i + 1] & 0x3Fu);
-			if (!(lx->blocks[blk >> 6] >> (blk & 63) & 1)) {
+		/* Most of the text is three-byte characters, decoded here without
+		 * the checks of ir_utf8_next: the text is valid UTF-8. */
+		if ((p[i] & 0xF0) == 0xE0 && i + 2 < n) {
+			cp = (p[i] & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+			if (!(lx->starts[cp >> 6] >> (cp & 63) & 1)) {
 				i += 3;
 				continue;
 			}

@@ -33,10 +33,9 @@ struct ir_lexicon {
 		int id;
 	} *_Atomic sorted;
 	uint64_t starts[0x10000 / 64]; /* BMP code points that start a word */
-	uint64_t blocks[0x10000 / 64 / 64]; /* blocks of 64 code points with a start */
 };
 
-#define IR_LEXICON(words) {words, sizeof words / sizeof *words, 0, NULL, {0}, {0}}
+#define IR_LEXICON(words) {words, sizeof words / sizeof *words, 0, NULL, {0}}
 
 /*
  * Finds the first word at or after from in s (valid UTF-8); returns 1 and
