@@ -172,9 +172,19 @@ ir_norm(struct ir_norm *n, const char *s, size_t len)
 	step(n, 0, 1);
 	while (i < len) {
 		uint32_t cp;
-		int w = ir_utf8_next(p + i, len - i, &cp);
-		size_t k = w > 0 ? (size_t)w : (size_t)-w, end;
+		int w;
+		size_t k, end;
 
+		/* ASCII and U+4E00..U+9FFF (E4 B8 80 to E9 BF BF, but not the
+		 * hexagrams at E4 B7) are inert: told by their first bytes. */
+		if (p[i] < 0x80 || (p[i] >= 0xE5 && p[i] <= 0xE9 && i + 2 < len) ||
+		    (p[i] == 0xE4 && i + 2 < len && p[i + 1] >= 0xB8)) {
+			last = i;
+			i += p[i] < 0x80 ? 1 : 3;
+			continue;
+		}
+		w = ir_utf8_next(p + i, len - i, &cp);
+		k = w > 0 ? (size_t)w : (size_t)-w;
 		if (w > 0 && is_inert(cp)) {
 			last = i;
 			i += k;
