@@ -1,16 +1,23 @@
 #!/bin/sh
-# deps.sh build|check - install the Debian packages ir needs, when missing.
+# deps.sh build|check|prove|bench - install the Debian packages ir needs,
+# when missing.
 #
-# build: what `make` needs; check: also what the tests need.  Run as root
+# build: what `make` needs; check: also what the tests need; prove: also
+# the fuzzers and valgrind (make fuzz, make valgrind-check); bench: what
+# make bench measures against.  Run as root
 # (or with password-less sudo) it installs them with apt-get; otherwise it
 # prints the command to run and fails.
 set -eu
 build="make gcc pkg-config libpcre2-dev libutf8proc-dev libjansson-dev jq"
 check="$build check mandoc python3 gnuplot-nox parallel"
+prove="$check clang libclang-rt-14-dev valgrind"
+bench="$build python3 time miller"
 case ${1:-build} in
 build) want=$build ;;
 check) want=$check ;;
-*) echo "usage: deps.sh build|check" >&2; exit 2 ;;
+prove) want=$prove ;;
+bench) want=$bench ;;
+*) echo "usage: deps.sh build|check|prove|bench" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
