@@ -10,7 +10,8 @@ fi
 mkdir "$tmp/dumps"
 cp "$top/examples/sample.txt" "$tmp/dumps/first.txt"
 report() {
-	run make -s -C "$top/examples/report" DUMPS="$tmp/dumps" BUILD="$tmp/build" IR_BIN="$IR_BIN" "$@"
+	# A make of its own, not a sub-make of the one running the tests.
+	run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -C "$top/examples/report" DUMPS="$tmp/dumps" BUILD="$tmp/build" IR_BIN="$IR_BIN" "$@"
 }
 
 report
