@@ -231,6 +231,7 @@ directive_min_score(struct ir_ruleset *rs, struct line *l)
 static int
 directive_lead(struct ir_ruleset *rs, struct line *l, int end)
 {
+	pcre2_code *code;
 	size_t at, n;
 	long v;
 
@@ -244,10 +245,12 @@ directive_lead(struct ir_ruleset *rs, struct line *l, int end)
 	at = rest(l, &n);
 	if (n == 0)
 		return syntax(l, at, "lead-end needs a pattern%s", "");
+	/* A bad pattern leaves the lead-end before it in place. */
+	if ((code = compile(l, at, n)) == NULL)
+		return -1;
 	pcre2_code_free(rs->lead_end_code);
 	free(rs->lead_end);
-	if ((rs->lead_end_code = compile(l, at, n)) == NULL)
-		return -1;
+	rs->lead_end_code = code;
 	rs->lead_end = copy(l->s + at, n);
 	rs->lead_end_file = l->file;
 	rs->lead_end_line = l->no;

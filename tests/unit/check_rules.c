@@ -140,6 +140,9 @@ START_TEST(faults_name_line_and_column)
 	fails("lead-chars 0\n", "'0' is not a whole number in range");
 	fails("lead-end\n", "lead-end needs a pattern");
 	fails("lead-end (\n", "t.rules:1:11: missing closing parenthesis");
+	/* Found by fuzzing: a bad lead-end after a good one freed the good
+	 * one's pattern, which the clean-up freed again. */
+	fails("lead-end ^以上\nlead-end (\n", "t.rules:2:11: missing closing parenthesis");
 	fails("rule x 1 body \xff\n", "t.rules:1: invalid UTF-8");
 	/* Found by fuzzing: a NUL went in but could not come out of --dump-rules. */
 	fails_n("rule x 1 body a\0b\n", 16, "t.rules:1:16: NUL byte in a rule file");
