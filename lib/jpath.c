@@ -211,7 +211,8 @@ canonical_object(struct ir_buf *b, const char *tok, size_t n)
 		ir_json_canonical(&m[i].val, tok + o.m[i].val, o.m[i].val_len, o.m[i].type);
 		m[i].order = i;
 	}
-	qsort(m, o.n, sizeof *m, member_cmp);
+	if (o.n > 1)
+		qsort(m, o.n, sizeof *m, member_cmp);
 	ir_buf_addc(b, '{');
 	for (i = 0; i < o.n; i++) {
 		/* Of members with one key, the last one counts. */

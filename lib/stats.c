@@ -158,7 +158,8 @@ agg_specs(const struct ir_stats_conf *c, enum ir_agg a, char ***out)
 	for (i = 0; i < c->naggs; i++)
 		if (c->aggs[i].agg == a)
 			(*out)[n++] = c->fields[c->aggs[i].field].spec;
-	qsort(*out, n, sizeof **out, str_cmp);
+	if (n > 1)
+		qsort(*out, n, sizeof **out, str_cmp);
 	return n;
 }
 
@@ -738,7 +739,8 @@ write_numstat(struct ir_buf *b, struct ir_numstat *ns, unsigned need)
 	else
 		ir_buf_adds(b, "null");
 	if (need & IR_NEED_VALUES) {
-		qsort(ns->v, ns->nv, sizeof *ns->v, num_cmp);
+		if (ns->nv > 1)
+			qsort(ns->v, ns->nv, sizeof *ns->v, num_cmp);
 		ir_buf_adds(b, ",\"values\":[");
 		for (k = 0; k < ns->nv; k++) {
 			if (k > 0)
@@ -759,7 +761,8 @@ write_distinct(struct ir_buf *b, const struct ir_strmap *m)
 	for (k = 0; k < m->cap; k++)
 		if (m->e[k].key != NULL)
 			e[n++] = &m->e[k];
-	qsort(e, n, sizeof *e, strmap_key_cmp);
+	if (n > 1)
+		qsort(e, n, sizeof *e, strmap_key_cmp);
 	ir_buf_addc(b, '[');
 	for (k = 0; k < n; k++) {
 		if (k > 0)
@@ -808,7 +811,8 @@ ir_stats_write_state(struct ir_stats *st, struct ir_buf *b, struct ir_out *out)
 	if (out != NULL)
 		ir_out_end_record(out);
 	g = all_groups(st, &n);
-	qsort(g, n, sizeof *g, group_key_cmp);
+	if (n > 1)
+		qsort(g, n, sizeof *g, group_key_cmp);
 	for (i = 0; i < n; i++) {
 		int first = 1;
 
@@ -918,7 +922,8 @@ read_header(struct ir_stats *st, const struct ir_jobj *o, const char **why, stru
 	for (a = 0; a < IR_NAGG; a++) {
 		if (read_strings(o, ir_agg_name[a], &agg[a], &nagg[a]) < 0)
 			goto done;
-		qsort(agg[a], nagg[a], sizeof *agg[a], str_cmp);
+		if (nagg[a] > 1)
+			qsort(agg[a], nagg[a], sizeof *agg[a], str_cmp);
 	}
 	m = ir_json_get(o, "all");
 	if (m == NULL || (m->type != IR_JTRUE && m->type != IR_JFALSE) ||
@@ -1296,7 +1301,8 @@ agg_cell(struct ir_table *t, struct ir_buf *s, const struct ir_stats_conf *c,
 		format_mean(s, v);
 		break;
 	case IR_AGG_MEDIAN:
-		qsort(ns->v, ns->nv, sizeof *ns->v, num_cmp);
+		if (ns->nv > 1)
+			qsort(ns->v, ns->nv, sizeof *ns->v, num_cmp);
 		if (ns->nv % 2 == 1) {
 			ir_number_format(s, &ns->v[ns->nv / 2]);
 			m = ir_number_ld(&ns->v[ns->nv / 2]);

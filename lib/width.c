@@ -42,9 +42,11 @@ ir_width_pad(struct ir_buf *b, const char *s, size_t n, size_t width, int right)
 
 	if (!right)
 		ir_buf_add(b, s, n);
-	ir_buf_reserve(b, pad);
-	memset(b->p + b->len, ' ', pad);
-	b->len += pad;
+	if (pad > 0) {
+		ir_buf_reserve(b, pad);
+		memset(b->p + b->len, ' ', pad);
+		b->len += pad;
+	}
 	if (right)
 		ir_buf_add(b, s, n);
 }

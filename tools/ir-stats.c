@@ -182,7 +182,8 @@ report_bad(const struct ir_stats *st)
 	for (i = 0; i < c->nfields; i++)
 		note_bad(list, &n, &st->bad_field[i], c->fields[i].name,
 			 c->fields[i].bucket != IR_BUCKET_NONE ? "not a date" : "not a number");
-	qsort(list, n, sizeof *list, bad_cmp);
+	if (n > 1)
+		qsort(list, n, sizeof *list, bad_cmp);
 	for (i = 0; i < n; i++)
 		ir_warn(run.nnames > 0 ? run.names[list[i].src] : "-", list[i].line, "%s: %s",
 			list[i].name, list[i].what);
