@@ -58,7 +58,7 @@ for size in $sizes; do
 	measure "$runs" ir-extract "$s" "$bin/ir-extract $s"
 	measure "$runs" "ir-extract_--threads_1" "$s" "$bin/ir-extract --threads 1 $s"
 	measure "$runs" "parallel_-j2_ir-extract_--threads_1" "$s" \
-		"parallel --pipe --keep-order --block 4M -j 2 $bin/ir-extract --threads 1 <$s"
+		"parallel --pipepart -a $s --keep-order --block 8M -j 2 $bin/ir-extract --threads 1"
 	measure "$runs" ir-classify "$e" "$bin/ir-classify $e"
 	measure "$runs" "ir-classify_--threads_1" "$e" "$bin/ir-classify --threads 1 $e"
 	measure "$runs" "ir-stats_-g_category" "$c" "$bin/ir-stats -g category $c"
