@@ -6,6 +6,7 @@
 
 #include "err.h"
 #include "opt.h"
+#include "work.h"
 
 void
 ir_version(void)
@@ -55,4 +56,12 @@ ir_opt_long(const char *synopsis, const char *opt, const char *arg, long min, lo
 		ir_usage_error(synopsis, "%s: expected a whole number from %ld to %ld, not '%s'",
 			       opt, min, max, arg);
 	return v;
+}
+
+int
+ir_opt_threads(const char *synopsis, const char *arg)
+{
+	int n = (int)ir_opt_long(synopsis, "--threads", arg, 0, 64);
+
+	return n > 0 ? n : ir_work_default_threads();
 }

@@ -33,4 +33,7 @@ _Noreturn void ir_opt_bad(const char *synopsis, int c, char *const argv[]);
 /* A whole decimal number in [min, max] for option opt, or a usage error. */
 long ir_opt_long(const char *synopsis, const char *opt, const char *arg, long min, long max);
 
+/* The argument of --threads: 1 to 64, or 0 for the default (see work.h). */
+int ir_opt_threads(const char *synopsis, const char *arg);
+
 #endif

@@ -92,9 +92,7 @@ main(int argc, char *argv[])
 			o.rejects = optarg;
 			break;
 		case OPT_THREADS:
-			o.nthreads = (int)ir_opt_long(synopsis, "--threads", optarg, 0, 64);
-			if (o.nthreads == 0)
-				o.nthreads = ir_work_default_threads();
+			o.nthreads = ir_opt_threads(synopsis, optarg);
 			break;
 		default:
 			ir_opt_bad(synopsis, c, argv);

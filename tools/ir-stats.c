@@ -332,9 +332,7 @@ main(int argc, char *argv[])
 			add_agg(&conf, IR_AGG_SUM, optarg);
 			break;
 		case OPT_THREADS:
-			o.nthreads = (int)ir_opt_long(synopsis, "--threads", optarg, 0, 64);
-			if (o.nthreads == 0)
-				o.nthreads = ir_work_default_threads();
+			o.nthreads = ir_opt_threads(synopsis, optarg);
 			break;
 		case OPT_TOP:
 			view.top = ir_opt_long(synopsis, "--top", optarg, 1, 1000000000);
