@@ -5,6 +5,7 @@
 #include "buf.h"
 #include "cues.h"
 #include "rx.h"
+#include "utf8.h"
 
 /* Counters of people and records. */
 static const char *const units[] = {
@@ -91,7 +92,7 @@ said_not_data(const char *text, const struct ir_cues *cues, size_t off)
 		if (end > off || (c->kind != IR_CUE_THING && c->kind != IR_CUE_ACTOR))
 			continue;
 		if (c->kind == IR_CUE_THING && chars_between(text, end, off, THING_REACH) <= THING_REACH &&
-		    memmem(text + end, off - end, "。", 3) == NULL)
+		    ir_utf8_find(text + end, off - end, "。") == NULL)
 			return 1;
 		if (c->kind == IR_CUE_ACTOR && strspn(text + end, " 約") >= off - end)
 			return 1;
@@ -102,7 +103,7 @@ said_not_data(const char *text, const struct ir_cues *cues, size_t off)
 static size_t
 sentence_end(const char *text, size_t len, size_t from)
 {
-	const char *dot = memmem(text + from, len - from, "。", 3);
+	const char *dot = ir_utf8_find(text + from, len - from, "。");
 
 	return dot ? (size_t)(dot - text) : len;
 }

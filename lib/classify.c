@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytescan.h"
 #include "classify.h"
 #include "err.h"
 #include "json.h"
@@ -24,24 +25,40 @@ ir_classifier_init(struct ir_classifier *c, const struct ir_ruleset *rs)
 		ir_oom();
 }
 
-/* Byte offset n characters before (dir < 0) or after off in text. */
+/* Counts the first bytes of characters among the 16 at p. */
+static unsigned
+starts16(const char *p)
+{
+	ir_v16s b = ir_v16_bias(ir_v16_load(p));
+
+	return 16 - ir_v16_count(IR_V16_ULT(b, 0xC0) & ~IR_V16_ULT(b, 0x80));
+}
+
+/*
+ * Byte offset n characters before (dir < 0) or after off in text.  Going
+ * forward is the lead's 1,500 characters in every notice: it counts the
+ * characters sixteen bytes at a time while the place lies further on.
+ */
 static size_t
 step_chars(const char *t, size_t len, size_t off, long n, int dir)
 {
-	while (n-- > 0) {
-		if (dir < 0) {
-			if (off == 0)
-				break;
-			do
-				off--;
-			while (off > 0 && ((unsigned char)t[off] & 0xC0) == 0x80);
-		} else {
-			if (off >= len)
-				break;
-			do
-				off++;
-			while (off < len && ((unsigned char)t[off] & 0xC0) == 0x80);
-		}
+	unsigned long k = (unsigned long)n + 1; /* the place: the k-th start at or after off */
+	unsigned c;
+
+	if (n <= 0)
+		return off;
+	if (dir > 0) {
+		for (; off + 16 <= len && (c = starts16(t + off)) < k; off += 16)
+			k -= c;
+		for (; off < len; off++)
+			if (((unsigned char)t[off] & 0xC0) != 0x80 && --k == 0)
+				return off;
+		return len;
+	}
+	while (n-- > 0 && off > 0) {
+		do
+			off--;
+		while (off > 0 && ((unsigned char)t[off] & 0xC0) == 0x80);
 	}
 	return off;
 }

@@ -6,6 +6,7 @@
 #include "cues.h"
 #include "facts.h"
 #include "rx.h"
+#include "utf8.h"
 
 static struct ir_rx told = IR_RX("報告|届出|届け出|届けて|連絡|相談|通報|被害申告|被害届|申告");
 static struct ir_rx learned = IR_RX(
@@ -31,7 +32,7 @@ sentence(const char *text, size_t len, size_t off, size_t *start, size_t *end)
 			break;
 	}
 	*start = i;
-	p = memmem(text + off, len - off, "。", 3);
+	p = ir_utf8_find(text + off, len - off, "。");
 	*end = p ? (size_t)(p - text) : len;
 	p = memmem(text + off, *end - off, "\n\n", 2);
 	if (p)

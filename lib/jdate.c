@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "cpset.h"
 #include "cursor.h"
 #include "jdate.h"
 
@@ -364,6 +365,9 @@ after_kanji_numeral(const char *s, size_t i)
 	return kanji_digit(&c) >= 0 || ir_cur_word(&c, "十");
 }
 
+/* Era names and kanji digits: the characters other than ASCII a date begins with. */
+static struct ir_cpset date_leads = IR_CPSET("令平昭〇一二三四五六七八九十");
+
 /* Could a date begin with the character at s[i]?  (Most cannot: a quick test.) */
 static int
 may_begin(const char *s, size_t n, size_t i)
@@ -374,15 +378,7 @@ may_begin(const char *s, size_t n, size_t i)
 		return ir_is_digit(s[i]) || s[i] == 'R' || s[i] == 'H' || s[i] == 'S';
 	if ((p[0] & 0xF0) != 0xE0 || n - i < 3)
 		return 0;
-	switch ((p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu)) {
-	case 0x4EE4: case 0x5E73: case 0x662D:                            /* 令平昭 */
-	case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: /* 〇一二三四 */
-	case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: /* 五六七八九 */
-	case 0x5341:                                                      /* 十 */
-		return 1;
-	default:
-		return 0;
-	}
+	return ir_cpset_has(&date_leads, (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
 }
 
 static int

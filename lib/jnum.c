@@ -1,6 +1,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "cpset.h"
 #include "cursor.h"
 #include "jnum.h"
 
@@ -29,6 +30,8 @@ static const struct power BIG_UNITS[] = {{"万", 4}, {"億", 8}, {"兆", 12}};
 #define NELEM(a) (sizeof(a) / sizeof *(a))
 
 static const char KANJI_NUMERALS[] = "〇一二三四五六七八九十百千万億兆";
+/* The kanji a number begins with: no 万, 億 nor 兆. */
+static struct ir_cpset numerals = IR_CPSET("〇一二三四五六七八九十百千");
 
 struct qword {
 	const char *w;
@@ -123,12 +126,21 @@ char_len(const char *s, size_t n, size_t i)
 	return k < n - i ? k : n - i;
 }
 
-/* Is the character at s[i] one of list's?  (UTF-8 matches whole characters.) */
+/* Is the character at s[i] one of list's?  (A short loop: memmem's set-up
+ * costs more than these lists of a few characters.) */
 static int
 char_in(const char *s, size_t n, size_t i, const char *list)
 {
-	return list != NULL && i < n &&
-	       memmem(list, strlen(list), s + i, char_len(s, n, i)) != NULL;
+	size_t k, j;
+
+	if (list == NULL || i >= n)
+		return 0;
+	k = char_len(s, n, i);
+	for (j = 0; list[j] != '\0'; j++)
+		/* A whole character's bytes match only at a character of list. */
+		if (list[j] == s[i] && strncmp(list + j, s + i, k) == 0)
+			return 1;
+	return 0;
 }
 
 /* Is the character before s[i] (and before blanks, if skip) one of list's? */
@@ -542,19 +554,6 @@ qualify(enum ir_qual before, int surplus, enum ir_qual after)
 	return surplus ? IR_QUAL_OVER : before;
 }
 
-static int
-is_kanji_numeral(uint32_t cp)
-{
-	switch (cp) {
-	case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: /* 〇一二三四 */
-	case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: /* 五六七八九 */
-	case 0x5341: case 0x767E: case 0x5343:                            /* 十百千 */
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 static uint32_t
 cp3(const unsigned char *p)
 {
@@ -573,7 +572,7 @@ next_numeral(const char *s, size_t n, size_t i)
 				return i;
 			i++;
 		} else if ((p[i] & 0xF0) == 0xE0 && i + 2 < n) {
-			if (is_kanji_numeral(cp3(p + i)))
+			if (ir_cpset_has(&numerals, cp3(p + i)))
 				return i;
 			i += 3;
 		} else {
@@ -622,13 +621,14 @@ count_at(const char *s, size_t n, size_t i, struct ir_count *out)
 	double v;
 	int surplus;
 
-	if ((num == i && !boundary(s, i)) || (k = ir_num_parse(s + num, n - num, &v)) == 0 ||
-	    !countable(s, num, k))
+	/* Most numbers have no unit: that test first, the others after. */
+	if ((k = ir_num_parse(s + num, n - num, &v)) == 0)
 		return 0;
 	c.i += k;
 	ir_cur_blanks(&c);
 	surplus = ir_cur_word(&c, "余");
-	if ((u = unit(&c)) == NULL || !unit_fits(s, num, u))
+	if ((u = unit(&c)) == NULL || (num == i && !boundary(s, i)) || !countable(s, num, k) ||
+	    !unit_fits(s, num, u))
 		return 0;
 	if ((after = suffix(&c)) == IR_QUAL_NONE && other_word(c, u))
 		return 0;

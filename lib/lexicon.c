@@ -28,19 +28,88 @@ by_first_then_longest(const void *a, const void *b)
 	return x->len > y->len ? -1 : x->len < y->len;
 }
 
-/* Sorts the words and marks their first characters (once, by any thread). */
+static int
+has(const uint64_t *bits, uint32_t cp)
+{
+	return bits[cp >> 6] >> (cp & 63) & 1;
+}
+
+static void
+set(uint64_t *bits, uint32_t cp)
+{
+	bits[cp >> 6] |= 1ULL << (cp & 63);
+}
+
+/* The pairs bit of two folded characters. */
+static uint32_t
+pair(uint32_t a, uint32_t b)
+{
+	return (a * 0x9E3779B1u ^ b * 0x85EBCA77u) >> 16;
+}
+
+static uint32_t
+slot_of(const struct ir_lexicon *lx, uint32_t first)
+{
+	return first * 0x9E3779B1u >> (32 - lx->slotbits);
+}
+
+/* Notes a word's first (folded) character and what may follow it. */
+static void
+mark(struct ir_lexicon *lx, const struct ir_lexentry *e)
+{
+	const unsigned char *w = (const unsigned char *)e->word;
+	uint32_t first, second;
+	int k = ir_utf8_next(w, e->len, &first);
+
+	if (e->first >= 0x10000)
+		return;
+	set(lx->starts, e->first);
+	if ((size_t)k >= e->len || ir_utf8_next(w + k, e->len - (size_t)k, &second) <= 0)
+		set(lx->alone, e->first);
+	else
+		set(lx->pairs, pair(e->first, fold(second)));
+}
+
+/* A hash of the first characters to their first entries, after sorted. */
+static void
+index_firsts(struct ir_lexicon *lx, struct ir_lexentry *sorted)
+{
+	size_t i, nslots;
+
+	lx->slotbits = 4;
+	while ((1u << lx->slotbits) < 2 * lx->n)
+		lx->slotbits++;
+	nslots = (size_t)1 << lx->slotbits;
+	lx->slots = (struct ir_lexslot *)(sorted + lx->n);
+	for (i = 0; i < nslots; i++)
+		lx->slots[i].first = UINT32_MAX;
+	for (i = 0; i < lx->n; i++) {
+		uint32_t h = slot_of(lx, sorted[i].first);
+
+		if (i > 0 && sorted[i - 1].first == sorted[i].first)
+			continue;
+		while (lx->slots[h].first != UINT32_MAX)
+			h = (h + 1) & (uint32_t)(nslots - 1);
+		lx->slots[h].first = sorted[i].first;
+		lx->slots[h].entry = (uint32_t)i;
+	}
+}
+
+/* Sorts and indexes the words (once, by any thread). */
 static void
 build(struct ir_lexicon *lx)
 {
 	struct ir_lexentry *sorted;
-	size_t i;
+	size_t i, nslots = 16;
 
 	ir_lazy_lock();
 	if (atomic_load(&lx->sorted) != NULL) {
 		ir_lazy_unlock();
 		return;
 	}
-	sorted = ir_xrealloc(NULL, lx->n * sizeof *sorted);
+	while (nslots < 2 * lx->n)
+		nslots *= 2;
+	sorted = ir_xrealloc(NULL, lx->n * sizeof *sorted + nslots * sizeof *lx->slots);
 	for (i = 0; i < lx->n; i++) {
 		struct ir_lexentry *e = &sorted[i];
 		uint32_t cp;
@@ -50,15 +119,10 @@ build(struct ir_lexicon *lx)
 		e->len = (uint32_t)strlen(e->word);
 		ir_utf8_next((const unsigned char *)e->word, e->len, &cp);
 		e->first = fold(cp);
-		if (cp < 0x10000) {
-			uint32_t f = fold(cp), u = cp & ~32u;
-
-			lx->starts[f >> 6] |= 1ULL << (f & 63);
-			if (cp < 0x80 && is_ascii_letter(cp))
-				lx->starts[u >> 6] |= 1ULL << (u & 63);
-		}
+		mark(lx, e);
 	}
 	qsort(sorted, lx->n, sizeof *sorted, by_first_then_longest);
+	index_firsts(lx, sorted);
 	atomic_store(&lx->sorted, sorted);
 	ir_lazy_unlock();
 }
@@ -82,57 +146,51 @@ matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anyw
 	return 1;
 }
 
-/* The first entry for a folded first character, or n. */
-static size_t
-first_entry(const struct ir_lexentry *sorted, size_t n, uint32_t cp)
+/* Decodes the character at p[0..n), n > 0, the common ones inline; folded. */
+static inline int
+char_at(const unsigned char *p, size_t n, uint32_t *cp)
 {
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (sorted[mid].first < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* The text is valid UTF-8: a three-byte lead needs no more checks. */
+	if ((p[0] & 0xF0) == 0xE0 && n >= 3) {
+		*cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+		return 3;
 	}
-	return lo;
+	if (p[0] < 0x80) {
+		*cp = fold(p[0]);
+		return 1;
+	}
+	return ir_utf8_next(p, n, cp);
 }
 
 /*
  * The next place at or after i where a word may start: its first entry
- * in *e, its folded first character consumed to *k bytes; n at the end.
+ * in *e, its first character's length in *k; n at the end.
  */
 static size_t
-next_start(struct ir_lexicon *lx, const struct ir_lexentry *sorted, const char *s, size_t n,
-	   size_t i, size_t *e, int *k)
+next_start(const struct ir_lexicon *lx, const char *s, size_t n, size_t i, size_t *e, int *k)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (i < n) {
-		uint32_t cp;
+		uint32_t cp, next, h;
+		int w = char_at(p + i, n - i, &cp);
 
-		/* Most of the text is three-byte characters, decoded here without
-		 * the checks of ir_utf8_next: the text is valid UTF-8. */
-		if ((p[i] & 0xF0) == 0xE0 && i + 2 < n) {
-			cp = (p[i] & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
-			if (!(lx->starts[cp >> 6] >> (cp & 63) & 1)) {
-				i += 3;
-				continue;
-			}
-		}
-		*k = ir_utf8_next(p + i, n - i, &cp);
-		if (*k <= 0) {
-			*k = 1;
+		if (w <= 0) {
 			i++;
 			continue;
 		}
-		cp = fold(cp);
-		if (cp < 0x10000 && lx->starts[cp >> 6] >> (cp & 63) & 1) {
-			*e = first_entry(sorted, lx->n, cp);
-			return i;
+		if (cp >= 0x10000 || !has(lx->starts, cp) ||
+		    (!has(lx->alone, cp) &&
+		     (i + (size_t)w >= n || char_at(p + i + w, n - i - (size_t)w, &next) <= 0 ||
+		      !has(lx->pairs, pair(cp, next))))) {
+			i += (size_t)w;
+			continue;
 		}
-		i += (size_t)*k;
+		for (h = slot_of(lx, cp); lx->slots[h].first != cp;)
+			h = (h + 1) & ((1u << lx->slotbits) - 1);
+		*e = lx->slots[h].entry;
+		*k = w;
+		return i;
 	}
 	return n;
 }
@@ -153,7 +211,7 @@ ir_lexicon_each(struct ir_lexicon *lx, const char *s, size_t n,
 	size_t i = 0, e;
 	int k;
 
-	while ((i = next_start(lx, sorted, s, n, i, &e, &k)) < n) {
+	while ((i = next_start(lx, s, n, i, &e, &k)) < n) {
 		uint32_t first = sorted[e].first;
 
 		for (; e < lx->n && sorted[e].first == first; e++)
@@ -171,7 +229,7 @@ ir_lexicon_next(struct ir_lexicon *lx, const char *s, size_t n, size_t from, siz
 	size_t i = from, e;
 	int k;
 
-	while ((i = next_start(lx, sorted, s, n, i, &e, &k)) < n) {
+	while ((i = next_start(lx, s, n, i, &e, &k)) < n) {
 		uint32_t first = sorted[e].first;
 
 		/* Entries for one first character run longest first. */

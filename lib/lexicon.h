@@ -4,7 +4,11 @@
  * authorities a notice was told about).  A PCRE2 alternation of them has
  * no literal to skip ahead by and costs a full match attempt at every
  * character; a lexicon keeps a bitmap of the characters words start with
- * and compares words only there.  Matches are leftmost, then longest, and
+ * and compares words only there; a second bitmap, hashed on a word's
+ * first two characters, rules out most places where a common first
+ * character is followed by none of its words' second characters, and a
+ * hash of the first characters finds the words to compare without a
+ * search.  Matches are leftmost, then longest, and
  * do not overlap.  Words made of ASCII letters match without regard to
  * case and, unless anywhere is set, only as whole words ("TEL", not
  * "HOTEL").
@@ -31,11 +35,17 @@ struct ir_lexicon {
 		uint32_t len;
 		const char *word;
 		int id;
-	} *_Atomic sorted;
-	uint64_t starts[0x10000 / 64]; /* BMP code points that start a word */
+	} *_Atomic sorted;               /* then the slots, in the same block */
+	struct ir_lexslot {
+		uint32_t first, entry;  /* entry: the first of sorted with it */
+	} *slots;
+	unsigned slotbits;               /* 1 << slotbits slots */
+	uint64_t starts[0x10000 / 64];   /* BMP code points that start a word */
+	uint64_t alone[0x10000 / 64];    /* ... a word of one character */
+	uint64_t pairs[0x10000 / 64];    /* hashes of words' first two characters */
 };
 
-#define IR_LEXICON(words) {words, sizeof words / sizeof *words, 0, NULL, {0}}
+#define IR_LEXICON(words) {words, sizeof words / sizeof *words, 0, NULL, NULL, 0, {0}, {0}, {0}}
 
 /*
  * Finds the first word at or after from in s (valid UTF-8); returns 1 and

@@ -3,6 +3,7 @@
 
 #include "buf.h"
 #include "bytescan.h"
+#include "cpset.h"
 #include "noise.h"
 #include "utf8.h"
 
@@ -300,18 +301,7 @@ is_word_char(uint32_t cp)
 	return is_ideograph(cp) || is_katakana(cp);
 }
 
-/* Bit i set: U+i is an ideograph or katakana (BMP). */
-static uint64_t word_chars[0x10000 / 64];
-
-static void
-word_chars_init(void)
-{
-	uint32_t cp;
-
-	for (cp = 0x3000; cp < 0x10000; cp++)
-		if (is_word_char(cp))
-			word_chars[cp >> 6] |= 1ULL << (cp & 63);
-}
+static struct ir_cpset word_chars = IR_CPSET_WHERE(is_word_char);
 
 /*
  * Adds the bigrams of s to map; counts those new to it, and of those the
@@ -337,7 +327,7 @@ add_grams(uint64_t *map, const uint64_t *against, const char *s, size_t n,
 		}
 		cp = (p[i] & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
 		i += 2;
-		if (!(word_chars[cp >> 6] >> (cp & 63) & 1)) {
+		if (!ir_cpset_has(&word_chars, cp)) {
 			prev = 0;
 			continue;
 		}
@@ -391,7 +381,6 @@ tables_init(void)
 
 	if (!ready) {
 		vocab_init();
-		word_chars_init();
 		ready = 1;
 	}
 }

@@ -1,7 +1,9 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "cpset.h"
 #include "err.h"
 #include "norm.h"
 #include "radicals.h"
@@ -22,6 +24,26 @@ is_inert(uint32_t cp)
 	return (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x309D && cp <= 0x309E) ||
 	       (cp >= 0x30A1 && cp <= 0x30FE) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
 	       (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+static struct ir_cpset inert = IR_CPSET_WHERE(is_inert);
+
+/*
+ * The length of the inert character at p[0..n), or 0: the common ones,
+ * decoded inline.  Overlong forms (below U+0800, as ASCII is inert) are
+ * turned away here; surrogates are not inert.
+ */
+static size_t
+inert_len(const unsigned char *p, size_t n)
+{
+	uint32_t cp;
+
+	if (p[0] < 0x80)
+		return 1;
+	if ((p[0] & 0xF0) != 0xE0 || n < 3 || ((p[1] ^ 0x80) | (p[2] ^ 0x80)) >= 0x40)
+		return 0;
+	cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+	return cp >= 0x800 && ir_cpset_has(&inert, cp) ? 3 : 0;
 }
 
 /* The ideograph a CJK radical form stands for, or 0. */
@@ -175,12 +197,10 @@ ir_norm(struct ir_norm *n, const char *s, size_t len)
 		int w;
 		size_t k, end;
 
-		/* ASCII and U+4E00..U+9FFF (E4 B8 80 to E9 BF BF, but not the
-		 * hexagrams at E4 B7) are inert: told by their first bytes. */
-		if (p[i] < 0x80 || (p[i] >= 0xE5 && p[i] <= 0xE9 && i + 2 < len) ||
-		    (p[i] == 0xE4 && i + 2 < len && p[i + 1] >= 0xB8)) {
+		/* Nearly all characters: ASCII, kana, kanji. */
+		if ((k = inert_len(p + i, len - i)) > 0) {
 			last = i;
-			i += p[i] < 0x80 ? 1 : 3;
+			i += k;
 			continue;
 		}
 		w = ir_utf8_next(p + i, len - i, &cp);

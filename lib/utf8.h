@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 
@@ -40,6 +41,28 @@ size_t ir_utf8_check(const char *p, size_t n);
 
 /* Appends p to out with each ill-formed sequence replaced by U+FFFD. */
 void ir_utf8_repair(const char *p, size_t n, struct ir_buf *out);
+
+/*
+ * The first ch (one character of two or more bytes) in p[0..n), or NULL.
+ * For the full stop that bounds sentences: memchr finds its last byte,
+ * rarer than its first, and memmem's set-up costs more than the search.
+ */
+static inline const char *
+ir_utf8_find(const char *p, size_t n, const char *ch)
+{
+	size_t k = strlen(ch), i = k - 1;
+
+	while (i < n) {
+		const char *q = memchr(p + i, ch[k - 1], n - i);
+
+		if (q == NULL)
+			return NULL;
+		if (memcmp(q - (k - 1), ch, k - 1) == 0)
+			return q - (k - 1);
+		i = (size_t)(q - p) + 1;
+	}
+	return NULL;
+}
 
 /* Number of code points in valid UTF-8 text. */
 size_t ir_utf8_count(const char *p, size_t n);

@@ -4,9 +4,10 @@
 # For each SIZE (MiB) it writes a dump with SHARED/bench/make-corpus, then
 # times each tool alone on its own input, the whole pipeline, and the
 # references in the same run: cat, SHARED/bench/baseline.py (each stage,
-# and all), mlr and jq -s for the statistics.  Our tools run RUNS times;
-# the references, which take minutes on a large dump, run 3 times up to
-# 256 MiB and once above (BENCH_REF_RUNS overrides).  Reported: the
+# and all), mlr and jq -s for the statistics, and the floor of any
+# four-process pipeline: ir-split piped through three cats.  Our tools
+# run RUNS times; the references, which take minutes on a large dump, run
+# 3 times up to 256 MiB and once above (BENCH_REF_RUNS overrides).  Reported: the
 # median wall time, MB/s of the input (10^6 bytes) and the peak RSS of
 # the largest process, then the ratios the goals are stated in.  The
 # report goes to stdout and build/bench/report.md; inputs are kept in
@@ -64,6 +65,9 @@ for size in $sizes; do
 	measure "$runs" "ir-stats_-g_category" "$c" "$bin/ir-stats -g category $c"
 	measure "$runs" pipeline "$d" \
 		"$bin/ir-split $d | $bin/ir-extract | $bin/ir-classify | $bin/ir-stats -g category"
+	# The floor of any four-process pipeline: the records moved through
+	# three pipes with no work done on them.
+	measure "$runs" "floor:_ir-split_then_3_cats" "$d" "$bin/ir-split $d | cat | cat | cat"
 	measure "$refruns" "baseline.py_split" "$d" "$base split <$d"
 	measure "$refruns" "baseline.py_extract" "$dir/base-split$size.ndjson" \
 		"$base extract <$dir/base-split$size.ndjson"
@@ -110,6 +114,7 @@ END {
 		print "\n| ratio | value | goal |"
 		print "| --- | ---: | --- |"
 		ratio("pipeline", "baseline.py_all", 25, "pipeline vs baseline.py all")
+		ratio("floor:_ir-split_then_3_cats", "baseline.py_all", "", "floor (split, 3 pipes, no work) vs baseline.py all")
 		ratio("ir-split", "baseline.py_split", "", "ir-split vs baseline.py split")
 		ratio("ir-extract", "baseline.py_extract", "", "ir-extract vs baseline.py extract")
 		ratio("ir-classify", "baseline.py_classify", "", "ir-classify vs baseline.py classify")

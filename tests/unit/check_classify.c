@@ -51,6 +51,23 @@ START_TEST(scopes)
 }
 END_TEST
 
+/* lead-chars counts characters, whatever their width: the 40th is in. */
+START_TEST(lead_chars_exact)
+{
+	char text[512];
+
+	rules("lead-chars 40\nrule l 2 lead 紛失\n");
+	/* 38 characters of one, two and three bytes, then 紛失 as the 39th and 40th... */
+	snprintf(text, sizeof text, "【セキュリティ事件簿#2025-001】例\n%s紛失\n",
+		 "aéあbçいcèうdêえeëおfíかgîきhïくiñけjóこkôさlöしmú");
+	ck_assert_str_eq(category(text), "l");
+	/* ...or one character later, half out. */
+	snprintf(text, sizeof text, "【セキュリティ事件簿#2025-001】例\n%s紛失\n",
+		 "aéあbçいcèうdêえeëおfíかgîきhïくiñけjóこkôさlöしmúo");
+	ck_assert_str_eq(category(text), "other");
+}
+END_TEST
+
 START_TEST(unless_cancels_nearby_only)
 {
 	rules("rule x 2 body 不正アクセス\n\tunless 5 防止\n");
@@ -155,6 +172,7 @@ suite(void)
 
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, scopes);
+	tcase_add_test(tc, lead_chars_exact);
 	tcase_add_test(tc, unless_cancels_nearby_only);
 	tcase_add_test(tc, precedence_scores_and_evidence);
 	tcase_add_test(tc, prefilter_changes_nothing);

@@ -137,6 +137,22 @@ START_TEST(spaces_are_trimmed)
 }
 END_TEST
 
+/* Characters whose last byte is 。's (E3 80 82) must not be taken for it. */
+START_TEST(find_matches_whole_characters)
+{
+	const char *s = "ア\xe3\x82\x82い\xe4\x80\x82う。え。";
+	const char *p = ir_utf8_find(s, strlen(s), "。");
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(p - s, 15);
+	ck_assert_ptr_eq(ir_utf8_find(s, 18, "。"), s + 15);
+	ck_assert_ptr_null(ir_utf8_find(s, 17 - 1, "。")); /* its last byte cut off */
+	ck_assert_ptr_null(ir_utf8_find(s, 0, "。"));
+	ck_assert_ptr_null(ir_utf8_find("ab", 2, "。"));
+	ck_assert_ptr_eq(ir_utf8_find(s, strlen(s), "え"), s + 18);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -150,6 +166,7 @@ suite(void)
 	tcase_add_test(tc, repair_replaces_each_subpart);
 	tcase_add_test(tc, encode_round_trips);
 	tcase_add_test(tc, spaces_are_trimmed);
+	tcase_add_test(tc, find_matches_whole_characters);
 	suite_add_tcase(s, tc);
 	return s;
 }

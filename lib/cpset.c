@@ -1,0 +1,39 @@
+#include <string.h>
+
+#include "cpset.h"
+#include "utf8.h"
+#include "work.h"
+
+static void
+add(struct ir_cpset *set, uint32_t cp)
+{
+	set->bits[cp >> 6] |= 1ULL << (cp & 63);
+}
+
+void
+ir_cpset_build(struct ir_cpset *set)
+{
+	const unsigned char *p = (const unsigned char *)set->chars;
+	size_t i = 0, n = p ? strlen(set->chars) : 0;
+	uint32_t cp;
+
+	ir_lazy_lock();
+	if (set->where != NULL && !atomic_load(&set->ready))
+		for (cp = 0; cp < 0x10000; cp++)
+			if (set->where(cp))
+				add(set, cp);
+	while (!atomic_load(&set->ready) && i < n) {
+		uint32_t cp;
+		int k = ir_utf8_next(p + i, n - i, &cp);
+
+		if (k <= 0) {
+			i++;
+			continue;
+		}
+		if (cp < 0x10000)
+			add(set, cp);
+		i += (size_t)k;
+	}
+	atomic_store_explicit(&set->ready, 1, memory_order_release);
+	ir_lazy_unlock();
+}
