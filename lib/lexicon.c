@@ -53,18 +53,17 @@ slot_of(const struct ir_lexicon *lx, uint32_t first)
 	return first * 0x9E3779B1u >> (32 - lx->slotbits);
 }
 
-/* Notes a word's first (folded) character and what may follow it. */
+/* Notes a word's first (folded) character, k bytes long, and what may follow it. */
 static void
-mark(struct ir_lexicon *lx, const struct ir_lexentry *e)
+mark(struct ir_lexicon *lx, const struct ir_lexentry *e, int k)
 {
-	const unsigned char *w = (const unsigned char *)e->word;
-	uint32_t first, second;
-	int k = ir_utf8_next(w, e->len, &first);
+	uint32_t second;
 
 	if (e->first >= 0x10000)
 		return;
 	set(lx->starts, e->first);
-	if ((size_t)k >= e->len || ir_utf8_next(w + k, e->len - (size_t)k, &second) <= 0)
+	if (k <= 0 || (size_t)k >= e->len ||
+	    ir_utf8_next((const unsigned char *)e->word + k, e->len - (size_t)k, &second) <= 0)
 		set(lx->alone, e->first);
 	else
 		set(lx->pairs, pair(e->first, fold(second)));
@@ -74,14 +73,11 @@ mark(struct ir_lexicon *lx, const struct ir_lexentry *e)
 static void
 index_firsts(struct ir_lexicon *lx, struct ir_lexentry *sorted)
 {
-	size_t i, nslots;
+	uint32_t mask = (1u << lx->slotbits) - 1;
+	size_t i;
 
-	lx->slotbits = 4;
-	while ((1u << lx->slotbits) < 2 * lx->n)
-		lx->slotbits++;
-	nslots = (size_t)1 << lx->slotbits;
 	lx->slots = (struct ir_lexslot *)(sorted + lx->n);
-	for (i = 0; i < nslots; i++)
+	for (i = 0; i <= mask; i++)
 		lx->slots[i].first = UINT32_MAX;
 	for (i = 0; i < lx->n; i++) {
 		uint32_t h = slot_of(lx, sorted[i].first);
@@ -89,7 +85,7 @@ index_firsts(struct ir_lexicon *lx, struct ir_lexentry *sorted)
 		if (i > 0 && sorted[i - 1].first == sorted[i].first)
 			continue;
 		while (lx->slots[h].first != UINT32_MAX)
-			h = (h + 1) & (uint32_t)(nslots - 1);
+			h = (h + 1) & mask;
 		lx->slots[h].first = sorted[i].first;
 		lx->slots[h].entry = (uint32_t)i;
 	}
@@ -100,26 +96,29 @@ static void
 build(struct ir_lexicon *lx)
 {
 	struct ir_lexentry *sorted;
-	size_t i, nslots = 16;
+	size_t i;
 
 	ir_lazy_lock();
 	if (atomic_load(&lx->sorted) != NULL) {
 		ir_lazy_unlock();
 		return;
 	}
-	while (nslots < 2 * lx->n)
-		nslots *= 2;
-	sorted = ir_xrealloc(NULL, lx->n * sizeof *sorted + nslots * sizeof *lx->slots);
+	/* At most half the slots full: probes stay short. */
+	for (lx->slotbits = 4; ((size_t)1 << lx->slotbits) < 2 * lx->n; lx->slotbits++)
+		;
+	sorted = ir_xrealloc(NULL, lx->n * sizeof *sorted +
+					   ((size_t)1 << lx->slotbits) * sizeof *lx->slots);
 	for (i = 0; i < lx->n; i++) {
 		struct ir_lexentry *e = &sorted[i];
 		uint32_t cp;
+		int k;
 
 		e->word = lx->words[i].word;
 		e->id = lx->words[i].id;
 		e->len = (uint32_t)strlen(e->word);
-		ir_utf8_next((const unsigned char *)e->word, e->len, &cp);
+		k = ir_utf8_next((const unsigned char *)e->word, e->len, &cp);
 		e->first = fold(cp);
-		mark(lx, e);
+		mark(lx, e, k);
 	}
 	qsort(sorted, lx->n, sizeof *sorted, by_first_then_longest);
 	index_firsts(lx, sorted);
