@@ -18,21 +18,19 @@ ir_cpset_build(struct ir_cpset *set)
 	uint32_t cp;
 
 	ir_lazy_lock();
-	if (set->where != NULL && !atomic_load(&set->ready))
-		for (cp = 0; cp < 0x10000; cp++)
-			if (set->where(cp))
-				add(set, cp);
-	while (!atomic_load(&set->ready) && i < n) {
-		uint32_t cp;
+	if (atomic_load(&set->ready)) { /* another thread was first */
+		ir_lazy_unlock();
+		return;
+	}
+	for (cp = 0; set->where != NULL && cp < 0x10000; cp++)
+		if (set->where(cp))
+			add(set, cp);
+	while (i < n) {
 		int k = ir_utf8_next(p + i, n - i, &cp);
 
-		if (k <= 0) {
-			i++;
-			continue;
-		}
-		if (cp < 0x10000)
+		if (k > 0 && cp < 0x10000)
 			add(set, cp);
-		i += (size_t)k;
+		i += k > 0 ? (size_t)k : 1;
 	}
 	atomic_store_explicit(&set->ready, 1, memory_order_release);
 	ir_lazy_unlock();

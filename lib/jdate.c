@@ -3,6 +3,7 @@
 #include "cpset.h"
 #include "cursor.h"
 #include "jdate.h"
+#include "utf8.h"
 
 struct era {
 	const char *name;
@@ -378,7 +379,7 @@ may_begin(const char *s, size_t n, size_t i)
 		return ir_is_digit(s[i]) || s[i] == 'R' || s[i] == 'H' || s[i] == 'S';
 	if ((p[0] & 0xF0) != 0xE0 || n - i < 3)
 		return 0;
-	return ir_cpset_has(&date_leads, (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu));
+	return ir_cpset_has(&date_leads, ir_utf8_cp3(p));
 }
 
 static int

@@ -4,6 +4,7 @@
 #include "cpset.h"
 #include "cursor.h"
 #include "jnum.h"
+#include "utf8.h"
 
 /*
  * m × 10^e with e <= 0: "2.2万" is 22 × 10^-1 × 10^4 = 22000 exactly,
@@ -554,12 +555,6 @@ qualify(enum ir_qual before, int surplus, enum ir_qual after)
 	return surplus ? IR_QUAL_OVER : before;
 }
 
-static uint32_t
-cp3(const unsigned char *p)
-{
-	return (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-}
-
 /* Where the next digit or kanji numeral at or after i starts, or n. */
 static size_t
 next_numeral(const char *s, size_t n, size_t i)
@@ -572,7 +567,7 @@ next_numeral(const char *s, size_t n, size_t i)
 				return i;
 			i++;
 		} else if ((p[i] & 0xF0) == 0xE0 && i + 2 < n) {
-			if (ir_cpset_has(&numerals, cp3(p + i)))
+			if (ir_cpset_has(&numerals, ir_utf8_cp3(p + i)))
 				return i;
 			i += 3;
 		} else {

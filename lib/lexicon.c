@@ -151,7 +151,7 @@ char_at(const unsigned char *p, size_t n, uint32_t *cp)
 {
 	/* The text is valid UTF-8: a three-byte lead needs no more checks. */
 	if ((p[0] & 0xF0) == 0xE0 && n >= 3) {
-		*cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+		*cp = ir_utf8_cp3(p);
 		return 3;
 	}
 	if (p[0] < 0x80) {

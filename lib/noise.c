@@ -275,7 +275,7 @@ vocab_hits(const char *s, size_t n)
 
 		if ((b & 0xF0) != 0xE0)
 			continue;
-		w = vocab_start[(b & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu)];
+		w = vocab_start[ir_utf8_cp3(p + i)];
 		/* From the first word with this first character on. */
 		for (; w != 0 && w <= sizeof vocab / sizeof *vocab; w++) {
 			if (n - i >= vocab_len[w - 1] && memcmp(p + i, vocab[w - 1], vocab_len[w - 1]) == 0) {
@@ -325,7 +325,7 @@ add_grams(uint64_t *map, const uint64_t *against, const char *s, size_t n,
 			prev = (p[i] & 0xC0) == 0x80 ? prev : 0;
 			continue;
 		}
-		cp = (p[i] & 0x0Fu) << 12 | (p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu);
+		cp = ir_utf8_cp3(p + i);
 		i += 2;
 		if (!ir_cpset_has(&word_chars, cp)) {
 			prev = 0;

@@ -42,7 +42,7 @@ inert_len(const unsigned char *p, size_t n)
 		return 1;
 	if ((p[0] & 0xF0) != 0xE0 || n < 3 || ((p[1] ^ 0x80) | (p[2] ^ 0x80)) >= 0x40)
 		return 0;
-	cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+	cp = ir_utf8_cp3(p);
 	return cp >= 0x800 && ir_cpset_has(&inert, cp) ? 3 : 0;
 }
 

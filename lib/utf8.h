@@ -17,6 +17,17 @@
  */
 int ir_utf8_next_slow(const unsigned char *p, size_t n, uint32_t *cp);
 
+/*
+ * The code point of the three-byte sequence at p, unchecked: for the
+ * passes over text already known to be valid, where most characters are
+ * kana and kanji.
+ */
+static inline uint32_t
+ir_utf8_cp3(const unsigned char *p)
+{
+	return (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+}
+
 /* ASCII and well-formed three-byte sequences (kana, kanji) inline. */
 static inline int
 ir_utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
@@ -27,7 +38,7 @@ ir_utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
 	}
 	if ((p[0] & 0xF0) == 0xE0 && n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
 	    (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)) {
-		*cp = (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+		*cp = ir_utf8_cp3(p);
 		return 3;
 	}
 	return ir_utf8_next_slow(p, n, cp);
