@@ -8,8 +8,8 @@
 # (or with password-less sudo) it installs them with apt-get; otherwise it
 # prints the command to run and fails.
 set -eu
-build="make gcc pkg-config libpcre2-dev libutf8proc-dev libjansson-dev jq"
-check="$build check mandoc python3 gnuplot-nox parallel"
+build="make gcc pkg-config libpcre2-dev libutf8proc-dev jq"
+check="$build check libjansson-dev mandoc python3 gnuplot-nox parallel"
 prove="$check clang libclang-rt-14-dev valgrind"
 bench="$build python3 time miller"
 case ${1:-build} in

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "classify.h"
-#include "err.h"
-#include "opt.h"
-#include "out.h"
-#include "record.h"
-#include "rules.h"
-#include "work.h"
+#include "base/err.h"
+#include "base/opt.h"
+#include "base/out.h"
+#include "classify/classify.h"
+#include "classify/rules.h"
+#include "run/pool.h"
+#include "run/records.h"
 
 static const char synopsis[] =
 	"usage: ir-classify [--dump-rules] [--explain] [--line-buffered] [--no-default-rules]\n"
@@ -159,7 +159,7 @@ main(int argc, char *argv[])
 	int c, nw, dump = 0, defaults = 1, line_buffered = 0, status, s;
 
 	ir_setprogname(argv[0]);
-	o.nthreads = ir_work_default_threads();
+	o.nthreads = ir_pool_default_threads();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hr:", longopts, NULL)) != -1) {
 		switch (c) {

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-#include "extract.h"
-#include "opt.h"
-#include "out.h"
-#include "record.h"
-#include "work.h"
+#include "base/err.h"
+#include "base/opt.h"
+#include "base/out.h"
+#include "extract/extract.h"
+#include "run/pool.h"
+#include "run/records.h"
 
 static const char synopsis[] =
 	"usage: ir-extract [--line-buffered] [--rejects FILE] [--threads N] [FILE...]\n";
@@ -77,7 +77,7 @@ main(int argc, char *argv[])
 	int c, i, nw, line_buffered = 0, status, s;
 
 	ir_setprogname(argv[0]);
-	o.nthreads = ir_work_default_threads();
+	o.nthreads = ir_pool_default_threads();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		switch (c) {

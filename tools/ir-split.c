@@ -5,15 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dedup.h"
-#include "err.h"
-#include "input.h"
-#include "json.h"
-#include "opt.h"
-#include "out.h"
-#include "relay.h"
-#include "split.h"
-#include "utf8.h"
+#include "base/err.h"
+#include "base/input.h"
+#include "base/opt.h"
+#include "base/out.h"
+#include "base/utf8.h"
+#include "json/write.h"
+#include "run/relay.h"
+#include "split/dedup.h"
+#include "split/segment.h"
 
 static const char synopsis[] =
 	"usage: ir-split [--line-buffered] [--no-dedup] [--strict] [FILE...]\n";
@@ -97,40 +97,43 @@ write_segment(struct run *r, const struct packed *seg, const char *text)
 {
 	struct ir_buf *b = ir_out_buf(&r->out);
 	struct ir_dedup_hit first;
+	struct ir_jw w;
 	int dup = 0;
 
 	if (seg->kind == IR_INCIDENT && r->dedup)
 		dup = ir_dedup_check(&r->dups, seg->id, text, seg->len, seg->source, seg->line,
 				     &first);
-	ir_buf_addc(b, '{');
-	ir_json_key(b, "kind", 1);
-	ir_json_cstr(b, ir_kind_name[seg->kind]);
+	ir_jw_start(&w, b);
+	ir_jw_object(&w);
+	ir_jw_key(&w, "kind");
+	ir_jw_cstr(&w, ir_kind_name[seg->kind]);
 	if (seg->kind == IR_INCIDENT) {
-		ir_json_key(b, "id", 0);
-		ir_json_cstr(b, seg->id);
+		ir_jw_key(&w, "id");
+		ir_jw_cstr(&w, seg->id);
 	}
-	ir_json_key(b, "source", 0);
-	ir_json_cstr(b, seg->source);
-	ir_json_key(b, "line", 0);
-	ir_json_long(b, seg->line);
-	ir_json_key(b, "offset", 0);
-	ir_json_ulong(b, seg->offset);
+	ir_jw_key(&w, "source");
+	ir_jw_cstr(&w, seg->source);
+	ir_jw_key(&w, "line");
+	ir_jw_long(&w, seg->line);
+	ir_jw_key(&w, "offset");
+	ir_jw_ulong(&w, seg->offset);
 	if (seg->has_title) {
-		ir_json_key(b, "title", 0);
-		ir_json_str(b, text + seg->title_off, seg->title_len);
+		ir_jw_key(&w, "title");
+		ir_jw_str(&w, text + seg->title_off, seg->title_len);
 	}
 	if (dup) {
-		ir_json_key(b, "duplicate_of", 0);
-		ir_buf_addc(b, '{');
-		ir_json_key(b, "source", 1);
-		ir_json_cstr(b, first.source);
-		ir_json_key(b, "line", 0);
-		ir_json_long(b, first.line);
-		ir_buf_addc(b, '}');
+		ir_jw_key(&w, "duplicate_of");
+		ir_jw_object(&w);
+		ir_jw_key(&w, "source");
+		ir_jw_cstr(&w, first.source);
+		ir_jw_key(&w, "line");
+		ir_jw_long(&w, first.line);
+		ir_jw_end(&w);
 	}
-	ir_json_key(b, "text", 0);
-	ir_json_str(b, text, seg->len);
-	ir_buf_adds(b, "}\n");
+	ir_jw_key(&w, "text");
+	ir_jw_str(&w, text, seg->len);
+	ir_jw_end(&w);
+	ir_buf_addc(b, '\n');
 	ir_out_end_record(&r->out);
 }
 

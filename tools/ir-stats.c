@@ -5,14 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-#include "opt.h"
-#include "out.h"
-#include "record.h"
-#include "stats.h"
-#include "table.h"
-#include "width.h"
-#include "work.h"
+#include "base/err.h"
+#include "base/opt.h"
+#include "base/out.h"
+#include "base/width.h"
+#include "run/pool.h"
+#include "run/records.h"
+#include "stats/stats.h"
+#include "stats/table.h"
 
 static const char synopsis[] =
 	"usage: ir-stats [-g FIELD]... [--sum FIELD]... [--min FIELD]... [--max FIELD]...\n"
@@ -263,7 +263,7 @@ main(int argc, char *argv[])
 	int format = IR_FORMAT_TABLE, status, s;
 
 	ir_setprogname(argv[0]);
-	o.nthreads = ir_work_default_threads();
+	o.nthreads = ir_pool_default_threads();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":g:ho:", longopts, NULL)) != -1) {
 		switch (c) {

@@ -13,9 +13,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "buf.h"
-#include "norm.h"
-#include "utf8.h"
+#include "base/buf.h"
+#include "base/utf8.h"
+#include "ja/norm.h"
 
 #define CHECK(cond) \
 	do { \

@@ -1,6 +1,6 @@
 /* Japanese dates: every date found is real and lies within the text. */
 #include "fuzz.h"
-#include "jdate.h"
+#include "ja/date.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

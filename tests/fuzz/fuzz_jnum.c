@@ -2,7 +2,7 @@
 #include <math.h>
 
 #include "fuzz.h"
-#include "jnum.h"
+#include "ja/count.h"
 
 static size_t end_of_last;
 

@@ -1,9 +1,9 @@
 /* Organisation heuristics and the whole extraction of a notice. */
 #include <string.h>
 
-#include "extract.h"
+#include "extract/extract.h"
+#include "extract/org.h"
 #include "fuzz.h"
-#include "org.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

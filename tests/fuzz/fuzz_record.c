@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "json.h"
+#include "json/scan.h"
 
 /* Nesting deeper than the scanner follows (jansson goes further). */
 static int

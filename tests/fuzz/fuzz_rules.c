@@ -2,9 +2,9 @@
  * accepted dumps to a text that reads back, and classifies. */
 #include <string.h>
 
-#include "classify.h"
+#include "classify/classify.h"
+#include "classify/rules.h"
 #include "fuzz.h"
-#include "rules.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -2,8 +2,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "header.h"
-#include "split.h"
+#include "split/header.h"
+#include "split/segment.h"
 
 static struct ir_buf joined;
 

@@ -1,6 +1,6 @@
-#include "affected.h"
-#include "cues.h"
-#include "norm.h"
+#include "extract/affected.h"
+#include "extract/cues.h"
+#include "ja/norm.h"
 #include "unit.h"
 
 /* The affected count of a (normalised here) notice body: n, or -1. */

@@ -1,4 +1,4 @@
-#include "bucket.h"
+#include "stats/bucket.h"
 #include "unit.h"
 
 static void

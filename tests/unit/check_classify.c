@@ -1,7 +1,7 @@
 #include <stdio.h>
 
-#include "classify.h"
-#include "split.h"
+#include "classify/classify.h"
+#include "split/segment.h"
 #include "unit.h"
 
 static struct ir_ruleset rs;

@@ -1,6 +1,6 @@
-#include "cues.h"
-#include "datatypes.h"
-#include "norm.h"
+#include "extract/cues.h"
+#include "extract/datatypes.h"
+#include "ja/norm.h"
 #include "unit.h"
 
 /* The data types of a text, as "a,b,c". */

@@ -1,4 +1,4 @@
-#include "dedup.h"
+#include "split/dedup.h"
 #include "unit.h"
 
 START_TEST(white_space_does_not_matter)

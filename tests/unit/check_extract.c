@@ -1,6 +1,6 @@
 #include <jansson.h>
 
-#include "extract.h"
+#include "extract/extract.h"
 #include "unit.h"
 
 /* A value as compact JSON (in a buffer reused by each call). */

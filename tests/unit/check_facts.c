@@ -1,6 +1,6 @@
-#include "cues.h"
-#include "facts.h"
-#include "norm.h"
+#include "extract/cues.h"
+#include "extract/facts.h"
+#include "ja/norm.h"
 #include "unit.h"
 
 static struct ir_norm n = IR_NORM_INIT;

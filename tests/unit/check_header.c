@@ -1,4 +1,4 @@
-#include "header.h"
+#include "split/header.h"
 #include "unit.h"
 
 static const char *

@@ -1,6 +1,6 @@
 #include <unistd.h>
 
-#include "input.h"
+#include "base/input.h"
 #include "unit.h"
 
 static char path[64];

@@ -1,5 +1,5 @@
-#include "cpset.h"
-#include "lexicon.h"
+#include "base/cpset.h"
+#include "ja/lexicon.h"
 #include "unit.h"
 
 /* A lexicon with the shapes the filters must not lose: one-character

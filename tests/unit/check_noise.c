@@ -1,5 +1,5 @@
-#include "buf.h"
-#include "noise.h"
+#include "base/buf.h"
+#include "split/noise.h"
 #include "unit.h"
 
 /* Builds a segment from lines; off[] gets the line starts. */

@@ -1,5 +1,5 @@
-#include "norm.h"
-#include "utf8.h"
+#include "base/utf8.h"
+#include "ja/norm.h"
 #include "unit.h"
 
 static const char *

@@ -1,5 +1,5 @@
-#include "norm.h"
-#include "org.h"
+#include "extract/org.h"
+#include "ja/norm.h"
 #include "unit.h"
 
 /* The organisation of a header title (and body), as a string. */

@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "rules.h"
+#include "classify/rules.h"
 #include "unit.h"
 
 /* Loads text as "t.rules"; returns what ir_rules_add returned, and stderr. */

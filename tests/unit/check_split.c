@@ -1,4 +1,4 @@
-#include "split.h"
+#include "split/segment.h"
 #include "unit.h"
 
 struct got {

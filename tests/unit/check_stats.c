@@ -1,6 +1,6 @@
 #include <math.h>
 
-#include "stats.h"
+#include "stats/stats.h"
 #include "unit.h"
 
 /* A configuration from "-g F", "--sum F" ... words. */

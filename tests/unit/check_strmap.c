@@ -1,4 +1,4 @@
-#include "strmap.h"
+#include "base/strmap.h"
 #include "unit.h"
 
 START_TEST(put_and_get)

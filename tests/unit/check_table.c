@@ -1,6 +1,6 @@
 #include <math.h>
 
-#include "table.h"
+#include "stats/table.h"
 #include "unit.h"
 
 /* Two text columns and two numeric ones, with Japanese text and awkward cells. */

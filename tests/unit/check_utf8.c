@@ -1,5 +1,5 @@
+#include "base/utf8.h"
 #include "unit.h"
-#include "utf8.h"
 
 START_TEST(next_decodes_valid_sequences)
 {

@@ -1,8 +1,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "base/width.h"
 #include "unit.h"
-#include "width.h"
 
 #define W(s) ir_width((s), strlen(s))
 

@@ -1,0 +1,36 @@
+/* base/buf.h - growable byte buffers.
+ *
+ * A struct ir_buf owns its memory; ir_buf_free releases it.  Contents are
+ * not NUL-terminated unless ir_buf_cstr is called.  Allocation failure
+ * ends the program (ir_oom), so callers need not check.
+ */
+#ifndef IR_BASE_BUF_H
+#define IR_BASE_BUF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ir_buf {
+	char *p;
+	size_t len, cap;
+};
+
+#define IR_BUF_INIT {NULL, 0, 0}
+
+void ir_buf_reserve(struct ir_buf *b, size_t extra);
+void ir_buf_add(struct ir_buf *b, const void *p, size_t n);
+void ir_buf_addc(struct ir_buf *b, char c);
+void ir_buf_adds(struct ir_buf *b, const char *s);
+void ir_buf_addf(struct ir_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Appends a code point as UTF-8. */
+void ir_buf_addcp(struct ir_buf *b, uint32_t cp);
+/* Terminates with NUL (not counted in len) and returns the contents. */
+char *ir_buf_cstr(struct ir_buf *b);
+void ir_buf_free(struct ir_buf *b);
+
+/* realloc that ends the program on failure. */
+void *ir_xrealloc(void *p, size_t n);
+char *ir_xstrdup(const char *s);
+
+#endif

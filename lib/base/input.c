@@ -1,0 +1,123 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/input.h"
+
+enum { CHUNK = 1 << 20 };
+
+int
+ir_input_open(struct ir_input *in, const char *name)
+{
+	memset(in, 0, sizeof *in);
+	in->name = name;
+	if (strcmp(name, "-") == 0) {
+		in->fd = STDIN_FILENO;
+	} else {
+		in->fd = open(name, O_RDONLY | O_CLOEXEC);
+		if (in->fd < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void
+ir_input_close(struct ir_input *in)
+{
+	if (in->fd != STDIN_FILENO)
+		close(in->fd);
+	free(in->buf);
+	in->buf = NULL;
+}
+
+/* Makes room after in->end, moving unread data to the front first. */
+static void
+make_room(struct ir_input *in)
+{
+	if (in->pos > 0) {
+		memmove(in->buf, in->buf + in->pos, in->end - in->pos);
+		in->end -= in->pos;
+		in->scanned -= in->pos;
+		in->pos = 0;
+	}
+	if (in->cap - in->end < CHUNK / 2) {
+		in->cap = in->cap ? in->cap * 2 : CHUNK;
+		in->buf = ir_xrealloc(in->buf, in->cap);
+	}
+}
+
+static ssize_t
+take(struct ir_input *in, size_t len, const char **line)
+{
+	*line = in->buf + in->pos;
+	in->pos += len;
+	in->scanned = in->pos;
+	in->lineno++;
+	in->offset = in->next;
+	in->next += len;
+	return (ssize_t)len;
+}
+
+ssize_t
+ir_input_getline(struct ir_input *in, const char **line)
+{
+	for (;;) {
+		char *nl = in->end > in->scanned ?
+			   memchr(in->buf + in->scanned, '\n', in->end - in->scanned) : NULL;
+		ssize_t r;
+
+		if (nl != NULL)
+			return take(in, (size_t)(nl + 1 - (in->buf + in->pos)), line);
+		in->scanned = in->end;
+		if (in->eof)
+			return in->end > in->pos ? take(in, in->end - in->pos, line) : 0;
+		make_room(in);
+		r = read(in->fd, in->buf + in->end, in->cap - in->end);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			in->eof = 1;
+		in->end += (size_t)r;
+	}
+}
+
+int
+ir_input_read_error(const struct ir_input *in, int errnum)
+{
+	ir_warn_errno(errnum, in->name, in->lineno + 1, "read error");
+	return IR_EXIT_FAIL;
+}
+
+int
+ir_input_each(char *const *names, int n, ir_input_fn fn, void *ctx)
+{
+	static char *const stdin_only[] = {"-"};
+	int status = IR_EXIT_OK, i;
+
+	if (n == 0) {
+		names = stdin_only;
+		n = 1;
+	}
+	for (i = 0; i < n; i++) {
+		struct ir_input in;
+		int s;
+
+		if (ir_input_open(&in, names[i]) < 0) {
+			ir_warn_errno(errno, names[i], 0, "cannot open");
+			s = IR_EXIT_FAIL;
+		} else {
+			s = fn(&in, ctx);
+			ir_input_close(&in);
+		}
+		if (s > status)
+			status = s;
+	}
+	return status;
+}

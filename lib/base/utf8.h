@@ -1,0 +1,88 @@
+/* base/utf8.h - UTF-8 decoding, checking and repair. */
+#ifndef IR_BASE_UTF8_H
+#define IR_BASE_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "base/buf.h"
+
+#define IR_REPLACEMENT 0xFFFD
+
+/*
+ * Decodes the sequence at p (n > 0 bytes).  Returns its length and sets
+ * *cp, or, for an ill-formed sequence, minus the length of its maximal
+ * subpart (Unicode 15, 3.9): the bytes that one U+FFFD replaces.
+ */
+int ir_utf8_next_slow(const unsigned char *p, size_t n, uint32_t *cp);
+
+/*
+ * The code point of the three-byte sequence at p, unchecked: for the
+ * passes over text already known to be valid, where most characters are
+ * kana and kanji.
+ */
+static inline uint32_t
+ir_utf8_cp3(const unsigned char *p)
+{
+	return (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
+}
+
+/* ASCII and well-formed three-byte sequences (kana, kanji) inline. */
+static inline int
+ir_utf8_next(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xF0) == 0xE0 && n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+	    (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)) {
+		*cp = ir_utf8_cp3(p);
+		return 3;
+	}
+	return ir_utf8_next_slow(p, n, cp);
+}
+
+/* Writes cp (at most U+10FFFF) as UTF-8; returns the length, 1 to 4. */
+size_t ir_utf8_encode(uint32_t cp, char out[4]);
+
+/* Offset of the first byte of the first ill-formed sequence, or n. */
+size_t ir_utf8_check(const char *p, size_t n);
+
+/* Appends p to out with each ill-formed sequence replaced by U+FFFD. */
+void ir_utf8_repair(const char *p, size_t n, struct ir_buf *out);
+
+/*
+ * The first ch (one character of two or more bytes) in p[0..n), or NULL.
+ * For the full stop that bounds sentences: memchr finds its last byte,
+ * rarer than its first, and memmem's set-up costs more than the search.
+ */
+static inline const char *
+ir_utf8_find(const char *p, size_t n, const char *ch)
+{
+	size_t k = strlen(ch), i = k - 1;
+
+	while (i < n) {
+		const char *q = memchr(p + i, ch[k - 1], n - i);
+
+		if (q == NULL)
+			return NULL;
+		if (memcmp(q - (k - 1), ch, k - 1) == 0)
+			return q - (k - 1);
+		i = (size_t)(q - p) + 1;
+	}
+	return NULL;
+}
+
+/* Number of code points in valid UTF-8 text. */
+size_t ir_utf8_count(const char *p, size_t n);
+
+/* Is cp white space: ASCII blanks, NBSP, U+3000 and the other Zs? */
+int ir_utf8_is_space(uint32_t cp);
+
+/* Length of a white-space run at the start (end) of p. */
+size_t ir_utf8_span_space(const char *p, size_t n);
+size_t ir_utf8_rspan_space(const char *p, size_t n);
+
+#endif

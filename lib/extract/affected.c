@@ -1,0 +1,148 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/utf8.h"
+#include "extract/affected.h"
+#include "extract/cues.h"
+#include "extract/rx.h"
+
+/* Counters of people and records. */
+static const char *const units[] = {
+	"件", "名", "人", "件分", "名分", "人分", "名様", "世帯", "アカウント",
+};
+
+/*
+ * A THING cue names what was counted (mails sent, accesses, a body's whole
+ * head count) and may stand this many characters before the number
+ * ("送信件数 : 1,159件"); an ACTOR cue names people who did something
+ * ("教諭2名", "担当者 2 名") and stands right before it.
+ */
+enum { THING_REACH = 8 };
+
+/*
+ * Just after the number: a head count as of a date, a count per person
+ * ("1人1台"), or people doing something ("二人で確認"; "1,123名で、…" is
+ * data).
+ */
+static struct ir_rx not_data_after = IR_RX(
+	"^[^。\\n]{0,30}現在|^\\s*\\d+\\s*台|^で(?![、,]|す|あ|は|ご)");
+/*
+ * Addresses that spam or lures went to ("約1,900件のアドレスあてに…偽の
+ * ログインページへのリンクを送信") are not data taken; those of a mail sent
+ * to the wrong people are, so the sentence must speak of spam or lures.
+ */
+static struct ir_rx recipients = IR_RX(
+	"^(?:の(?:アドレス|宛先|メールアドレス|相手|方|番号))?\\s*(?:に|へ|あてに|宛てに)");
+static struct ir_rx lure = IR_RX("偽の|不審な|迷惑メール|スパム|フィッシング|なりすまし|詐欺");
+static struct ir_rx hedge = IR_RX("おそれ|恐れ|可能性");
+
+static int
+add(const struct ir_count *c, void *ctx)
+{
+	struct ir_counts *cs = ctx;
+
+	if (cs->n == cs->cap) {
+		cs->cap = cs->cap ? cs->cap * 2 : 16;
+		cs->c = ir_xrealloc(cs->c, cs->cap * sizeof *cs->c);
+	}
+	cs->c[cs->n++] = *c;
+	return 0;
+}
+
+void
+ir_counts_scan(struct ir_counts *cs, const char *text, size_t len)
+{
+	cs->n = 0;
+	ir_count_scan(text, len, add, cs);
+}
+
+static int
+is_people_unit(const char *unit)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof units / sizeof *units; i++)
+		if (strcmp(unit, units[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Characters (code points) in s[from..to), or more than limit. */
+static size_t
+chars_between(const char *s, size_t from, size_t to, size_t limit)
+{
+	size_t n = 0;
+
+	for (; from < to && n <= limit; from++)
+		n += ((unsigned char)s[from] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Does a not-data cue end just before off? */
+static int
+said_not_data(const char *text, const struct ir_cues *cues, size_t off)
+{
+	size_t i;
+
+	for (i = 0; i < cues->n && cues->v[i].off < off; i++) {
+		const struct ir_cue *c = &cues->v[i];
+		size_t end = c->off + c->len;
+
+		if (end > off || (c->kind != IR_CUE_THING && c->kind != IR_CUE_ACTOR))
+			continue;
+		if (c->kind == IR_CUE_THING && chars_between(text, end, off, THING_REACH) <= THING_REACH &&
+		    ir_utf8_find(text + end, off - end, "。") == NULL)
+			return 1;
+		if (c->kind == IR_CUE_ACTOR && strspn(text + end, " 約") >= off - end)
+			return 1;
+	}
+	return 0;
+}
+
+static size_t
+sentence_end(const char *text, size_t len, size_t from)
+{
+	const char *dot = ir_utf8_find(text + from, len - from, "。");
+
+	return dot ? (size_t)(dot - text) : len;
+}
+
+long
+ir_affected(const struct ir_counts *cs, const char *text, size_t len, const struct ir_cues *cues,
+	    int *approx)
+{
+	long best = -1;
+	size_t i;
+
+	*approx = 0;
+	for (i = 0; i < cs->n; i++) {
+		const struct ir_count *c = &cs->c[i];
+		size_t end = c->off + c->len;
+
+		if (!is_people_unit(c->unit) || c->n < 1)
+			continue;
+		if (said_not_data(text, cues, c->off) ||
+		    ir_rx_test(&not_data_after, text + end, len - end < 120 ? len - end : 120) ||
+		    (ir_rx_test(&recipients, text + end, len - end < 60 ? len - end : 60) &&
+		     ir_rx_test(&lure, text + end, sentence_end(text, len, end) - end)))
+			continue;
+		if (best < 0 || c->n > cs->c[best].n)
+			best = (long)i;
+	}
+	if (best >= 0) {
+		const struct ir_count *c = &cs->c[best];
+		size_t s = c->off + c->len;
+
+		*approx = c->qual != IR_QUAL_NONE ||
+			  ir_rx_test(&hedge, text + s, sentence_end(text, len, s) - s);
+	}
+	return best;
+}
+
+void
+ir_counts_free(struct ir_counts *cs)
+{
+	free(cs->c);
+	memset(cs, 0, sizeof *cs);
+}

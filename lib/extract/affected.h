@@ -1,0 +1,37 @@
+/* extract/affected.h - how many people or records a notice says were affected.
+ *
+ * The headline number is the notice's own total when it gives one, else
+ * its largest affected group.  Counts of other things are left out by
+ * their unit (mails 通, companies 社, times 回, devices 台, ...) and by what
+ * stands right before or after them: mails sent (送信件数), accesses and
+ * logins, people who did something rather than had data taken (職員2名),
+ * and head counts of a whole body ("全校で約8,700人(1月1日現在)").
+ */
+#ifndef IR_EXTRACT_AFFECTED_H
+#define IR_EXTRACT_AFFECTED_H
+
+#include <stddef.h>
+
+#include "ja/count.h"
+
+struct ir_counts {
+	struct ir_count *c;
+	size_t n, cap;
+};
+
+struct ir_cues;
+
+/* Every count of text (normalised), in order. */
+void ir_counts_scan(struct ir_counts *cs, const char *text, size_t len);
+
+/*
+ * The index in cs of the headline affected count, or -1 when none is
+ * stated; *approx tells whether it is qualified (約, 最大, 以上, or a
+ * sentence of おそれ / 可能性).
+ */
+long ir_affected(const struct ir_counts *cs, const char *text, size_t len,
+		 const struct ir_cues *cues, int *approx);
+
+void ir_counts_free(struct ir_counts *cs);
+
+#endif

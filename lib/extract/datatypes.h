@@ -1,0 +1,51 @@
+/* extract/datatypes.h - which kinds of personal data a notice says were involved.
+ *
+ * The vocabulary (ir(7) lists it): name, address, phone, email,
+ * birth_date, gender, age, occupation, card_number, card_expiry, card_cvc,
+ * card_holder, bank_account, login_id, password, my_number, health,
+ * employee_id, student_id, member_id, purchase_history, photo.
+ *
+ * A mention counts unless its sentence says the data was not involved
+ * ("クレジットカード情報は含まれておりません") or only advises about it
+ * ("パスワードの変更をお願いします").
+ */
+#ifndef IR_EXTRACT_DATATYPES_H
+#define IR_EXTRACT_DATATYPES_H
+
+#include <stddef.h>
+
+/* Indexes of ir_datatype_names (sorted, as the output wants). */
+enum {
+	IR_DT_ADDRESS,
+	IR_DT_AGE,
+	IR_DT_BANK_ACCOUNT,
+	IR_DT_BIRTH_DATE,
+	IR_DT_CARD_CVC,
+	IR_DT_CARD_EXPIRY,
+	IR_DT_CARD_HOLDER,
+	IR_DT_CARD_NUMBER,
+	IR_DT_EMAIL,
+	IR_DT_EMPLOYEE_ID,
+	IR_DT_GENDER,
+	IR_DT_HEALTH,
+	IR_DT_LOGIN_ID,
+	IR_DT_MEMBER_ID,
+	IR_DT_MY_NUMBER,
+	IR_DT_NAME,
+	IR_DT_OCCUPATION,
+	IR_DT_PASSWORD,
+	IR_DT_PHONE,
+	IR_DT_PHOTO,
+	IR_DT_PURCHASE_HISTORY,
+	IR_DT_STUDENT_ID,
+};
+
+extern const char *const ir_datatype_names[];
+extern const size_t ir_ndatatypes;
+
+struct ir_cues;
+
+/* A bit per ir_datatype_names entry, from normalised text and its cues. */
+unsigned long ir_datatypes(const char *text, size_t len, const struct ir_cues *cues);
+
+#endif

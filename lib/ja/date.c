@@ -1,0 +1,627 @@
+#include <string.h>
+
+#include "base/cpset.h"
+#include "base/utf8.h"
+#include "ja/cursor.h"
+#include "ja/date.h"
+
+struct era {
+	const char *name;
+	char letter; /* of the short form, R5.12.1 */
+	int base;    /* the Gregorian year before its first */
+	int m, d;    /* its first day */
+};
+
+static const struct era ERAS[] = {
+	{"令和", 'R', 2018, 5, 1},
+	{"平成", 'H', 1988, 1, 8},
+	{"昭和", 'S', 1925, 12, 25},
+};
+#define NERAS (sizeof ERAS / sizeof *ERAS)
+
+static const char *const KANJI_DIGITS[] = {
+	"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+};
+
+static int
+is_alnum(char ch)
+{
+	return ir_is_digit(ch) || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+}
+
+/* Consumes one of the ASCII characters of set and returns it, or 0. */
+static char
+one_of(struct ir_cur *c, const char *set)
+{
+	char ch;
+
+	if (c->i >= c->n || !ir_in_set(ch = c->s[c->i], set))
+		return 0;
+	c->i++;
+	return ch;
+}
+
+/* A run of min..max ASCII digits that no other digit follows, or -1. */
+static int
+number(struct ir_cur *c, size_t min, size_t max)
+{
+	size_t k = 0;
+	int v = 0;
+
+	for (; c->i + k < c->n && ir_is_digit(c->s[c->i + k]); k++) {
+		if (k == max)
+			return -1;
+		v = v * 10 + (c->s[c->i + k] - '0');
+	}
+	if (k < min)
+		return -1;
+	c->i += k;
+	return v;
+}
+
+static int
+kanji_digit(struct ir_cur *c)
+{
+	int v;
+
+	for (v = 0; v < 10; v++)
+		if (ir_cur_word(c, KANJI_DIGITS[v]))
+			return v;
+	return -1;
+}
+
+/* 1 to 99 in kanji: 五, 十, 十二, 二十, 三十一. */
+static int
+kanji_number(struct ir_cur *c)
+{
+	struct ir_cur t = *c;
+	int tens = kanji_digit(&t), ones;
+
+	if (!ir_cur_word(&t, "十")) {
+		if (tens < 1)
+			return -1;
+		*c = t;
+		return tens;
+	}
+	if (tens == 0 || tens == 1)
+		return -1;
+	if ((ones = kanji_digit(&t)) == 0)
+		return -1;
+	*c = t;
+	return (tens < 0 ? 1 : tens) * 10 + (ones < 0 ? 0 : ones);
+}
+
+/* A month or a day: one or two ASCII digits, or kanji. */
+static int
+small(struct ir_cur *c)
+{
+	int v = number(c, 1, 2);
+
+	return v >= 0 ? v : kanji_number(c);
+}
+
+/* 令和5, 平成元, 昭和 64: the Gregorian year, or -1. */
+static int
+era_year(struct ir_cur *c, const struct era **e)
+{
+	struct ir_cur t = *c;
+	size_t k;
+	int y;
+
+	for (k = 0; k < NERAS && !ir_cur_word(&t, ERAS[k].name); k++)
+		;
+	if (k == NERAS)
+		return -1;
+	ir_cur_blanks(&t);
+	if (ir_cur_word(&t, "元"))
+		y = 1;
+	else if ((y = small(&t)) < 1)
+		return -1;
+	*e = &ERAS[k];
+	*c = t;
+	return ERAS[k].base + y;
+}
+
+/* "2023年", "令和元年": the year, or -1; *e is its era or NULL. */
+static int
+year(struct ir_cur *c, const struct era **e)
+{
+	struct ir_cur t = *c;
+	int y;
+
+	*e = NULL;
+	if ((y = number(&t, 4, 4)) < 0 && (y = era_year(&t, e)) < 0)
+		return -1;
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "年"))
+		return -1;
+	*c = t;
+	return y;
+}
+
+/* "8月23日", "十二月一日" (y is left alone). */
+static int
+month_day(struct ir_cur *c, struct ir_date *d)
+{
+	struct ir_cur t = *c;
+
+	if ((d->m = small(&t)) < 0)
+		return 0;
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "月"))
+		return 0;
+	ir_cur_blanks(&t);
+	if ((d->d = small(&t)) < 0)
+		return 0;
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "日"))
+		return 0;
+	*c = t;
+	return 1;
+}
+
+/* Does the date fall on or after the first day of its era? */
+static int
+era_ok(const struct era *e, struct ir_date d)
+{
+	if (e == NULL || d.y != e->base + 1)
+		return 1;
+	return d.m > e->m || (d.m == e->m && d.d >= e->d);
+}
+
+/* "/1/19" after a year: month and day, the same separator twice. */
+static int
+sep_month_day(struct ir_cur *c, const char *seps, struct ir_date *d)
+{
+	char sep;
+
+	ir_cur_blanks(c);
+	if ((sep = one_of(c, seps)) == 0)
+		return 0;
+	ir_cur_blanks(c);
+	if ((d->m = number(c, 1, 2)) < 0)
+		return 0;
+	ir_cur_blanks(c);
+	if (c->i >= c->n || c->s[c->i++] != sep)
+		return 0;
+	ir_cur_blanks(c);
+	if ((d->d = number(c, 1, 2)) < 0)
+		return 0;
+	/* "2024.1.19.2" is a version number. */
+	return !(c->i + 1 < c->n && c->s[c->i] == sep && ir_is_digit(c->s[c->i + 1]));
+}
+
+/* 月火水木金土日 with 曜 or 曜日, and 祝 and 休, which 日 may follow. */
+static int
+day_name(struct ir_cur *c)
+{
+	static const char *const names[] = {"月", "火", "水", "木", "金", "土", "日", "祝", "休"};
+	size_t k;
+
+	for (k = 0; k < sizeof names / sizeof *names; k++) {
+		if (ir_cur_word(c, names[k])) {
+			if (!ir_cur_word(c, "曜日"))
+				ir_cur_word(c, "曜");
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "(水)", " (水曜日)", "(火・祝)", "(土日祝)": where it ends, or 0. */
+static size_t
+weekday(struct ir_cur c)
+{
+	int k;
+
+	ir_cur_blanks(&c);
+	if (!ir_cur_word(&c, "("))
+		return 0;
+	ir_cur_blanks(&c);
+	for (k = 0; k < 4 && day_name(&c); k++) {
+		ir_cur_blanks(&c);
+		if (!ir_cur_word(&c, "・") && !ir_cur_word(&c, "、"))
+			one_of(&c, ",/");
+		ir_cur_blanks(&c);
+	}
+	return k > 0 && ir_cur_word(&c, ")") ? c.i : 0;
+}
+
+/*
+ * The forms of a date, each returning where the date (without weekday)
+ * ends, or 0.
+ */
+static size_t
+kanji_date(struct ir_cur c, struct ir_date *d)
+{
+	const struct era *e;
+	int y;
+
+	if ((y = year(&c, &e)) < 0)
+		return 0;
+	ir_cur_blanks(&c);
+	if (!month_day(&c, d))
+		return 0;
+	d->y = y;
+	return era_ok(e, *d) ? c.i : 0;
+}
+
+static size_t
+numeric_date(struct ir_cur c, struct ir_date *d)
+{
+	if ((d->y = number(&c, 4, 4)) < 0 || !sep_month_day(&c, "/-.", d))
+		return 0;
+	return c.i;
+}
+
+static size_t
+short_era_date(struct ir_cur c, struct ir_date *d)
+{
+	size_t k;
+	int y;
+
+	for (k = 0; k < NERAS && (c.i >= c.n || c.s[c.i] != ERAS[k].letter); k++)
+		;
+	if (k == NERAS)
+		return 0;
+	c.i++;
+	if ((y = number(&c, 1, 2)) < 1 || !sep_month_day(&c, "./", d))
+		return 0;
+	d->y = ERAS[k].base + y;
+	return era_ok(&ERAS[k], *d) ? c.i : 0;
+}
+
+static size_t
+yearless_date(struct ir_cur c, struct ir_date *d)
+{
+	d->y = 0;
+	return month_day(&c, d) ? c.i : 0;
+}
+
+static size_t
+slash_date(struct ir_cur c, struct ir_date *d)
+{
+	d->y = 0;
+	if ((d->m = number(&c, 1, 2)) < 0 || !ir_cur_word(&c, "/") || (d->d = number(&c, 1, 2)) < 0)
+		return 0;
+	/* Only a weekday tells 7/18 from a fraction. */
+	return weekday(c) ? c.i : 0;
+}
+
+static size_t (*const FORMS[])(struct ir_cur, struct ir_date *) = {
+	kanji_date, numeric_date, short_era_date, yearless_date, slash_date,
+};
+
+size_t
+ir_date_parse(const char *s, size_t n, struct ir_date *d)
+{
+	struct ir_cur c = {s, 0, n};
+	struct ir_date t;
+	size_t k, f, w;
+
+	for (f = 0; f < sizeof FORMS / sizeof *FORMS; f++) {
+		if ((k = FORMS[f](c, &t)) == 0 || !ir_date_valid(t))
+			continue;
+		c.i = k;
+		w = weekday(c);
+		*d = t;
+		return w ? w : k;
+	}
+	return 0;
+}
+
+static int
+last_day(int y, int m)
+{
+	static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+/* Does a day ("23日") follow, making what went before a date? */
+static int
+day_follows(struct ir_cur c)
+{
+	ir_cur_blanks(&c);
+	if (small(&c) < 0)
+		return 0;
+	ir_cur_blanks(&c);
+	return ir_cur_word(&c, "日");
+}
+
+size_t
+ir_month_parse(const char *s, size_t n, struct ir_date *d)
+{
+	struct ir_cur c = {s, 0, n};
+	struct ir_date t;
+	const struct era *e;
+
+	if ((t.y = year(&c, &e)) < 0)
+		return 0;
+	ir_cur_blanks(&c);
+	if ((t.m = small(&c)) < 1 || t.m > 12)
+		return 0;
+	ir_cur_blanks(&c);
+	if (!ir_cur_word(&c, "月") || day_follows(c))
+		return 0;
+	/* A month is in its era when its last day is. */
+	t.d = last_day(t.y, t.m);
+	if (!ir_date_valid(t) || !era_ok(e, t))
+		return 0;
+	t.d = 0;
+	*d = t;
+	return c.i;
+}
+
+/* Does s[i] begin a kanji numeral run that started earlier? */
+static int
+after_kanji_numeral(const char *s, size_t i)
+{
+	struct ir_cur c = {s, 0, i};
+
+	if (i < 3)
+		return 0;
+	c.i = i - 3;
+	return kanji_digit(&c) >= 0 || ir_cur_word(&c, "十");
+}
+
+/* Era names and kanji digits: the characters other than ASCII a date begins with. */
+static struct ir_cpset date_leads = IR_CPSET("令平昭〇一二三四五六七八九十");
+
+/* Could a date begin with the character at s[i]?  (Most cannot: a quick test.) */
+static int
+may_begin(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+
+	if (p[0] < 0x80)
+		return ir_is_digit(s[i]) || s[i] == 'R' || s[i] == 'H' || s[i] == 'S';
+	if ((p[0] & 0xF0) != 0xE0 || n - i < 3)
+		return 0;
+	return ir_cpset_has(&date_leads, ir_utf8_cp3(p));
+}
+
+static int
+may_start(const char *s, size_t n, size_t i)
+{
+	char p;
+
+	if (!may_begin(s, n, i))
+		return 0;
+	if (i == 0)
+		return 1;
+	p = s[i - 1];
+	if (is_alnum(s[i]))
+		/* Not inside a number, a version or an identifier. */
+		return !is_alnum(p) &&
+		       !(i >= 2 && ir_in_set(p, "./-:") && ir_is_digit(s[i - 2]));
+	return !after_kanji_numeral(s, i);
+}
+
+/* Is a year (one that did not parse) written right before s[i]? */
+static int
+after_year(const char *s, size_t i)
+{
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+		i--;
+	return i >= 3 && memcmp(s + i - 3, "年", 3) == 0;
+}
+
+size_t
+ir_date_find(const char *s, size_t n, struct ir_date *d, size_t *len)
+{
+	struct ir_date t;
+	size_t i, k;
+
+	/* By whole characters: s is valid UTF-8, and most of it kana and kanji. */
+	for (i = 0; i < n; i += (unsigned char)s[i] >= 0xE0 && (unsigned char)s[i] < 0xF0 ? 3 : 1) {
+		if (!may_start(s, n, i) || (k = ir_date_parse(s + i, n - i, &t)) == 0)
+			continue;
+		if (t.y == 0 && after_year(s, i))
+			continue;
+		*d = t;
+		*len = k;
+		return i;
+	}
+	return (size_t)-1;
+}
+
+/* Skips a time of day after a date: " 10時30分", " 9:00", "午後3時頃". */
+static void
+clock_time(struct ir_cur *c)
+{
+	struct ir_cur t = *c, u;
+
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "午前"))
+		ir_cur_word(&t, "午後");
+	ir_cur_blanks(&t);
+	if (number(&t, 1, 2) < 0)
+		return;
+	if (ir_cur_word(&t, ":")) {
+		if (number(&t, 2, 2) < 0)
+			return;
+		u = t;
+		if (ir_cur_word(&u, ":") && number(&u, 2, 2) >= 0)
+			t = u;
+	} else if (ir_cur_word(&t, "時")) {
+		u = t;
+		if (number(&u, 1, 2) >= 0 && ir_cur_word(&u, "分"))
+			t = u;
+		else
+			ir_cur_word(&t, "半");
+	} else {
+		return;
+	}
+	if (!ir_cur_word(&t, "頃"))
+		ir_cur_word(&t, "ごろ");
+	*c = t;
+}
+
+/* What the end of a range took from its start. */
+enum inherit { OWN, YEAR, MONTH };
+
+/* "同年8月2日", "同月7日": the same year (and month) said outright. */
+static int
+range_end_same(struct ir_cur *c, struct ir_date a, struct ir_date *b, enum inherit *how)
+{
+	if (ir_cur_word(c, "同年")) {
+		ir_cur_blanks(c);
+		if (!month_day(c, b))
+			return 0;
+		b->y = a.y;
+		*how = OWN;
+		return 1;
+	}
+	if (!ir_cur_word(c, "同月"))
+		return 0;
+	ir_cur_blanks(c);
+	if ((b->d = small(c)) < 0)
+		return 0;
+	ir_cur_blanks(c);
+	b->y = a.y;
+	b->m = a.m;
+	*how = MONTH;
+	return ir_cur_word(c, "日");
+}
+
+/* "1/19" or "19日" after a range marker: no weekday is needed here. */
+static int
+range_end_short(struct ir_cur *c, struct ir_date a, struct ir_date *b, enum inherit *how)
+{
+	struct ir_cur t = *c;
+
+	b->y = a.y;
+	if ((b->m = number(&t, 1, 2)) >= 0 && ir_cur_word(&t, "/") && (b->d = number(&t, 1, 2)) >= 0) {
+		*how = YEAR;
+		*c = t;
+		return 1;
+	}
+	t = *c;
+	b->m = a.m;
+	if ((b->d = small(&t)) < 0)
+		return 0;
+	ir_cur_blanks(&t);
+	if (!ir_cur_word(&t, "日"))
+		return 0;
+	*how = MONTH;
+	*c = t;
+	return 1;
+}
+
+static int
+range_end(struct ir_cur *c, struct ir_date a, struct ir_date *b, enum inherit *how)
+{
+	struct ir_cur t = *c;
+	size_t k, w;
+
+	if ((k = ir_date_parse(c->s + c->i, c->n - c->i, b)) > 0) {
+		c->i += k;
+		*how = b->y != 0 ? OWN : YEAR;
+		if (b->y == 0)
+			b->y = a.y;
+		return 1;
+	}
+	if (!range_end_same(&t, a, b, how) && !range_end_short(&t, a, b, how))
+		return 0;
+	*c = t;
+	if ((w = weekday(t)) > 0)
+		c->i = w;
+	return 1;
+}
+
+static long
+order(struct ir_date d)
+{
+	return (long)d.y * 10000 + d.m * 100 + d.d;
+}
+
+/* Puts b after a, a year later if its year was a's; 0 if it cannot be. */
+static int
+range_order(struct ir_date a, struct ir_date *b, enum inherit how)
+{
+	if (order(*b) >= order(a))
+		return ir_date_valid(*b);
+	if (how != YEAR)
+		return 0;
+	if (a.y != 0)
+		b->y++;
+	/* 2月29日 need not exist the next year. */
+	return ir_date_valid(*b);
+}
+
+size_t
+ir_date_range_parse(const char *s, size_t n, struct ir_date *from, struct ir_date *to)
+{
+	struct ir_cur c = {s, 0, n};
+	struct ir_date a, b;
+	enum inherit how;
+	size_t end;
+
+	if ((c.i = ir_date_parse(s, n, &a)) == 0)
+		return 0;
+	clock_time(&c);
+	ir_cur_blanks(&c);
+	if (!ir_cur_word(&c, "~") && !ir_cur_word(&c, "から") && !ir_cur_word(&c, "-"))
+		return 0;
+	ir_cur_blanks(&c);
+	if (!range_end(&c, a, &b, &how) || !range_order(a, &b, how))
+		return 0;
+	clock_time(&c);
+	end = c.i;
+	ir_cur_blanks(&c);
+	if (ir_cur_word(&c, "まで"))
+		end = c.i;
+	*from = a;
+	*to = b;
+	return end;
+}
+
+int
+ir_date_valid(struct ir_date d)
+{
+	if (d.y != 0 && (d.y < 1900 || d.y > 2100))
+		return 0;
+	/* Year 0 counts as a leap year: 2月29日 without year may be real. */
+	return d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= last_day(d.y, d.m);
+}
+
+/* After Howard Hinnant's days_from_civil. */
+long
+ir_date_days(struct ir_date d)
+{
+	long y = d.y - (d.m <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (d.m > 2 ? d.m - 3 : d.m + 9) + 2) / 5 + d.d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+static void
+put_digits(char *p, unsigned v, int width)
+{
+	while (width-- > 0) {
+		p[width] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+void
+ir_date_iso(struct ir_date d, char out[11])
+{
+	if (d.y == 0) {
+		memcpy(out, "--", 2);
+		out += 2;
+	} else {
+		put_digits(out, (unsigned)d.y, 4);
+		out[4] = '-';
+		out += 5;
+	}
+	put_digits(out, (unsigned)d.m, 2);
+	out[2] = '-';
+	put_digits(out + 3, (unsigned)d.d, 2);
+	out[5] = '\0';
+}

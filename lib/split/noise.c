@@ -1,0 +1,456 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/bytescan.h"
+#include "base/cpset.h"
+#include "base/utf8.h"
+#include "split/noise.h"
+
+/*
+ * Words that incident notices use on almost every line of prose and other
+ * posts hardly ever: apology, leak, personal data, the writer speaking of
+ * itself as a company, and the follow-up vocabulary.  Density is measured
+ * per 1000 non-blank characters.
+ */
+static const char *const vocab[] = {
+	"個人情報", "個人データ", "詫び", "漏えい", "漏洩", "流出",
+	"不正アクセス", "弊社", "当社", "本件", "お客様", "お客さま",
+	"再発防止", "判明", "ご迷惑", "ご心配", "委託", "事案", "申し上げ",
+};
+
+enum {
+	MIN_TITLE_CHARS = 5,
+	MAX_TITLE_CHARS = 100,
+	MIN_POST_CHARS = 100, /* a shorter tail is a footer, not a post */
+	/* Bytes compared for shared words: the notice, and the start of the post. */
+	NOTICE_WINDOW = 16384,
+	POST_WINDOW = 3000,
+};
+/* A post scores d / MAX_DENSITY + overlap / MAX_OVERLAP; below 1 is noise. */
+static const double MAX_DENSITY = 3.0, MAX_OVERLAP = 0.25;
+/* A title whose words are mostly the header's is a section of the notice. */
+static const double HEADER_OVERLAP = 0.6;
+
+static uint32_t
+cp_at(const char *s, size_t n, size_t *i)
+{
+	uint32_t cp;
+	int k = ir_utf8_next((const unsigned char *)s + *i, n - *i, &cp);
+
+	if (k < 0) {
+		*i += (size_t)-k;
+		return IR_REPLACEMENT;
+	}
+	*i += (size_t)k;
+	return cp;
+}
+
+int
+ir_noise_is_blank(const char *line, size_t len)
+{
+	return ir_utf8_span_space(line, len) == len;
+}
+
+static int
+is_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+static int
+is_ideograph(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+static int
+is_katakana(uint32_t cp)
+{
+	return cp >= 0x30A1 && cp <= 0x30FC && cp != 0x30FB;
+}
+
+/* Is cp one of the characters of list?  (UTF-8 is self-synchronising, so
+ * a whole encoded character can only match at a character boundary.) */
+static int
+in_list(uint32_t cp, const char *list)
+{
+	char enc[4];
+	size_t k = ir_utf8_encode(cp, enc);
+
+	return memmem(list, strlen(list), enc, k) != NULL;
+}
+
+/* Counters that may follow a leading number in a real title. */
+static const char COUNTERS[] = "年月日件名人万億千百十時分秒歳個回点選社割倍位";
+static const char BULLETS[] = "・•●○◎〇◆◇■□▼▽▲△►▶★☆※→⇒-*>+【[<《〈";
+static const char CLOSERS[] = ".)．）、";
+
+/*
+ * A numbered or bulleted line is a section of the notice: "5 再発防止策",
+ * "(2)経緯", "第3報", "① 対象", "ア 組織的…", "1第三者に…" (a list
+ * number whose dot was lost in scraping).
+ */
+static int
+is_enumerated(const char *s, size_t n)
+{
+	size_t i = 0, j;
+	uint32_t a, b;
+
+	if (n == 0)
+		return 0;
+	a = cp_at(s, n, &i);
+	j = i;
+	b = i < n ? cp_at(s, n, &j) : 0;
+	if (in_list(a, BULLETS))
+		return 1;
+	if ((a >= 0x2460 && a <= 0x24FF) || (a >= 0x2160 && a <= 0x217F) ||
+	    (a >= 0x3220 && a <= 0x3243) || (a >= 0x3280 && a <= 0x32B0))
+		return 1; /* ① ⑴ ⒈ Ⅰ ㈠ ㊀ */
+	if (a == '(' || a == 0xFF08)
+		return is_digit(b) || in_list(b, "一二三四五六七八九十") ||
+		       (b < 0x80 && b != 0 && b != ' ');
+	if (a == 0x7B2C) /* 第 */
+		return is_digit(b) || in_list(b, "一二三四五六七八九十");
+	if (is_katakana(a))
+		return b == ' ' || b == 0x3000 || in_list(b, CLOSERS);
+	if (a < 0x80 && (a | 0x20) >= 'a' && (a | 0x20) <= 'z')
+		return b == '.' || b == ')';
+	if (is_digit(a)) {
+		while (is_digit(b) && j < n) {
+			i = j;
+			b = cp_at(s, n, &j);
+		}
+		if (is_digit(b))
+			return 0;
+		return b == ' ' || b == 0x3000 || in_list(b, CLOSERS) ||
+		       ((is_ideograph(b) || is_katakana(b)) && !in_list(b, COUNTERS));
+	}
+	return 0;
+}
+
+/* Lines that close a republished notice, never a post's title. */
+static int
+is_trailer(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"リリース文アーカイブ", "出典", "引用元", "参考", "Source", "以上",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof marks / sizeof *marks; i++) {
+		size_t k = strlen(marks[i]);
+
+		if (n >= k && memcmp(s, marks[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Words of the section headings of notices ("対象となる情報", "発生の経緯",
+ * "お問い合わせ窓口"): a line with one is a part of the notice, not the
+ * title of another post.
+ */
+static int
+is_heading(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"経緯", "概要", "原因", "状況", "今後", "対象", "再発防止", "可能性", "問い合わせ",
+		"問合せ", "窓口", "内容", "事象", "判明", "範囲", "件数", "項目", "お詫び", "お知らせ",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof *words; i++)
+		if (memmem(s, n, words[i], strlen(words[i])) != NULL)
+			return 1;
+	/* "取得された可能性がある情報", "流出した情報" */
+	return n >= 6 && memcmp(s + n - 6, "情報", 6) == 0;
+}
+
+/* A bare file name, address or URL ("photo_1.jpg", "example.jp"). */
+static int
+is_bare_name(const char *s, size_t n)
+{
+	int mark = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c <= ' ' || c >= 0x7F)
+			return 0;
+		mark |= c == '.' || c == '/' || c == '@';
+	}
+	return mark;
+}
+
+int
+ir_noise_is_title(const char *line, size_t len)
+{
+	size_t lead = ir_utf8_span_space(line, len);
+	const char *s = line + lead;
+	size_t n = len - lead, chars, last;
+
+	n -= ir_utf8_rspan_space(s, n);
+	/* Cheap tests first: this runs on every paragraph of every notice. */
+	if (n < MIN_TITLE_CHARS || n > 4 * MAX_TITLE_CHARS)
+		return 0;
+	for (last = n - 1; last > 0 && ((unsigned char)s[last] & 0xC0) == 0x80; last--)
+		;
+	switch (cp_at(s, n, &last)) {
+	case 0x3002: case 0x3001: case '.': case ',': case ':': case 0xFF1A: case 0xFF0C:
+		return 0; /* 。、.,:：， end sentences and lead-ins, not titles */
+	}
+	chars = ir_utf8_count(s, n);
+	if (chars < MIN_TITLE_CHARS || chars > MAX_TITLE_CHARS)
+		return 0;
+	return !is_enumerated(s, n) && !is_trailer(s, n) && !is_bare_name(s, n) && !is_heading(s, n);
+}
+
+/*
+ * For each BMP code point, 1 + the index of the first vocabulary word
+ * starting with it (words are looked up by their first character, so the
+ * scan costs one table load per character).
+ */
+static unsigned char vocab_start[0x10000];
+static size_t vocab_len[sizeof vocab / sizeof *vocab];
+
+static void
+vocab_init(void)
+{
+	size_t w;
+
+	for (w = sizeof vocab / sizeof *vocab; w-- > 0;) {
+		size_t i = 0;
+		uint32_t cp = cp_at(vocab[w], strlen(vocab[w]), &i);
+
+		vocab_len[w] = strlen(vocab[w]);
+		if (cp < 0x10000)
+			vocab_start[cp] = (unsigned char)(w + 1);
+	}
+}
+
+/* Number of non-blank characters of a line (valid UTF-8). */
+static size_t
+visible_chars(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, c = 0;
+
+	for (; i + 18 <= n; i += 16) {
+		ir_v16 b = ir_v16_load(p + i), b1 = ir_v16_load(p + i + 1);
+		ir_v16 lead = ~IR_V16_EQ(b & ir_v16_splat(0xC0), ir_v16_splat(0x80)) &
+			      IR_V16_GE(b, ir_v16_splat('!'));
+		ir_v16 blank = (IR_V16_EQ(b, ir_v16_splat(0xC2)) & IR_V16_EQ(b1, ir_v16_splat(0xA0))) |
+			       (IR_V16_EQ(b, ir_v16_splat(0xE3)) & IR_V16_EQ(b1, ir_v16_splat(0x80)) &
+				IR_V16_EQ(ir_v16_load(p + i + 2), ir_v16_splat(0x80)));
+
+		c += ir_v16_count(lead) - ir_v16_count(blank);
+	}
+	for (; i < n; i++) {
+		unsigned b = p[i];
+
+		if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0)
+			i++;
+		else if (b == 0xE3 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0x80)
+			i += 2;
+		else
+			c += b > ' ' && (b & 0xC0) != 0x80;
+	}
+	return c;
+}
+
+/* Number of vocabulary words in a line (valid UTF-8). */
+static size_t
+vocab_hits(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i, h = 0;
+
+	for (i = 0; i + 2 < n; i++) {
+		unsigned b = p[i];
+		size_t w;
+
+		if ((b & 0xF0) != 0xE0)
+			continue;
+		w = vocab_start[ir_utf8_cp3(p + i)];
+		/* From the first word with this first character on. */
+		for (; w != 0 && w <= sizeof vocab / sizeof *vocab; w++) {
+			if (n - i >= vocab_len[w - 1] && memcmp(p + i, vocab[w - 1], vocab_len[w - 1]) == 0) {
+				h++;
+				break;
+			}
+		}
+		i += 2;
+	}
+	return h;
+}
+
+/*
+ * Bigrams of ideographs and katakana, kept as bits of a hashed bitmap: a
+ * collision now and then only nudges a heuristic score, and a bitmap is
+ * far cheaper to fill than a set.
+ */
+enum { GRAM_SHIFT = 15, GRAM_BITS = 1 << GRAM_SHIFT };
+
+static int
+is_word_char(uint32_t cp)
+{
+	return is_ideograph(cp) || is_katakana(cp);
+}
+
+static struct ir_cpset word_chars = IR_CPSET_WHERE(is_word_char);
+
+/*
+ * Adds the bigrams of s to map; counts those new to it, and of those the
+ * ones also in against (if not NULL).
+ */
+static void
+add_grams(uint64_t *map, const uint64_t *against, const char *s, size_t n,
+	  size_t *fresh, size_t *shared)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t prev = 0;
+	size_t i;
+
+	for (i = 0; i + 2 < n; i++) {
+		uint32_t cp;
+		uint64_t key, bit, *word;
+		uint32_t h;
+
+		/* Ideographs and katakana are all three bytes long. */
+		if ((p[i] & 0xF0) != 0xE0) {
+			prev = (p[i] & 0xC0) == 0x80 ? prev : 0;
+			continue;
+		}
+		cp = ir_utf8_cp3(p + i);
+		i += 2;
+		if (!ir_cpset_has(&word_chars, cp)) {
+			prev = 0;
+			continue;
+		}
+		key = (uint64_t)prev << 21 | cp;
+		h = (uint32_t)(key * 0x9E3779B97F4A7C15ULL >> (64 - GRAM_SHIFT));
+		word = &map[h >> 6];
+		bit = 1ULL << (h & 63);
+		if (prev != 0 && !(*word & bit)) {
+			*word |= bit;
+			++*fresh;
+			if (against != NULL)
+				*shared += against[h >> 6] >> (h & 63) & 1;
+		}
+		prev = cp;
+	}
+}
+
+/* Share of the distinct bigrams of b that also occur in a. */
+static double
+overlap(struct ir_noise *nz, const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t fresh = 0, shared = 0;
+
+	if (alen > NOTICE_WINDOW)
+		alen = NOTICE_WINDOW;
+	if (blen > POST_WINDOW)
+		blen = POST_WINDOW;
+	if (nz->grams == NULL)
+		nz->grams = ir_xrealloc(NULL, 2 * GRAM_BITS / 8);
+	memset(nz->grams, 0, 2 * GRAM_BITS / 8);
+	add_grams(nz->grams, NULL, a, alen, &fresh, &shared);
+	fresh = 0;
+	add_grams(nz->grams + GRAM_BITS / 64, nz->grams, b, blen, &fresh, &shared);
+	return fresh ? (double)shared / (double)fresh : 0.0;
+}
+
+static void
+reserve(struct ir_noise *nz, size_t n)
+{
+	if (n + 1 > nz->cap) {
+		nz->cap = n + 1;
+		nz->chars = ir_xrealloc(nz->chars, nz->cap * sizeof *nz->chars);
+		nz->vocab = ir_xrealloc(nz->vocab, nz->cap * sizeof *nz->vocab);
+	}
+}
+
+static void
+tables_init(void)
+{
+	static int ready;
+
+	if (!ready) {
+		vocab_init();
+		ready = 1;
+	}
+}
+
+/* Could line i start a post: a title line after a blank one? */
+static int
+may_start_post(const char *text, const size_t *off, size_t i)
+{
+	if (i > 0 && !ir_noise_is_blank(text + off[i - 1], off[i] - off[i - 1]))
+		return 0;
+	return ir_noise_is_title(text + off[i], off[i + 1] - off[i]);
+}
+
+long
+ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
+	      size_t n, size_t first, long header)
+{
+	size_t c0, i, start;
+
+	for (c0 = first; c0 < n && !may_start_post(text, off, c0); c0++)
+		;
+	if (c0 >= n)
+		return -1;
+	tables_init();
+	reserve(nz, n);
+	/* Suffix sums: chars[i] and vocab[i] count lines i..n-1. */
+	nz->chars[n] = nz->vocab[n] = 0;
+	for (i = n; i-- > c0;)
+		nz->chars[i] = nz->chars[i + 1] + visible_chars(text + off[i], off[i + 1] - off[i]);
+	if (nz->chars[c0] < MIN_POST_CHARS)
+		return -1;
+	/*
+	 * Count words from the end back.  Once the tail from line i holds as
+	 * many as a post from c0 may have, no title at or before i can pass,
+	 * so most notices are read only near their end.
+	 */
+	start = c0;
+	for (i = n; i-- > c0;) {
+		nz->vocab[i] = nz->vocab[i + 1] + vocab_hits(text + off[i], off[i + 1] - off[i]);
+		if (1000.0 * (double)nz->vocab[i] >= MAX_DENSITY * (double)nz->chars[c0]) {
+			start = i + 1;
+			break;
+		}
+	}
+	for (i = start; i < n && nz->chars[i] >= MIN_POST_CHARS; i++) {
+		const char *line = text + off[i];
+		size_t len = off[i + 1] - off[i];
+		double density, ov;
+
+		if (!may_start_post(text, off, i))
+			continue;
+		density = 1000.0 * (double)nz->vocab[i] / (double)nz->chars[i];
+		if (density >= MAX_DENSITY)
+			continue;
+		if (header >= 0 &&
+		    overlap(nz, text + off[header], off[header + 1] - off[header], line, len) >=
+			    HEADER_OVERLAP)
+			continue;
+		ov = overlap(nz, text, off[i], text + off[i], off[n] - off[i]);
+		if (density / MAX_DENSITY + ov / MAX_OVERLAP < 1.0)
+			return (long)i;
+	}
+	return -1;
+}
+
+void
+ir_noise_free(struct ir_noise *nz)
+{
+	free(nz->chars);
+	free(nz->vocab);
+	free(nz->grams);
+	memset(nz, 0, sizeof *nz);
+}

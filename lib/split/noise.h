@@ -1,0 +1,41 @@
+/* split/noise.h - finding an unrelated blog post inside a segment of a dump.
+ *
+ * The blog that republishes incident notices also posts about travel
+ * points, tools and Linux; scraped pages put those posts between the
+ * notices with no header of their own.  Such a post starts with a title
+ * line (short, standing alone, not a numbered section heading) and what
+ * follows it neither speaks the language of incident notices nor shares
+ * the words of the notice before it.  See ir_noise_find for the measure.
+ */
+#ifndef IR_SPLIT_NOISE_H
+#define IR_SPLIT_NOISE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct ir_noise {
+	/* scratch space, reused across calls */
+	size_t *chars, *vocab;
+	size_t cap;
+	uint64_t *grams; /* two bitmaps of bigrams */
+};
+
+#define IR_NOISE_INIT {0}
+
+/*
+ * Looks for the title line of an unrelated post in a segment of n lines;
+ * line i is text[off[i] .. off[i+1]).  Lines before `first` cannot be the
+ * title; `header` is the index of the segment's header line or -1.
+ * Returns the title's line index, or -1.
+ */
+long ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
+		   size_t n, size_t first, long header);
+
+/* Could this line (without its line end) be the title of a post? */
+int ir_noise_is_title(const char *line, size_t len);
+/* Is the line blank (white space only, NBSP and U+3000 included)? */
+int ir_noise_is_blank(const char *line, size_t len);
+
+void ir_noise_free(struct ir_noise *nz);
+
+#endif
