@@ -170,6 +170,8 @@ static const struct {
 	{"-z", "ir-test: unknown option -z\n"},
 	{"--rejects", "ir-test: option --rejects needs an argument\n"},
 	{"--threads", "ir-test: option --threads needs an argument\n"},
+	{"--line-buffered=yes", "ir-test: option --line-buffered takes no argument\n"},
+	{"--version=2", "ir-test: option --version takes no argument\n"},
 };
 
 /* What the bounds of the shared options do not reach: the edges of the types. */

@@ -377,7 +377,8 @@ START_TEST(batch_bytes_from_the_environment)
 }
 END_TEST
 
-static const char *const bad_batch_bytes[] = {"0", "-5", "12k", "1 000", "abc", "64K"};
+static const char *const bad_batch_bytes[] = {"0", "-5", "12k", "1 000", "abc", "64K", "+5",
+						  "99999999999999999999"};
 
 START_TEST(bad_batch_bytes_fails)
 {

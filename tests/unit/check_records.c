@@ -555,6 +555,34 @@ rejects_is_input(const char *rejects_name, int from_stdin)
 	got_free(&g);
 }
 
+/* One byte past the bound, with a line end or without one. */
+START_TEST(one_byte_too_long_skipped)
+{
+	struct ir_common_opts co = IR_COMMON_OPTS_INIT;
+	struct ir_records_opts o = {0};
+	struct ir_buf in = IR_BUF_INIT, over = IR_BUF_INIT;
+	char *names[1];
+	struct got g;
+
+	make_dir();
+	record_of(&over, 1025);
+	ir_buf_add(&in, over.p, over.len);
+	ir_buf_adds(&in, "\n");
+	ir_buf_add(&in, over.p, over.len);
+	ir_buf_adds(&in, " ");
+	ir_buf_free(&over);
+	names[0] = (char *)file_with("in.ndjson", ir_buf_cstr(&in));
+	co.max_record_bytes = 1024;
+	o.fn = pass;
+	run(&o, &co, names, 1, &g);
+	ck_assert_int_eq(g.status, IR_EXIT_DATA);
+	ck_assert_str_eq(g.out, "");
+	got_free(&g);
+	ir_buf_free(&in);
+	remove_dir();
+}
+END_TEST
+
 START_TEST(rejects_that_is_an_input_refused)
 {
 	make_dir();
@@ -689,6 +717,7 @@ suite(void)
 	tcase_add_test(tc, line_buffered_writes_each_record);
 	tcase_add_test(tc, raw_dump_then_records);
 	tcase_add_test(tc, long_line_skipped);
+	tcase_add_test(tc, one_byte_too_long_skipped);
 	tcase_add_test(tc, rejects_that_is_an_input_refused);
 	tcase_add_test(tc, rejects_that_is_stdin_refused);
 	tcase_add_test(tc, record_string);
