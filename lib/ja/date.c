@@ -2,22 +2,9 @@
 
 #include "base/cpset.h"
 #include "base/utf8.h"
+#include "ja/calendar.h"
 #include "ja/cursor.h"
 #include "ja/date.h"
-
-struct era {
-	const char *name;
-	char letter; /* of the short form, R5.12.1 */
-	int base;    /* the Gregorian year before its first */
-	int m, d;    /* its first day */
-};
-
-static const struct era ERAS[] = {
-	{"令和", 'R', 2018, 5, 1},
-	{"平成", 'H', 1988, 1, 8},
-	{"昭和", 'S', 1925, 12, 25},
-};
-#define NERAS (sizeof ERAS / sizeof *ERAS)
 
 static const char *const KANJI_DIGITS[] = {
 	"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
@@ -102,29 +89,29 @@ small(struct ir_cur *c)
 
 /* 令和5, 平成元, 昭和 64: the Gregorian year, or -1. */
 static int
-era_year(struct ir_cur *c, const struct era **e)
+era_year(struct ir_cur *c, const struct ir_era **e)
 {
 	struct ir_cur t = *c;
 	size_t k;
 	int y;
 
-	for (k = 0; k < NERAS && !ir_cur_word(&t, ERAS[k].name); k++)
+	for (k = 0; k < ir_neras && !ir_cur_word(&t, ir_eras[k].name); k++)
 		;
-	if (k == NERAS)
+	if (k == ir_neras)
 		return -1;
 	ir_cur_blanks(&t);
 	if (ir_cur_word(&t, "元"))
 		y = 1;
 	else if ((y = small(&t)) < 1)
 		return -1;
-	*e = &ERAS[k];
+	*e = &ir_eras[k];
 	*c = t;
-	return ERAS[k].base + y;
+	return ir_era_year(&ir_eras[k], y);
 }
 
 /* "2023年", "令和元年": the year, or -1; *e is its era or NULL. */
 static int
-year(struct ir_cur *c, const struct era **e)
+year(struct ir_cur *c, const struct ir_era **e)
 {
 	struct ir_cur t = *c;
 	int y;
@@ -162,11 +149,9 @@ month_day(struct ir_cur *c, struct ir_date *d)
 
 /* Does the date fall on or after the first day of its era? */
 static int
-era_ok(const struct era *e, struct ir_date d)
+era_ok(const struct ir_era *e, struct ir_date d)
 {
-	if (e == NULL || d.y != e->base + 1)
-		return 1;
-	return d.m > e->m || (d.m == e->m && d.d >= e->d);
+	return e == NULL || ir_era_begun(e, d.y, d.m, d.d);
 }
 
 /* "/1/19" after a year: month and day, the same separator twice. */
@@ -234,7 +219,7 @@ weekday(struct ir_cur c)
 static size_t
 kanji_date(struct ir_cur c, struct ir_date *d)
 {
-	const struct era *e;
+	const struct ir_era *e;
 	int y;
 
 	if ((y = year(&c, &e)) < 0)
@@ -260,15 +245,15 @@ short_era_date(struct ir_cur c, struct ir_date *d)
 	size_t k;
 	int y;
 
-	for (k = 0; k < NERAS && (c.i >= c.n || c.s[c.i] != ERAS[k].letter); k++)
+	for (k = 0; k < ir_neras && (c.i >= c.n || c.s[c.i] != ir_eras[k].letter); k++)
 		;
-	if (k == NERAS)
+	if (k == ir_neras)
 		return 0;
 	c.i++;
 	if ((y = number(&c, 1, 2)) < 1 || !sep_month_day(&c, "./", d))
 		return 0;
-	d->y = ERAS[k].base + y;
-	return era_ok(&ERAS[k], *d) ? c.i : 0;
+	d->y = ir_era_year(&ir_eras[k], y);
+	return era_ok(&ir_eras[k], *d) ? c.i : 0;
 }
 
 static size_t
@@ -310,15 +295,6 @@ ir_date_parse(const char *s, size_t n, struct ir_date *d)
 	return 0;
 }
 
-static int
-last_day(int y, int m)
-{
-	static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-
-	return m == 2 && leap ? 29 : days[m - 1];
-}
-
 /* Does a day ("23日") follow, making what went before a date? */
 static int
 day_follows(struct ir_cur c)
@@ -335,7 +311,7 @@ ir_month_parse(const char *s, size_t n, struct ir_date *d)
 {
 	struct ir_cur c = {s, 0, n};
 	struct ir_date t;
-	const struct era *e;
+	const struct ir_era *e;
 
 	if ((t.y = year(&c, &e)) < 0)
 		return 0;
@@ -346,7 +322,7 @@ ir_month_parse(const char *s, size_t n, struct ir_date *d)
 	if (!ir_cur_word(&c, "月") || day_follows(c))
 		return 0;
 	/* A month is in its era when its last day is. */
-	t.d = last_day(t.y, t.m);
+	t.d = ir_month_days(t.y, t.m);
 	if (!ir_date_valid(t) || !era_ok(e, t))
 		return 0;
 	t.d = 0;
@@ -584,20 +560,13 @@ ir_date_valid(struct ir_date d)
 	if (d.y != 0 && (d.y < 1900 || d.y > 2100))
 		return 0;
 	/* Year 0 counts as a leap year: 2月29日 without year may be real. */
-	return d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= last_day(d.y, d.m);
+	return d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= ir_month_days(d.y, d.m);
 }
 
-/* After Howard Hinnant's days_from_civil. */
 long
 ir_date_days(struct ir_date d)
 {
-	long y = d.y - (d.m <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153L * (d.m > 2 ? d.m - 3 : d.m + 9) + 2) / 5 + d.d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
+	return ir_days_from_civil(d.y, d.m, d.d);
 }
 
 static void
