@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "extract/facts.h"
 #include "extract/org.h"
 #include "extract/rx.h"
+#include "ja/numeral.h"
 #include "json/write.h"
 
 const char *const ir_extract_fields[IR_EXTRACT_FIELDS] = {
@@ -89,24 +91,15 @@ published(struct ir_extractor *x, const char *title, size_t tlen, const char *id
 	check_year(f, id);
 }
 
+/* The N of 第N報, in ASCII digits or kanji (第十二報); 0 when it is no number. */
 static long
-kanji_number(const char *s, size_t n)
+report_number(const char *s, size_t n)
 {
-	static const char digits[] = "一二三四五六七八九";
-	long v = 0, cur = 0;
-	size_t i;
+	struct ir_decimal v;
 
-	for (i = 0; i + 3 <= n; i += 3) {
-		const char *p = memmem(digits, sizeof digits - 1, s + i, 3);
-
-		if (p != NULL)
-			cur = (p - digits) / 3 + 1;
-		else if (memcmp(s + i, "十", 3) == 0) {
-			v += (cur ? cur : 1) * 10;
-			cur = 0;
-		}
-	}
-	return v + cur;
+	if (ir_numeral_parse(s, n, 0, &v) != n || v.e != 0 || v.m > (uint64_t)LONG_MAX)
+		return 0;
+	return (long)v.m;
 }
 
 static void
@@ -140,8 +133,7 @@ header_facts(struct ir_extractor *x, const char *id, size_t *body)
 	}
 	published(x, title, tlen, id);
 	if (ir_rx_find(&report_no, title, tlen, 0, &m))
-		f->report_no = title[m.g1] >= '0' && title[m.g1] <= '9' ? atol(title + m.g1) :
-			       kanji_number(title + m.g1, m.g1end - m.g1);
+		f->report_no = report_number(title + m.g1, m.g1end - m.g1);
 }
 
 void

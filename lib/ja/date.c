@@ -5,10 +5,7 @@
 #include "ja/calendar.h"
 #include "ja/cursor.h"
 #include "ja/date.h"
-
-static const char *const KANJI_DIGITS[] = {
-	"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
-};
+#include "ja/numeral.h"
 
 static int
 is_alnum(char ch)
@@ -46,36 +43,17 @@ number(struct ir_cur *c, size_t min, size_t max)
 	return v;
 }
 
-static int
-kanji_digit(struct ir_cur *c)
-{
-	int v;
-
-	for (v = 0; v < 10; v++)
-		if (ir_cur_word(c, KANJI_DIGITS[v]))
-			return v;
-	return -1;
-}
-
 /* 1 to 99 in kanji: 五, 十, 十二, 二十, 三十一. */
 static int
 kanji_number(struct ir_cur *c)
 {
-	struct ir_cur t = *c;
-	int tens = kanji_digit(&t), ones;
+	struct ir_decimal v;
+	size_t k = ir_numeral_parse(c->s + c->i, c->n - c->i, IR_NUMERAL_KANJI, &v);
 
-	if (!ir_cur_word(&t, "十")) {
-		if (tens < 1)
-			return -1;
-		*c = t;
-		return tens;
-	}
-	if (tens == 0 || tens == 1)
+	if (k == 0 || v.m < 1 || v.m > 99)
 		return -1;
-	if ((ones = kanji_digit(&t)) == 0)
-		return -1;
-	*c = t;
-	return (tens < 0 ? 1 : tens) * 10 + (ones < 0 ? 0 : ones);
+	c->i += k;
+	return (int)v.m;
 }
 
 /* A month or a day: one or two ASCII digits, or kanji. */
@@ -330,20 +308,37 @@ ir_month_parse(const char *s, size_t n, struct ir_date *d)
 	return c.i;
 }
 
-/* Does s[i] begin a kanji numeral run that started earlier? */
+/* A kanji digit or 十: a character a kanji month or day begins with. */
+static int
+kanji_lead(uint32_t cp)
+{
+	long long v = ir_kanji_numeral(cp);
+
+	return v >= 0 && v <= 10;
+}
+
+/* Does s[i] go on a kanji numeral that started earlier? */
 static int
 after_kanji_numeral(const char *s, size_t i)
 {
-	struct ir_cur c = {s, 0, i};
+	const unsigned char *p = (const unsigned char *)s;
 
-	if (i < 3)
-		return 0;
-	c.i = i - 3;
-	return kanji_digit(&c) >= 0 || ir_cur_word(&c, "十");
+	return i >= 3 && (p[i - 3] & 0xF0) == 0xE0 && kanji_lead(ir_utf8_cp3(p + i - 3));
 }
 
-/* Era names and kanji digits: the characters other than ASCII a date begins with. */
-static struct ir_cpset date_leads = IR_CPSET("令平昭〇一二三四五六七八九十");
+/* The characters other than ASCII a date begins with: an era's, a kanji numeral. */
+static int
+date_lead(uint32_t cp)
+{
+	size_t k;
+
+	for (k = 0; k < ir_neras; k++)
+		if (ir_utf8_cp3((const unsigned char *)ir_eras[k].name) == cp)
+			return 1;
+	return kanji_lead(cp);
+}
+
+static struct ir_cpset date_leads = IR_CPSET_WHERE(date_lead);
 
 /* Could a date begin with the character at s[i]?  (Most cannot: a quick test.) */
 static int

@@ -5,6 +5,7 @@
 #include "base/bytescan.h"
 #include "base/cpset.h"
 #include "base/utf8.h"
+#include "ja/numeral.h"
 #include "split/noise.h"
 
 /*
@@ -55,7 +56,16 @@ ir_noise_is_blank(const char *line, size_t len)
 static int
 is_digit(uint32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+	return ir_arabic_digit(cp) >= 0;
+}
+
+/* 一 to 九 and 十, as list numbers are written in kanji (〇 is a placeholder there). */
+static int
+is_kanji_count(uint32_t cp)
+{
+	long long v = ir_kanji_numeral(cp);
+
+	return v >= 1 && v <= 10;
 }
 
 static int
@@ -109,10 +119,9 @@ is_enumerated(const char *s, size_t n)
 	    (a >= 0x3220 && a <= 0x3243) || (a >= 0x3280 && a <= 0x32B0))
 		return 1; /* ① ⑴ ⒈ Ⅰ ㈠ ㊀ */
 	if (a == '(' || a == 0xFF08)
-		return is_digit(b) || in_list(b, "一二三四五六七八九十") ||
-		       (b < 0x80 && b != 0 && b != ' ');
+		return is_digit(b) || is_kanji_count(b) || (b < 0x80 && b != 0 && b != ' ');
 	if (a == 0x7B2C) /* 第 */
-		return is_digit(b) || in_list(b, "一二三四五六七八九十");
+		return is_digit(b) || is_kanji_count(b);
 	if (is_katakana(a))
 		return b == ' ' || b == 0x3000 || in_list(b, CLOSERS);
 	if (a < 0x80 && (a | 0x20) >= 'a' && (a | 0x20) <= 'z')

@@ -67,6 +67,11 @@ START_TEST(kanji_dates)
 	ck_date("1999年12月31日", "1999-12-31", "1999年12月31日");
 	ck_date("2023年十二月一日", "2023-12-01", "2023年十二月一日");
 	ck_date("2023年十月二十五日", "2023-10-25", "2023年十月二十五日");
+	/* Kanji digits read positionally, as vertical text writes them. */
+	ck_date("2023年一〇月二〇日", "2023-10-20", "2023年一〇月二〇日");
+	ck_date("令和五年三月三十一日", "2023-03-31", "令和五年三月三十一日");
+	ck_date("2023年十月三十二日", "", "");
+	ck_date("2023年百月一日", "", "");
 }
 END_TEST
 
@@ -220,6 +225,10 @@ START_TEST(months)
 	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), 0);
 	s = "8月";
 	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), 0);
+	/* 〇日 holds the place of a day not given: the month is what is known. */
+	s = "2023年8月〇日";
+	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), strlen("2023年8月"));
+	ck_assert_int_eq(d.m, 8);
 }
 END_TEST
 

@@ -1,0 +1,327 @@
+#include <string.h>
+
+#include "ja/cursor.h"
+#include "ja/numeral.h"
+
+/*
+ * m × 10^e with e <= 0: "2.2万" is 22 × 10^-1 × 10^4 = 22000 exactly,
+ * where doubles would give 22000.000000000004.  Mantissas stay below
+ * 10^18; larger numbers are not read.
+ */
+#define DEC_MAX 1000000000000000000ULL
+
+struct power {
+	const char *w;
+	int e;
+};
+
+static const char *const KANJI_DIGITS[] = {
+	"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+};
+static const struct power SMALL_UNITS[] = {{"十", 1}, {"百", 2}, {"千", 3}};
+static const struct power BIG_UNITS[] = {{"万", 4}, {"億", 8}, {"兆", 12}};
+#define NELEM(a) (sizeof(a) / sizeof *(a))
+
+int
+ir_arabic_digit(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
+	if (cp >= 0xFF10 && cp <= 0xFF19) /* ０ to ９ */
+		return (int)(cp - 0xFF10);
+	return -1;
+}
+
+long long
+ir_kanji_numeral(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3007: return 0; /* 〇 */
+	case 0x4E00: return 1; /* 一 */
+	case 0x4E8C: return 2; /* 二 */
+	case 0x4E09: return 3; /* 三 */
+	case 0x56DB: return 4; /* 四 */
+	case 0x4E94: return 5; /* 五 */
+	case 0x516D: return 6; /* 六 */
+	case 0x4E03: return 7; /* 七 */
+	case 0x516B: return 8; /* 八 */
+	case 0x4E5D: return 9; /* 九 */
+	case 0x5341: return 10; /* 十 */
+	case 0x767E: return 100; /* 百 */
+	case 0x5343: return 1000; /* 千 */
+	case 0x4E07: return 10000; /* 万 */
+	case 0x5104: return 100000000; /* 億 */
+	case 0x5146: return 1000000000000LL; /* 兆 */
+	default: return -1;
+	}
+}
+
+/* Multiplies by 10^k. */
+static int
+dec_scale(struct ir_decimal *d, int k)
+{
+	for (; k > 0 && d->e < 0; k--)
+		d->e++;
+	for (; k > 0; k--) {
+		if (d->m > DEC_MAX / 10)
+			return 0;
+		d->m *= 10;
+	}
+	return 1;
+}
+
+static int
+dec_add(struct ir_decimal *a, struct ir_decimal b)
+{
+	for (; a->e > b.e; a->e--) {
+		if (a->m > DEC_MAX / 10)
+			return 0;
+		a->m *= 10;
+	}
+	for (; b.e > a->e; b.e--) {
+		if (b.m > DEC_MAX / 10)
+			return 0;
+		b.m *= 10;
+	}
+	if (a->m > DEC_MAX - b.m)
+		return 0;
+	a->m += b.m;
+	return 1;
+}
+
+/* Is d below 10^k? */
+static int
+dec_below(struct ir_decimal d, int k)
+{
+	uint64_t p = 1;
+
+	for (k -= d.e; k > 0; k--) {
+		if (p > DEC_MAX / 10)
+			return 1;
+		p *= 10;
+	}
+	return d.m < p;
+}
+
+double
+ir_decimal_double(struct ir_decimal d)
+{
+	double p = 1;
+	int e;
+
+	/* Both exact, so the quotient is the double nearest the decimal. */
+	for (e = d.e; e < 0; e++)
+		p *= 10;
+	return (double)d.m / p;
+}
+
+static size_t
+digits(const struct ir_cur *c, size_t i)
+{
+	size_t k = 0;
+
+	while (i + k < c->n && ir_is_digit(c->s[i + k]))
+		k++;
+	return k;
+}
+
+/* ",434" or ", 533" at i: the length of a thousands group, or 0. */
+static size_t
+group(const struct ir_cur *c, size_t i)
+{
+	size_t j = i + 1;
+
+	if (i >= c->n || c->s[i] != ',')
+		return 0;
+	if (j < c->n && c->s[j] == ' ')
+		j++;
+	return digits(c, j) == 3 ? j + 3 - i : 0;
+}
+
+/* ".5" at i, unless a version number goes on ("1.2.3"): its length, or 0. */
+static size_t
+fraction(const struct ir_cur *c, size_t i)
+{
+	size_t k;
+
+	if (i >= c->n || c->s[i] != '.' || (k = digits(c, i + 1)) == 0)
+		return 0;
+	i += 1 + k;
+	if (i + 1 < c->n && c->s[i] == '.' && ir_is_digit(c->s[i + 1]))
+		return 0;
+	return 1 + k;
+}
+
+/* The digits of s (commas, blanks and a point skipped) as a decimal. */
+static int
+accumulate(const char *s, size_t n, struct ir_decimal *d)
+{
+	int frac = 0;
+	size_t i;
+
+	d->m = 0;
+	d->e = 0;
+	for (i = 0; i < n; i++) {
+		frac |= s[i] == '.';
+		if (!ir_is_digit(s[i]))
+			continue;
+		if (d->m > (DEC_MAX - 9) / 10)
+			return 0;
+		d->m = d->m * 10 + (uint64_t)(s[i] - '0');
+		d->e -= frac;
+	}
+	return 1;
+}
+
+/* "13,434", "2, 533", "2.2", "596". */
+static int
+ascii_number(struct ir_cur *c, struct ir_decimal *d)
+{
+	size_t i = c->i, lead = digits(c, i), k;
+
+	if (lead == 0)
+		return 0;
+	i += lead;
+	while (lead <= 3 && (k = group(c, i)) > 0)
+		i += k;
+	i += fraction(c, i);
+	if (!accumulate(c->s + c->i, i - c->i, d))
+		return 0;
+	c->i = i;
+	return 1;
+}
+
+static int
+kanji_digit(struct ir_cur *c)
+{
+	int v;
+
+	for (v = 0; v < 10; v++)
+		if (ir_cur_word(c, KANJI_DIGITS[v]))
+			return v;
+	return -1;
+}
+
+/* A run of kanji digits, read positionally: 五, 二〇二三. */
+static int
+kanji_digits(struct ir_cur *c, struct ir_decimal *d)
+{
+	struct ir_cur t = *c;
+	int v, k = 0;
+
+	d->m = 0;
+	d->e = 0;
+	for (; (v = kanji_digit(&t)) >= 0; k++) {
+		if (d->m > (DEC_MAX - 9) / 10)
+			return 0;
+		d->m = d->m * 10 + (uint64_t)v;
+	}
+	*c = t;
+	return k > 0;
+}
+
+/* The exponent of the unit of table at c if below last (consumed), or 0. */
+static int
+power(struct ir_cur *c, const struct power *table, size_t n, int last)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (table[k].e < last && ir_cur_word(c, table[k].w))
+			return table[k].e;
+	return 0;
+}
+
+/*
+ * One term of a section: "三百", "6千", "十" (returning the exponent of
+ * the unit), or a bare "五", "13,434", "2.2" (returning 0); -1 if none.
+ * A unit's own number is a single digit and the unit is below last.
+ */
+static int
+term(struct ir_cur *c, int flags, int last, struct ir_decimal *v)
+{
+	struct ir_cur t = *c;
+	int have = (!(flags & IR_NUMERAL_KANJI) && ascii_number(&t, v)) || kanji_digits(&t, v), u;
+	struct ir_cur bare = t;
+
+	u = power(&t, SMALL_UNITS, NELEM(SMALL_UNITS), last);
+	if (u > 0 && (!have || (v->e == 0 && v->m >= 1 && v->m <= 9))) {
+		if (!have)
+			*v = (struct ir_decimal){1, 0};
+		dec_scale(v, u);
+		*c = t;
+		return u;
+	}
+	if (!have)
+		return -1;
+	*c = bare;
+	return 0;
+}
+
+/* What a 万 or 億 may multiply: 三百五十, 千二百, 6千, 13,434, 2.2. */
+static int
+section(struct ir_cur *c, int flags, struct ir_decimal *sum)
+{
+	struct ir_cur t;
+	struct ir_decimal v;
+	int last = 4, u, any = 0;
+
+	*sum = (struct ir_decimal){0, 0};
+	for (;;) {
+		t = *c;
+		if ((u = term(&t, flags, last, &v)) < 0)
+			break;
+		/* After 千 only 百, 十 or a figure below 千. */
+		if (any && u == 0 && !dec_below(v, last))
+			break;
+		if (!dec_add(sum, v))
+			break;
+		*c = t;
+		any = 1;
+		if (u == 0)
+			break;
+		last = u;
+	}
+	return any;
+}
+
+/* 万, 億 or 兆 below last, maybe after blanks ("596 万", as PDFs space it). */
+static int
+big_unit(struct ir_cur *c, int last)
+{
+	struct ir_cur t = *c;
+	int e;
+
+	ir_cur_blanks(&t);
+	if ((e = power(&t, BIG_UNITS, NELEM(BIG_UNITS), last)) > 0)
+		*c = t;
+	return e;
+}
+
+size_t
+ir_numeral_parse(const char *s, size_t n, int flags, struct ir_decimal *v)
+{
+	struct ir_cur c = {s, 0, n}, t;
+	struct ir_decimal total = {0, 0}, sec;
+	int last = 16, big, any = 0;
+
+	for (;;) {
+		t = c;
+		if (!section(&t, flags, &sec))
+			break;
+		big = big_unit(&t, last);
+		/* 1億8990万: each part below the unit before it. */
+		if (!dec_scale(&sec, big) || (any && !dec_below(sec, last)) ||
+		    !dec_add(&total, sec))
+			break;
+		c = t;
+		any = 1;
+		if (big == 0)
+			break;
+		last = big;
+	}
+	if (!any)
+		return 0;
+	*v = total;
+	return c.i;
+}
