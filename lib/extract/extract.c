@@ -97,9 +97,31 @@ report_number(const char *s, size_t n)
 {
 	struct ir_decimal v;
 
-	if (ir_numeral_parse(s, n, 0, &v) != n || v.e != 0 || v.m > (uint64_t)LONG_MAX)
+	if (ir_numeral_parse(s, n, 0, &v) != n || v.too_big || v.e != 0 || v.m > (uint64_t)LONG_MAX)
 		return 0;
 	return (long)v.m;
+}
+
+/* Counts too large to write exactly are written as null, and said so. */
+static void
+too_big_counts(struct ir_facts *f, const char *t)
+{
+	char msg[200];
+	size_t i, k;
+
+	for (i = 0; i < f->counts.n; i++) {
+		const struct ir_count *c = &f->counts.c[i];
+
+		if (!c->v.too_big)
+			continue;
+		/* A long run of digits is cut, at a character's start. */
+		for (k = c->len < 100 ? c->len : 100; k < c->len && (t[c->off + k] & 0xC0) == 0x80; k--)
+			;
+		snprintf(msg, sizeof msg, "count %.*s%s is too large to keep exactly: %s null", (int)k,
+			 t + c->off, k < c->len ? "…" : "",
+			 (long)i == f->affected ? "it and affected are" : "it is");
+		warn(f, msg);
+	}
 }
 
 static void
@@ -158,6 +180,7 @@ ir_extract(struct ir_extractor *x, const char *text, size_t len, const char *id)
 	ir_cues_scan(&x->cues, t, n);
 	ir_counts_scan(&f->counts, t, n);
 	f->affected = ir_affected(&f->counts, t, n, &x->cues, &f->affected_approx);
+	too_big_counts(f, t);
 	f->data_types = ir_datatypes(t, n, &x->cues);
 	f->reported_to = ir_reported_to(t, n, &x->cues, f->org_is_ppc);
 	ir_dates_scan(&x->dates, t + body, n - body);
@@ -195,7 +218,8 @@ counts_json(const struct ir_extractor *x, const char *text, struct ir_jw *w)
 
 		ir_jw_object(w);
 		ir_jw_key(w, "n");
-		ir_jw_double(w, c->n);
+		ir_jw_value(w);
+		ir_decimal_json(w->b, c->v);
 		ir_jw_key(w, "unit");
 		ir_jw_cstr(w, c->unit);
 		ir_jw_key(w, "qualifier");
@@ -237,12 +261,14 @@ ir_extract_json(const struct ir_extractor *x, const char *text, struct ir_buf *o
 	else
 		ir_jw_null(&w);
 	ir_jw_key(&w, "affected");
-	if (f->affected >= 0)
-		ir_jw_double(&w, f->counts.c[f->affected].n);
-	else
+	if (f->affected >= 0) {
+		ir_jw_value(&w);
+		ir_decimal_json(w.b, f->counts.c[f->affected].v);
+	} else {
 		ir_jw_null(&w);
+	}
 	ir_jw_key(&w, "affected_approx");
-	ir_jw_bool(&w, f->affected >= 0 && f->affected_approx);
+	ir_jw_bool(&w, f->affected >= 0 && !f->counts.c[f->affected].v.too_big && f->affected_approx);
 	ir_jw_key(&w, "counts");
 	counts_json(x, text, &w);
 	ir_jw_key(&w, "data_types");

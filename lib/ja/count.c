@@ -356,6 +356,7 @@ count_at(const char *s, size_t n, size_t i, struct ir_count *out)
 	if ((u->flags & NEEDS_QUAL) && q == IR_QUAL_NONE)
 		return 0;
 	out->n = ir_decimal_double(v);
+	out->v = v;
 	strcpy(out->unit, u->name);
 	out->qual = q;
 	out->off = i;

@@ -3,8 +3,8 @@
  * Text must be NFKC-normalised (ASCII digits, ASCII punctuation, ASCII
  * space for U+3000, '~' for every range marker) and valid UTF-8.
  *
- * Numbers are read by ja/numeral ("13,434", "2.2万", "1億8990万", 三百五十).
- * Integers are exact up to 2^53.
+ * Numbers are read by ja/numeral ("13,434", "2.2万", "1億8990万", 三百五十),
+ * exactly up to 2^63 - 1; a larger one is still a count, flagged too_big.
  *
  * A count is "QUALIFIER? NUMBER 余? UNIT QUALIFIER?", ASCII spaces allowed
  * between the parts:
@@ -33,6 +33,8 @@
 
 #include <stddef.h>
 
+#include "ja/numeral.h"
+
 enum ir_qual {
 	IR_QUAL_NONE,
 	IR_QUAL_ABOUT, /* 約, およそ, 概ね, 程度, 前後 */
@@ -42,10 +44,11 @@ enum ir_qual {
 };
 
 struct ir_count {
-	double n;
-	char unit[16];     /* the counter, UTF-8: "件", "名", "人分", "アカウント" */
+	struct ir_decimal v; /* the value, exactly unless v.too_big */
+	double n;            /* the value to compare: rounded past 2^53, HUGE_VAL if too big */
+	char unit[16];       /* the counter, UTF-8: "件", "名", "人分", "アカウント" */
 	enum ir_qual qual;
-	size_t off, len;   /* qualifier, number, unit and qualifier in the text */
+	size_t off, len;     /* qualifier, number, unit and qualifier in the text */
 };
 
 /*

@@ -1,3 +1,6 @@
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ja/cursor.h"
@@ -5,10 +8,19 @@
 
 /*
  * m × 10^e with e <= 0: "2.2万" is 22 × 10^-1 × 10^4 = 22000 exactly,
- * where doubles would give 22000.000000000004.  Mantissas stay below
- * 10^18; larger numbers are not read.
+ * where doubles would give 22000.000000000004.  The arithmetic is done in
+ * 128 bits, saturating at DEC_MAX with over set, so that a number too
+ * large is still read to its end; the result must fit in 63 bits.
  */
-#define DEC_MAX 1000000000000000000ULL
+typedef unsigned __int128 u128;
+
+struct dec {
+	u128 m;
+	int e;
+	int over;
+};
+
+#define DEC_MAX ((u128)10000000000000000000ULL * 10000000000000000000ULL)
 
 struct power {
 	const char *w;
@@ -56,51 +68,83 @@ ir_kanji_numeral(uint32_t cp)
 	}
 }
 
+/* m × 10, saturating. */
+static void
+dec_times10(struct dec *d)
+{
+	if (d->m > DEC_MAX / 10) {
+		d->m = DEC_MAX;
+		d->over = 1;
+	} else {
+		d->m *= 10;
+	}
+}
+
 /* Multiplies by 10^k. */
-static int
-dec_scale(struct ir_decimal *d, int k)
+static void
+dec_scale(struct dec *d, int k)
 {
 	for (; k > 0 && d->e < 0; k--)
 		d->e++;
-	for (; k > 0; k--) {
-		if (d->m > DEC_MAX / 10)
-			return 0;
-		d->m *= 10;
-	}
-	return 1;
+	for (; k > 0; k--)
+		dec_times10(d);
 }
 
-static int
-dec_add(struct ir_decimal *a, struct ir_decimal b)
+static void
+dec_add(struct dec *a, struct dec b)
 {
-	for (; a->e > b.e; a->e--) {
-		if (a->m > DEC_MAX / 10)
-			return 0;
-		a->m *= 10;
+	for (; a->e > b.e; a->e--)
+		dec_times10(a);
+	for (; b.e > a->e; b.e--)
+		dec_times10(&b);
+	a->over |= b.over;
+	if (a->m > DEC_MAX - b.m) {
+		a->m = DEC_MAX;
+		a->over = 1;
+	} else {
+		a->m += b.m;
 	}
-	for (; b.e > a->e; b.e--) {
-		if (b.m > DEC_MAX / 10)
-			return 0;
-		b.m *= 10;
-	}
-	if (a->m > DEC_MAX - b.m)
-		return 0;
-	a->m += b.m;
-	return 1;
+}
+
+/* Appends a digit. */
+static void
+dec_digit(struct dec *d, int v)
+{
+	dec_times10(d);
+	if (d->m <= DEC_MAX - (u128)v)
+		d->m += (u128)v;
 }
 
 /* Is d below 10^k? */
 static int
-dec_below(struct ir_decimal d, int k)
+dec_below(struct dec d, int k)
 {
-	uint64_t p = 1;
+	u128 p = 1;
 
 	for (k -= d.e; k > 0; k--) {
 		if (p > DEC_MAX / 10)
-			return 1;
+			return !d.over;
 		p *= 10;
 	}
-	return d.m < p;
+	return !d.over && d.m < p;
+}
+
+/* The value, exact when it fits in 63 bits. */
+static struct ir_decimal
+dec_value(struct dec d)
+{
+	struct ir_decimal v = {0, 0, 1};
+
+	while (d.e < 0 && d.m % 10 == 0) {
+		d.m /= 10;
+		d.e++;
+	}
+	if (d.over || d.m > INT64_MAX)
+		return v;
+	v.m = (uint64_t)d.m;
+	v.e = d.e;
+	v.too_big = 0;
+	return v;
 }
 
 double
@@ -109,10 +153,50 @@ ir_decimal_double(struct ir_decimal d)
 	double p = 1;
 	int e;
 
-	/* Both exact, so the quotient is the double nearest the decimal. */
+	if (d.too_big)
+		return HUGE_VAL;
+	/* Both exact below 2^53, so the quotient is the double nearest the
+	 * decimal; above, m itself is rounded once. */
 	for (e = d.e; e < 0; e++)
 		p *= 10;
 	return (double)d.m / p;
+}
+
+int
+ir_decimal_cmp(struct ir_decimal a, struct ir_decimal b)
+{
+	struct dec x = {a.m, a.e, 0}, y = {b.m, b.e, 0};
+
+	if (a.too_big || b.too_big)
+		return a.too_big - b.too_big;
+	/* Saturating is safe: the other mantissa is below 2^63. */
+	for (; x.e > y.e; x.e--)
+		dec_times10(&x);
+	for (; y.e > x.e; y.e--)
+		dec_times10(&y);
+	return (x.m > y.m) - (x.m < y.m);
+}
+
+void
+ir_decimal_json(struct ir_buf *b, struct ir_decimal d)
+{
+	char digits[24];
+	int n = snprintf(digits, sizeof digits, "%" PRIu64, d.m), point = n + d.e;
+
+	if (d.too_big) {
+		ir_buf_adds(b, "null");
+	} else if (d.e == 0) {
+		ir_buf_add(b, digits, (size_t)n);
+	} else if (point > 0) {
+		ir_buf_add(b, digits, (size_t)point);
+		ir_buf_addc(b, '.');
+		ir_buf_add(b, digits + point, (size_t)(n - point));
+	} else {
+		ir_buf_adds(b, "0.");
+		for (; point < 0; point++)
+			ir_buf_addc(b, '0');
+		ir_buf_add(b, digits, (size_t)n);
+	}
 }
 
 static size_t
@@ -153,29 +237,25 @@ fraction(const struct ir_cur *c, size_t i)
 }
 
 /* The digits of s (commas, blanks and a point skipped) as a decimal. */
-static int
-accumulate(const char *s, size_t n, struct ir_decimal *d)
+static void
+accumulate(const char *s, size_t n, struct dec *d)
 {
 	int frac = 0;
 	size_t i;
 
-	d->m = 0;
-	d->e = 0;
+	*d = (struct dec){0, 0, 0};
 	for (i = 0; i < n; i++) {
 		frac |= s[i] == '.';
 		if (!ir_is_digit(s[i]))
 			continue;
-		if (d->m > (DEC_MAX - 9) / 10)
-			return 0;
-		d->m = d->m * 10 + (uint64_t)(s[i] - '0');
+		dec_digit(d, s[i] - '0');
 		d->e -= frac;
 	}
-	return 1;
 }
 
 /* "13,434", "2, 533", "2.2", "596". */
 static int
-ascii_number(struct ir_cur *c, struct ir_decimal *d)
+ascii_number(struct ir_cur *c, struct dec *d)
 {
 	size_t i = c->i, lead = digits(c, i), k;
 
@@ -185,8 +265,7 @@ ascii_number(struct ir_cur *c, struct ir_decimal *d)
 	while (lead <= 3 && (k = group(c, i)) > 0)
 		i += k;
 	i += fraction(c, i);
-	if (!accumulate(c->s + c->i, i - c->i, d))
-		return 0;
+	accumulate(c->s + c->i, i - c->i, d);
 	c->i = i;
 	return 1;
 }
@@ -204,19 +283,13 @@ kanji_digit(struct ir_cur *c)
 
 /* A run of kanji digits, read positionally: 五, 二〇二三. */
 static int
-kanji_digits(struct ir_cur *c, struct ir_decimal *d)
+kanji_digits(struct ir_cur *c, struct dec *d)
 {
-	struct ir_cur t = *c;
 	int v, k = 0;
 
-	d->m = 0;
-	d->e = 0;
-	for (; (v = kanji_digit(&t)) >= 0; k++) {
-		if (d->m > (DEC_MAX - 9) / 10)
-			return 0;
-		d->m = d->m * 10 + (uint64_t)v;
-	}
-	*c = t;
+	*d = (struct dec){0, 0, 0};
+	for (; (v = kanji_digit(c)) >= 0; k++)
+		dec_digit(d, v);
 	return k > 0;
 }
 
@@ -238,7 +311,7 @@ power(struct ir_cur *c, const struct power *table, size_t n, int last)
  * A unit's own number is a single digit and the unit is below last.
  */
 static int
-term(struct ir_cur *c, int flags, int last, struct ir_decimal *v)
+term(struct ir_cur *c, int flags, int last, struct dec *v)
 {
 	struct ir_cur t = *c;
 	int have = (!(flags & IR_NUMERAL_KANJI) && ascii_number(&t, v)) || kanji_digits(&t, v), u;
@@ -247,7 +320,7 @@ term(struct ir_cur *c, int flags, int last, struct ir_decimal *v)
 	u = power(&t, SMALL_UNITS, NELEM(SMALL_UNITS), last);
 	if (u > 0 && (!have || (v->e == 0 && v->m >= 1 && v->m <= 9))) {
 		if (!have)
-			*v = (struct ir_decimal){1, 0};
+			*v = (struct dec){1, 0, 0};
 		dec_scale(v, u);
 		*c = t;
 		return u;
@@ -260,13 +333,13 @@ term(struct ir_cur *c, int flags, int last, struct ir_decimal *v)
 
 /* What a 万 or 億 may multiply: 三百五十, 千二百, 6千, 13,434, 2.2. */
 static int
-section(struct ir_cur *c, int flags, struct ir_decimal *sum)
+section(struct ir_cur *c, int flags, struct dec *sum)
 {
 	struct ir_cur t;
-	struct ir_decimal v;
+	struct dec v;
 	int last = 4, u, any = 0;
 
-	*sum = (struct ir_decimal){0, 0};
+	*sum = (struct dec){0, 0, 0};
 	for (;;) {
 		t = *c;
 		if ((u = term(&t, flags, last, &v)) < 0)
@@ -274,8 +347,7 @@ section(struct ir_cur *c, int flags, struct ir_decimal *sum)
 		/* After 千 only 百, 十 or a figure below 千. */
 		if (any && u == 0 && !dec_below(v, last))
 			break;
-		if (!dec_add(sum, v))
-			break;
+		dec_add(sum, v);
 		*c = t;
 		any = 1;
 		if (u == 0)
@@ -302,7 +374,7 @@ size_t
 ir_numeral_parse(const char *s, size_t n, int flags, struct ir_decimal *v)
 {
 	struct ir_cur c = {s, 0, n}, t;
-	struct ir_decimal total = {0, 0}, sec;
+	struct dec total = {0, 0, 0}, sec;
 	int last = 16, big, any = 0;
 
 	for (;;) {
@@ -310,10 +382,11 @@ ir_numeral_parse(const char *s, size_t n, int flags, struct ir_decimal *v)
 		if (!section(&t, flags, &sec))
 			break;
 		big = big_unit(&t, last);
+		dec_scale(&sec, big);
 		/* 1億8990万: each part below the unit before it. */
-		if (!dec_scale(&sec, big) || (any && !dec_below(sec, last)) ||
-		    !dec_add(&total, sec))
+		if (any && !dec_below(sec, last))
 			break;
+		dec_add(&total, sec);
 		c = t;
 		any = 1;
 		if (big == 0)
@@ -322,6 +395,6 @@ ir_numeral_parse(const char *s, size_t n, int flags, struct ir_decimal *v)
 	}
 	if (!any)
 		return 0;
-	*v = total;
+	*v = dec_value(total);
 	return c.i;
 }

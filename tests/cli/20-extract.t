@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-extract: fields added to incidents, pass-through, rejects, options.
 . "$(dirname "$0")/../lib.sh"
-plan 21
+plan 25
 cd "$FIXTURES"
 
 ir ir-split ../../examples/sample.txt >"$tmp/posts.ndjson"
@@ -72,6 +72,27 @@ if [ -w /dev/full ]; then
 else
 	skip "output to /dev/full" "no /dev/full"
 fi
+# Counts are kept exactly past 2^53 (the JSON is compared as text: jq
+# would round it), or null with a warning when past 2^63 - 1.
+record() {
+	printf '{"kind":"incident","id":"2025-071","source":"t","line":1,"offset":0,"title":"x","text":"【セキュリティ事件簿#2025-071】見本商事 お詫び\\n%s\\n"}\n' "$1"
+}
+record "会員情報9007199254740993件が流出したおそれがあります。" >"$tmp/in"
+run ir ir-extract
+check "a count past 2^53 stays exact" 0 "*" ""
+assert "a count past 2^53: affected and counts[].n are exact" \
+	test "$(grep -o '"affected":[0-9]*,\|"n":[0-9]*' "$tmp/out" | tr '\n' ' ')" = '"affected":9007199254740993, "n":9007199254740993 '
+record "約2.2万件の個人情報と、1.5件分" >"$tmp/in"
+run ir ir-extract
+assert "counts with decimals stay right" \
+	test "$(grep -o '"affected":[0-9.]*,\|"n":[0-9.]*' "$tmp/out" | tr '\n' ' ')" = '"affected":22000, "n":22000 "n":1.5 '
+record "顧客情報99999999999999999999件、ほか3名" >"$tmp/in"
+run ir ir-extract
+assert "a count past 2^63: null with a warning, not another count" \
+	test "$(jq -c '[.affected, [.counts[].n], .warnings]' "$tmp/out")" = \
+	'[null,[null,3],["count 99999999999999999999件 is too large to keep exactly: it and affected are null"]]'
+rm "$tmp/in"
+
 run ir ir-extract --help
 assert "--help" test "$status" -eq 0 -a "$(head -1 "$tmp/out")" = "usage: ir-extract [--line-buffered] [--rejects FILE] [--threads N] [FILE...]"
 

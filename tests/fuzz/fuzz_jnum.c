@@ -15,7 +15,8 @@ seen(const struct ir_count *c, void *ctx)
 	CHECK(c->len > 0 && c->off + c->len <= n);
 	CHECK(c->off >= end_of_last); /* in order, not overlapping */
 	CHECK(c->unit[0] != '\0');
-	CHECK(isfinite(c->n) && c->n >= 0);
+	CHECK(c->v.too_big ? c->n == HUGE_VAL : isfinite(c->n) && c->n >= 0);
+	CHECK(ir_decimal_double(c->v) == c->n);
 	end_of_last = c->off + c->len;
 	return 0;
 }

@@ -94,6 +94,18 @@ START_TEST(counts_in_sentences)
 }
 END_TEST
 
+START_TEST(counts_exactly)
+{
+	const struct counts *cs = scan("9007199254740993件と99999999999999999999件");
+
+	ck_assert_uint_eq(cs->n, 2);
+	ck_assert(cs->c[0].v.m == 9007199254740993ULL && cs->c[0].v.e == 0 && !cs->c[0].v.too_big);
+	ck_assert(cs->c[1].v.too_big);
+	ck_assert(cs->c[1].n > cs->c[0].n);
+	ck_assert_str_eq(cs->c[1].unit, "件");
+}
+END_TEST
+
 START_TEST(count_units)
 {
 	ck_one("社員アカウント3,210アカウント", 3210, "アカウント", IR_QUAL_NONE, "3,210アカウント");
@@ -310,6 +322,7 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, counts_in_sentences);
+	tcase_add_test(tc, counts_exactly);
 	tcase_add_test(tc, count_units);
 	tcase_add_test(tc, count_qualifiers);
 	tcase_add_test(tc, several_counts);

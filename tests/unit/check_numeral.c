@@ -1,3 +1,5 @@
+#include <math.h>
+
 #include "ja/numeral.h"
 #include "unit.h"
 
@@ -13,7 +15,7 @@
 
 #define ck_no_num(s) \
 	do { \
-		struct ir_decimal d_ = {7, -1}; \
+		struct ir_decimal d_ = {7, -1, 0}; \
 		ck_assert_msg(ir_numeral_parse(s, strlen(s), 0, &d_) == 0, "%s", s); \
 		ck_assert_msg(d_.m == 7 && d_.e == -1, "%s: value set", s); \
 	} while (0)
@@ -112,9 +114,64 @@ START_TEST(exact_integers)
 	ck_num("4503.599627370496兆", 4503599627370496.0, "4503.599627370496兆");
 	ck_num("123456.789万", 1234567890, "123456.789万");
 	ck_num("0.1万", 1000, "0.1万");
-	/* Beyond 10^18 is not read at all. */
-	ck_no_num("12345678901234567890");
-	ck_no_num("9999999兆");
+}
+END_TEST
+
+/* The decimal read at the start of s, as JSON. */
+static const char *
+json_of(const char *s)
+{
+	static struct ir_buf b;
+	struct ir_decimal v;
+
+	b.len = 0;
+	if (ir_numeral_parse(s, strlen(s), 0, &v) == 0)
+		return "";
+	ir_decimal_json(&b, v);
+	ir_buf_addc(&b, '\0');
+	return b.p;
+}
+
+START_TEST(exact_past_doubles)
+{
+	struct ir_decimal v;
+
+	ck_assert_str_eq(json_of("9007199254740993件"), "9007199254740993");
+	ck_assert_str_eq(json_of("9007兆1992億5474万993"), "9007199254740993");
+	ck_assert_str_eq(json_of("9223372036854775807"), "9223372036854775807");
+	ck_assert_str_eq(json_of("2.2万"), "22000");
+	ck_assert_str_eq(json_of("1.50"), "1.5");
+	ck_assert_str_eq(json_of("0.05"), "0.05");
+	ck_assert_str_eq(json_of("1,234.5"), "1234.5");
+	ck_assert_str_eq(json_of("0.0"), "0");
+	/* Too large: read to the end, flagged, written as null. */
+	ck_assert_str_eq(json_of("9223372036854775808"), "null");
+	ck_assert_uint_eq(ir_numeral_parse("12345678901234567890件", strlen("12345678901234567890件"), 0, &v),
+			  20);
+	ck_assert(v.too_big);
+	ck_assert(ir_decimal_double(v) == HUGE_VAL);
+	ck_assert_uint_eq(ir_numeral_parse("9999999兆", strlen("9999999兆"), 0, &v), strlen("9999999兆"));
+	ck_assert(v.too_big);
+	ck_assert_str_eq(json_of("1234567890123456789012345678901234567890123456789"), "null");
+	ck_assert_str_eq(json_of("一二三四五六七八九〇一二三四五六七八九〇"), "null");
+}
+END_TEST
+
+START_TEST(comparing_decimals)
+{
+	struct ir_decimal a = {9007199254740993ULL, 0, 0}, b = {9007199254740992ULL, 0, 0};
+	struct ir_decimal half = {5, -1, 0}, one = {1, 0, 0}, big = {0, 0, 1};
+
+	/* Equal as doubles, not as numbers. */
+	ck_assert(ir_decimal_double(a) == ir_decimal_double(b));
+	ck_assert_int_eq(ir_decimal_cmp(a, b), 1);
+	ck_assert_int_eq(ir_decimal_cmp(b, a), -1);
+	ck_assert_int_eq(ir_decimal_cmp(a, a), 0);
+	ck_assert_int_eq(ir_decimal_cmp(half, one), -1);
+	ck_assert_int_eq(ir_decimal_cmp((struct ir_decimal){10, -1, 0}, one), 0);
+	ck_assert_int_eq(ir_decimal_cmp(big, a), 1);
+	ck_assert_int_eq(ir_decimal_cmp(a, big), -1);
+	ck_assert_int_eq(ir_decimal_cmp((struct ir_decimal){1, -30, 0}, (struct ir_decimal){0, 0, 0}), 1);
 }
 END_TEST
 
@@ -185,6 +242,8 @@ suite(void)
 	tcase_add_test(tc, multipliers);
 	tcase_add_test(tc, kanji_numbers);
 	tcase_add_test(tc, exact_integers);
+	tcase_add_test(tc, exact_past_doubles);
+	tcase_add_test(tc, comparing_decimals);
 	tcase_add_test(tc, not_numbers);
 	tcase_add_test(tc, numbers_within_bounds);
 	tcase_add_test(tc, kanji_only);
