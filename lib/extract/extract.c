@@ -65,13 +65,41 @@ check_year(struct ir_facts *f, const char *id)
 	warn(f, msg);
 }
 
+/*
+ * A date written in an era that does not hold it (平成31年5月7日, the era
+ * having ended on April 30) is read as the day its year counts to, and
+ * said so.
+ */
+static void
+era_warning(struct ir_facts *f, const char *what, struct ir_date d)
+{
+	const struct ir_era *e = d.outside_era;
+	char msg[200], year[16], iso[11], bound[11];
+	int before;
+
+	if (e == NULL)
+		return;
+	if (d.y == e->y)
+		snprintf(year, sizeof year, "元");
+	else
+		snprintf(year, sizeof year, "%d", d.y - e->y + 1);
+	before = ir_era_holds(e, d.y, d.m, d.d) < 0;
+	ir_date_iso(d, iso);
+	ir_date_iso(before ? (struct ir_date){e->y, e->m, e->d, NULL} :
+			     (struct ir_date){e->ly, e->lm, e->ld, NULL}, bound);
+	snprintf(msg, sizeof msg, "%s date %s%s年%d月%d日 is %s %s (%s): read as %s", what, e->name,
+		 year, d.m, d.d, before ? "before the first day of" : "after the last day of", e->name,
+		 bound, iso);
+	warn(f, msg);
+}
+
 /* The last date of the title, when nothing but 更新 and the like follows. */
 static void
 published(struct ir_extractor *x, const char *title, size_t tlen, const char *id)
 {
 	struct ir_facts *f = &x->facts;
 	size_t from = 0, at, dlen, last = 0, lastlen = 0;
-	struct ir_date d, keep = {0, 0, 0};
+	struct ir_date d, keep = {0, 0, 0, NULL};
 	const char *t = x->norm.text.p;
 
 	while (from < tlen && (at = ir_date_find(title + from, tlen - from, &d, &dlen)) != (size_t)-1) {
@@ -88,6 +116,7 @@ published(struct ir_extractor *x, const char *title, size_t tlen, const char *id
 	/* published_raw: the date and what follows it, as written. */
 	f->praw_off = ir_norm_origin(&x->norm, (size_t)(title - t) + last);
 	f->praw_len = ir_norm_origin_end(&x->norm, (size_t)(title - t) + tlen) - f->praw_off;
+	era_warning(f, "published", keep);
 	check_year(f, id);
 }
 
@@ -184,11 +213,17 @@ ir_extract(struct ir_extractor *x, const char *text, size_t len, const char *id)
 	f->data_types = ir_datatypes(t, n, &x->cues);
 	f->reported_to = ir_reported_to(t, n, &x->cues, f->org_is_ppc);
 	ir_dates_scan(&x->dates, t + body, n - body);
-	pub = f->has_published ? f->published : (struct ir_date){0, 0, 0};
+	pub = f->has_published ? f->published : (struct ir_date){0, 0, 0, NULL};
 	f->has_discovered = ir_discovered(t + body, n - body, &x->dates, pub, &f->discovered);
 	f->has_period = ir_period(t + body, n - body, &x->dates, pub, &f->period_from,
 				  &f->period_to);
 	f->contractor = ir_contractor(&x->cues);
+	if (f->has_discovered)
+		era_warning(f, "discovered", f->discovered);
+	if (f->has_period) {
+		era_warning(f, "period from", f->period_from);
+		era_warning(f, "period to", f->period_to);
+	}
 }
 
 static void

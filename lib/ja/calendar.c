@@ -1,9 +1,15 @@
 #include "ja/calendar.h"
 
+/*
+ * 大正 and 明治 have no short form here: notices do not date anything
+ * then, and "T1.2.3" or "M2.5.1" is far more often a model or a version.
+ */
 const struct ir_era ir_eras[] = {
-	{"令和", 'R', 2019, 5, 1},
-	{"平成", 'H', 1989, 1, 8},
-	{"昭和", 'S', 1926, 12, 25},
+	{"令和", 'R', 2019, 5, 1, 0, 0, 0},
+	{"平成", 'H', 1989, 1, 8, 2019, 4, 30},
+	{"昭和", 'S', 1926, 12, 25, 1989, 1, 7},
+	{"大正", 0, 1912, 7, 30, 1926, 12, 25},
+	{"明治", 0, 1868, 1, 25, 1912, 7, 30},
 };
 const size_t ir_neras = sizeof ir_eras / sizeof *ir_eras;
 
@@ -84,8 +90,19 @@ ir_era_year(const struct ir_era *e, int n)
 	return e->y + n - 1;
 }
 
-int
-ir_era_begun(const struct ir_era *e, int y, int m, int d)
+/* -1, 0 or 1 as y-m-d is before, on or after the other. */
+static int
+compare(int y, int m, int d, int oy, int om, int od)
 {
-	return y != e->y ? y > e->y : m != e->m ? m > e->m : d >= e->d;
+	long a = (long)y * 10000 + m * 100 + d, b = (long)oy * 10000 + om * 100 + od;
+
+	return (a > b) - (a < b);
+}
+
+int
+ir_era_holds(const struct ir_era *e, int y, int m, int d)
+{
+	if (compare(y, m, d, e->y, e->m, e->d) < 0)
+		return -1;
+	return e->ly != 0 && compare(y, m, d, e->ly, e->lm, e->ld) > 0;
 }

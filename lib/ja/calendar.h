@@ -7,7 +7,13 @@
  *
  * The eras are the Japanese calendar's since the Gregorian calendar was
  * taken up: a year of an era is counted from 1 (元年) in the Gregorian
- * year the era began, and an era begins on the day its name took effect.
+ * year the era began.  An era holds the days from the one its name took
+ * effect to the day before the next one's, except that the day an emperor
+ * died belongs to both: 明治 1868-01-25 to 1912-07-30, 大正 1912-07-30 to
+ * 1926-12-25, 昭和 1926-12-25 to 1989-01-07, 平成 1989-01-08 to
+ * 2019-04-30, 令和 from 2019-05-01.  (明治 before 1873-01-01 counted
+ * days by the old lunisolar calendar; its first day is given here in
+ * Gregorian terms.)
  */
 #ifndef IR_JA_CALENDAR_H
 #define IR_JA_CALENDAR_H
@@ -29,9 +35,10 @@ void ir_iso_week_name(long w, int *year, int *week);
 long ir_iso_week_one(int y);
 
 struct ir_era {
-	const char *name; /* 令和 */
-	char letter;      /* of the short form R5.12.1 */
-	int y, m, d;      /* its first day: 元年 is year y */
+	const char *name;  /* 令和 */
+	char letter;       /* of the short form read (R5.12.1), or 0 */
+	int y, m, d;       /* its first day: 元年 is year y */
+	int ly, lm, ld;    /* its last day; ly 0 while it lasts */
 };
 
 /* The eras, latest first. */
@@ -40,7 +47,7 @@ extern const size_t ir_neras;
 
 /* The Gregorian year of year n of era e. */
 int ir_era_year(const struct ir_era *e, int n);
-/* Is y-m-d on or after the first day of era e? */
-int ir_era_begun(const struct ir_era *e, int y, int m, int d);
+/* -1 if y-m-d is before era e's first day, 1 if after its last, 0 if e holds it. */
+int ir_era_holds(const struct ir_era *e, int y, int m, int d);
 
 #endif

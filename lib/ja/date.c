@@ -125,11 +125,11 @@ month_day(struct ir_cur *c, struct ir_date *d)
 	return 1;
 }
 
-/* Does the date fall on or after the first day of its era? */
-static int
-era_ok(const struct ir_era *e, struct ir_date d)
+/* Notes in d the era it was written in (e, maybe NULL) when e does not hold it. */
+static void
+note_era(const struct ir_era *e, struct ir_date *d)
 {
-	return e == NULL || ir_era_begun(e, d.y, d.m, d.d);
+	d->outside_era = e != NULL && ir_era_holds(e, d->y, d->m, d->d) != 0 ? e : NULL;
 }
 
 /* "/1/19" after a year: month and day, the same separator twice. */
@@ -206,7 +206,8 @@ kanji_date(struct ir_cur c, struct ir_date *d)
 	if (!month_day(&c, d))
 		return 0;
 	d->y = y;
-	return era_ok(e, *d) ? c.i : 0;
+	note_era(e, d);
+	return c.i;
 }
 
 static size_t
@@ -223,7 +224,8 @@ short_era_date(struct ir_cur c, struct ir_date *d)
 	size_t k;
 	int y;
 
-	for (k = 0; k < ir_neras && (c.i >= c.n || c.s[c.i] != ir_eras[k].letter); k++)
+	for (k = 0; k < ir_neras && (ir_eras[k].letter == 0 || c.i >= c.n ||
+				     c.s[c.i] != ir_eras[k].letter); k++)
 		;
 	if (k == ir_neras)
 		return 0;
@@ -231,7 +233,8 @@ short_era_date(struct ir_cur c, struct ir_date *d)
 	if ((y = number(&c, 1, 2)) < 1 || !sep_month_day(&c, "./", d))
 		return 0;
 	d->y = ir_era_year(&ir_eras[k], y);
-	return era_ok(&ir_eras[k], *d) ? c.i : 0;
+	note_era(&ir_eras[k], d);
+	return c.i;
 }
 
 static size_t
@@ -263,6 +266,7 @@ ir_date_parse(const char *s, size_t n, struct ir_date *d)
 	size_t k, f, w;
 
 	for (f = 0; f < sizeof FORMS / sizeof *FORMS; f++) {
+		t.outside_era = NULL;
 		if ((k = FORMS[f](c, &t)) == 0 || !ir_date_valid(t))
 			continue;
 		c.i = k;
@@ -299,10 +303,13 @@ ir_month_parse(const char *s, size_t n, struct ir_date *d)
 	ir_cur_blanks(&c);
 	if (!ir_cur_word(&c, "月") || day_follows(c))
 		return 0;
-	/* A month is in its era when its last day is. */
+	/* A month is in its era when one of its days is. */
 	t.d = ir_month_days(t.y, t.m);
-	if (!ir_date_valid(t) || !era_ok(e, t))
+	if (!ir_date_valid(t))
 		return 0;
+	note_era(e, &t);
+	if (t.outside_era != NULL && ir_era_holds(e, t.y, t.m, 1) == 0)
+		t.outside_era = NULL;
 	t.d = 0;
 	*d = t;
 	return c.i;
@@ -526,7 +533,7 @@ size_t
 ir_date_range_parse(const char *s, size_t n, struct ir_date *from, struct ir_date *to)
 {
 	struct ir_cur c = {s, 0, n};
-	struct ir_date a, b;
+	struct ir_date a, b = {0, 0, 0, NULL};
 	enum inherit how;
 	size_t end;
 

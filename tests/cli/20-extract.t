@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-extract: fields added to incidents, pass-through, rejects, options.
 . "$(dirname "$0")/../lib.sh"
-plan 25
+plan 27
 cd "$FIXTURES"
 
 ir ir-split ../../examples/sample.txt >"$tmp/posts.ndjson"
@@ -91,6 +91,16 @@ run ir ir-extract
 assert "a count past 2^63: null with a warning, not another count" \
 	test "$(jq -c '[.affected, [.counts[].n], .warnings]' "$tmp/out")" = \
 	'[null,[null,3],["count 99999999999999999999件 is too large to keep exactly: it and affected are null"]]'
+
+# Days an era does not hold: read as the Gregorian day, with a warning.
+printf '%s\n' '{"kind":"incident","id":"2019-072","source":"t","line":1,"offset":0,"title":"x","text":"【セキュリティ事件簿#2019-072】見本商事 お詫び 令和元年6月3日\n平成31年5月7日、当社サーバへの不正アクセスを確認しました。昭和64年1月8日から令和元年4月30日までの期間に登録されたお客様の情報が流出しました。\n"}' >"$tmp/in"
+run ir ir-extract
+check "days an era does not hold: runs clean" 0 "*" ""
+cat >"$tmp/want" <<'OUT'
+{"published":"2019-06-03","discovered":"2019-05-07","period":{"from":"1989-01-08","to":"2019-04-30"},"warnings":["discovered date 平成31年5月7日 is after the last day of 平成 (2019-04-30): read as 2019-05-07","period from date 昭和64年1月8日 is after the last day of 昭和 (1989-01-07): read as 1989-01-08","period to date 令和元年4月30日 is before the first day of 令和 (2019-05-01): read as 2019-04-30"]}
+OUT
+jq -c '{published, discovered, period, warnings}' "$tmp/out" >"$tmp/got"
+assert "days an era does not hold: read as Gregorian days, with warnings" cmp -s "$tmp/want" "$tmp/got"
 rm "$tmp/in"
 
 run ir ir-extract --help

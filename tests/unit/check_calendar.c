@@ -75,16 +75,40 @@ era(const char *name)
 
 START_TEST(eras)
 {
+	size_t k;
+
+	/* Latest first, each beginning on or the day after the last day of the one before. */
+	ck_assert_int_eq(ir_eras[0].ly, 0);
+	for (k = 1; k < ir_neras; k++) {
+		long gap = ir_days_from_civil(ir_eras[k - 1].y, ir_eras[k - 1].m, ir_eras[k - 1].d) -
+			   ir_days_from_civil(ir_eras[k].ly, ir_eras[k].lm, ir_eras[k].ld);
+
+		ck_assert_msg(gap == 0 || gap == 1, "%s after %s: %ld days", ir_eras[k - 1].name,
+			      ir_eras[k].name, gap);
+	}
 	ck_assert_int_eq(ir_era_year(era("令和"), 1), 2019);
 	ck_assert_int_eq(ir_era_year(era("令和"), 5), 2023);
 	ck_assert_int_eq(ir_era_year(era("平成"), 31), 2019);
 	ck_assert_int_eq(ir_era_year(era("昭和"), 64), 1989);
-	ck_assert(ir_era_begun(era("令和"), 2019, 5, 1));
-	ck_assert(!ir_era_begun(era("令和"), 2019, 4, 30));
-	ck_assert(ir_era_begun(era("平成"), 1989, 1, 8));
-	ck_assert(!ir_era_begun(era("平成"), 1989, 1, 7));
-	ck_assert(!ir_era_begun(era("昭和"), 1926, 12, 24));
-	ck_assert(ir_era_begun(era("昭和"), 1927, 1, 1));
+	ck_assert_int_eq(ir_era_year(era("大正"), 15), 1926);
+	ck_assert_int_eq(ir_era_year(era("明治"), 45), 1912);
+	ck_assert_int_eq(ir_era_holds(era("令和"), 2019, 5, 1), 0);
+	ck_assert_int_eq(ir_era_holds(era("令和"), 2019, 4, 30), -1);
+	ck_assert_int_eq(ir_era_holds(era("令和"), 2100, 12, 31), 0);
+	ck_assert_int_eq(ir_era_holds(era("平成"), 1989, 1, 8), 0);
+	ck_assert_int_eq(ir_era_holds(era("平成"), 1989, 1, 7), -1);
+	ck_assert_int_eq(ir_era_holds(era("平成"), 2019, 4, 30), 0);
+	ck_assert_int_eq(ir_era_holds(era("平成"), 2019, 5, 1), 1);
+	ck_assert_int_eq(ir_era_holds(era("平成"), 2020, 1, 1), 1);
+	ck_assert_int_eq(ir_era_holds(era("昭和"), 1926, 12, 24), -1);
+	ck_assert_int_eq(ir_era_holds(era("昭和"), 1989, 1, 7), 0);
+	ck_assert_int_eq(ir_era_holds(era("昭和"), 1989, 1, 8), 1);
+	/* The day an emperor died is in both eras. */
+	ck_assert_int_eq(ir_era_holds(era("大正"), 1926, 12, 25), 0);
+	ck_assert_int_eq(ir_era_holds(era("昭和"), 1926, 12, 25), 0);
+	ck_assert_int_eq(ir_era_holds(era("明治"), 1912, 7, 30), 0);
+	ck_assert_int_eq(ir_era_holds(era("大正"), 1912, 7, 30), 0);
+	ck_assert_int_eq(ir_era_holds(era("大正"), 1912, 7, 29), -1);
 }
 END_TEST
 
