@@ -1,4 +1,5 @@
 #include "ja/count.h"
+#include "extract/extract.h"
 #include "unit.h"
 
 enum { MAX_COUNTS = 16 };
@@ -339,4 +340,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)
