@@ -113,7 +113,7 @@ write_segment(struct run *r, const struct packed *seg, const char *text)
 
 	if (seg->kind == IR_INCIDENT && r->dedup)
 		dup = ir_dedup_check(&r->dups, seg->id, text, seg->len, seg->source, seg->line,
-				     &first);
+				     seg->offset, &first);
 	ir_jw_start(&w, b);
 	ir_jw_object(&w);
 	ir_jw_key(&w, "kind");
@@ -258,6 +258,7 @@ main(int argc, char *argv[])
 	status = ir_input_each(argv + optind, argc - optind, split_input, &r);
 	ir_split_free(&r.split);
 	ir_relay_finish(&r.relay);
+	status = ir_worst(status, ir_dedup_status(&r.dups));
 	ir_dedup_free(&r.dups);
 	ir_buf_free(&r.fixed);
 	if (r.dropped)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-split: records, losslessness, headers, noise, duplicates, bad input.
 . "$(dirname "$0")/../lib.sh"
-plan 43
+plan 49
 cd "$FIXTURES"
 
 # lossless FILE...: the texts of all records, in order, are the inputs.
@@ -102,6 +102,26 @@ check "duplicates: run" 0 "*" ""
 assert "duplicates: copy marked, same id with other text not" cmp -s "$tmp/want" "$tmp/got"
 run ir ir-split --no-dedup "$tmp/dup.txt"
 assert "duplicates: --no-dedup marks none" test "$(jq -c 'select(.duplicate_of)' "$tmp/out" | wc -l)" -eq 0
+# From a pipe the earlier posts cannot be read again: they are kept, and
+# the copies are the same.
+cat "$tmp/dup.txt" "$tmp/sameid.txt" >"$tmp/in"
+run ir ir-split
+rm "$tmp/in"
+jq -c 'select(.kind == "incident") | [.id, .duplicate_of != null]' "$tmp/out" | tr '\n' ' ' >"$tmp/got"
+check "duplicates: from standard input" 0 "*" ""
+assert "duplicates: from a pipe, the same copies" test "$(cat "$tmp/got")" = \
+	'["2025-002",false] ["2025-001",false] ["2025-002",true] ["2025-002",false] '
+cat "$tmp/dup.txt" | ir ir-split | jq -c 'select(.duplicate_of) | .line' >"$tmp/got"
+assert "duplicates: from a pipe, the copy at its line" test "$(cat "$tmp/got")" = 10
+# Two posts built to collide under the former unkeyed hash (the second
+# differs in 32 bytes of its reference number): not copies.
+run ir ir-split forged-copy.txt
+check "duplicates: a forged look-alike is not a copy" 0 "*" ""
+assert "duplicates: a forged look-alike is not marked" \
+	test "$(jq -c 'select(.duplicate_of)' "$tmp/out" | wc -l)" -eq 0
+run ir ir-split forged-copy.txt forged-copy.txt
+assert "duplicates: the same file twice: each post of the second a copy" \
+	test "$(jq -r 'select(.duplicate_of) | [.line, .duplicate_of.line] | @tsv' "$tmp/out" | tr '\n' ' ')" = "1	1 4	4 "
 
 # --- 6. streaming: a record is out before the input ends --------------------
 mkfifo "$tmp/fifo"
