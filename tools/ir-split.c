@@ -198,6 +198,7 @@ split_input(struct ir_input *in, void *ctx)
 	ssize_t len;
 
 	in->max_line = r->co.max_record_bytes;
+	in->cr_detect = 1;
 	ir_split_begin(&r->split, in->name);
 	while ((len = ir_input_getline(in, &line)) > 0) {
 		if (line != NULL && check_line(in, line, (size_t)len, r->strict, &reports)) {

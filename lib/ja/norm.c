@@ -182,6 +182,19 @@ add_nfkc(struct ir_norm *n, const char *s, size_t len)
 	free(out);
 }
 
+/* Old Mac line ends: a CR that no LF follows becomes one, byte for byte. */
+static void
+cr_line_ends(struct ir_buf *t)
+{
+	char *p = t->p, *end = t->p + t->len;
+
+	while (p < end && (p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+		if (p + 1 == end || p[1] != '\n')
+			*p = '\n';
+		p++;
+	}
+}
+
 void
 ir_norm(struct ir_norm *n, const char *s, size_t len)
 {
@@ -237,6 +250,7 @@ ir_norm(struct ir_norm *n, const char *s, size_t len)
 		run = last = i = end;
 	}
 	ir_buf_add(&n->text, s + run, len - run);
+	cr_line_ends(&n->text);
 	ir_buf_cstr(&n->text); /* never NULL, and terminated for the callers' ease */
 }
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-split: records, losslessness, headers, noise, duplicates, bad input.
 . "$(dirname "$0")/../lib.sh"
-plan 49
+plan 54
 cd "$FIXTURES"
 
 # lossless FILE...: the texts of all records, in order, are the inputs.
@@ -86,6 +86,20 @@ if have_shared; then
 else
 	skip "noise: precision and recall >= 0.9 on the corpus" "no ../shared"
 fi
+
+# Old Mac dumps: no LF, CR ends the lines; said once, still lossless.
+tr '\n' '\r' <../../examples/sample.txt >"$tmp/cr.txt"
+run ir ir-split "$tmp/cr.txt"
+check "CR line ends: said once" 0 "*" "ir-split: $tmp/cr.txt: no LF line ends; CR read as the line end"
+assert "CR line ends: lossless" lossless "$tmp/cr.txt"
+jq -c '[.kind, .line, .offset, .id, .title]' "$tmp/out" | tr '\r' '\n' >"$tmp/got"
+ir ir-split ../../examples/sample.txt | jq -c '[.kind, .line, .offset, .id, .title]' >"$tmp/want"
+assert "CR line ends: the posts, lines and offsets of the LF dump" cmp -s "$tmp/want" "$tmp/got"
+printf '【セキュリティ事件簿#2025-007】例 題\r本文\n次の行\n' >"$tmp/straycr.txt"
+run ir ir-split "$tmp/straycr.txt"
+check "a stray CR in an LF dump: nothing said" 0 "*" ""
+assert "a stray CR in an LF dump: LF ends the lines" \
+	test "$(jq -j .text "$tmp/out" | wc -l)" -eq 2
 
 # --- 5. duplicates ----------------------------------------------------------
 { cat two-posts.txt; printf '\n'; sed -n '3,6p' two-posts.txt | sed 's/BCCではなく/BCCではなく /'; } >"$tmp/dup.txt"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-extract: fields added to incidents, pass-through, rejects, options.
 . "$(dirname "$0")/../lib.sh"
-plan 27
+plan 29
 cd "$FIXTURES"
 
 ir ir-split ../../examples/sample.txt >"$tmp/posts.ndjson"
@@ -103,6 +103,16 @@ OUT
 jq -c '{published, discovered, period, warnings}' "$tmp/out" >"$tmp/got"
 assert "days an era does not hold: read as Gregorian days, with warnings" cmp -s "$tmp/want" "$tmp/got"
 rm "$tmp/in"
+
+# Records of an old Mac dump (CR line ends) read as those of the LF dump.
+tr '\n' '\r' <../../examples/sample.txt >"$tmp/cr.txt"
+ir ir-split "$tmp/cr.txt" 2>/dev/null >"$tmp/cr.ndjson"
+run ir ir-extract "$tmp/cr.ndjson"
+check "CR line ends: runs clean" 0 "*" ""
+jq -c 'select(.kind == "incident") | [.org, .published, .affected, .data_types, .discovered]' "$tmp/out" >"$tmp/got"
+jq -c 'select(.kind == "incident") | [.org, .published, .affected, .data_types, .discovered]' \
+	"$tmp/facts.ndjson" >"$tmp/want"
+assert "CR line ends: the facts of the LF dump" cmp -s "$tmp/want" "$tmp/got"
 
 run ir ir-extract --help
 assert "--help" test "$status" -eq 0 -a "$(head -1 "$tmp/out")" = "usage: ir-extract [--line-buffered] [--max-record-bytes N] [--rejects FILE]"

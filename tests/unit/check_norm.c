@@ -24,6 +24,9 @@ START_TEST(nfkc_and_fixups)
 	ck_assert_str_eq(norm(&n, "Ａ\xCC\x81"), "\xC3\x81");
 	ck_assert_str_eq(norm(&n, "個人情報の漏えい"), "個人情報の漏えい");
 	ck_assert_str_eq(norm(&n, ""), "");
+	/* Old Mac line ends read as LF; CRLF stays. */
+	ck_assert_str_eq(norm(&n, "一行目\r二行目\r\n三行目\r"), "一行目\n二行目\r\n三行目\n");
+	ck_assert_uint_eq(ir_norm_origin(&n, strlen("一行目\n")), strlen("一行目\r"));
 	ir_norm_free(&n);
 }
 END_TEST
