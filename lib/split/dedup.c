@@ -13,36 +13,35 @@
 
 /*
  * White space, for telling copies apart, is what scraped pages vary in:
- * the ASCII blanks (bytes 0x09-0x0D and 0x20), U+00A0 NO-BREAK SPACE and
- * U+3000 IDEOGRAPHIC SPACE.  Returns the mask of the positions where one
- * starts among the 16 bytes at p; 18 bytes must be readable.
+ * the spaces of ir_utf8_is_space, white space and the invisible format
+ * characters.  Returns the mask of the positions where one may start
+ * among the 16 bytes at p (space_len tells): the ASCII blanks, U+3000
+ * and the lead bytes above 0xC1 other than those of kana and kanji.
+ * 18 bytes must be readable.
  */
 static ir_v16
 space_starts(const unsigned char *p)
 {
-	ir_v16 b = ir_v16_load(p), b1 = ir_v16_load(p + 1);
-	ir_v16s s = (ir_v16s)b; /* bytes >= 0x80 are negative: never ASCII blanks */
+	ir_v16 b = ir_v16_load(p);
+	ir_v16s s = (ir_v16s)b, bb = ir_v16_bias(b); /* bytes >= 0x80 are negative in s */
 	ir_v16 m;
 
 	m = (ir_v16)(s == (ir_v16s){0} + ' ') |
 	    ((ir_v16)(s > (ir_v16s){0} + 8) & (ir_v16)(s < (ir_v16s){0} + 14));
-	m |= IR_V16_EQ(b, ir_v16_splat(0xC2)) & IR_V16_EQ(b1, ir_v16_splat(0xA0));
-	m |= IR_V16_EQ(b, ir_v16_splat(0xE3)) & IR_V16_EQ(b1, ir_v16_splat(0x80)) &
+	m |= IR_V16_UGT(bb, 0xC1) & ~(IR_V16_UGT(bb, 0xE2) & IR_V16_ULT(bb, 0xEA));
+	m |= IR_V16_EQ(b, ir_v16_splat(0xE3)) & IR_V16_EQ(ir_v16_load(p + 1), ir_v16_splat(0x80)) &
 	     IR_V16_EQ(ir_v16_load(p + 2), ir_v16_splat(0x80));
 	return m;
 }
 
-/* Length in bytes of the white-space character at p, or 0. */
+/* Length in bytes of the space at p, or 0. */
 static size_t
 space_len(const unsigned char *p, size_t n)
 {
-	if ((p[0] >= '\t' && p[0] <= '\r') || p[0] == ' ')
-		return 1;
-	if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
-		return 2;
-	if (n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
-		return 3;
-	return 0;
+	uint32_t cp;
+	int k = ir_utf8_next(p, n, &cp);
+
+	return k > 0 && ir_utf8_is_space(cp) ? (size_t)k : 0;
 }
 
 /* Copies text without white space into out, after skip bytes left for the caller. */

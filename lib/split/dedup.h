@@ -2,8 +2,9 @@
  *
  * Label pages of the blog overlap, so one post is often in several dumps.
  * A post is a copy of an earlier one when the ids are equal and the texts
- * are equal once white space is removed: ASCII blanks (0x09-0x0D, space),
- * no-break space and ideographic space, the characters scraping varies.
+ * are equal once white space is removed (ASCII blanks, no-break space,
+ * ideographic space and the other spaces, and the invisible format
+ * characters such as U+200B: ir_utf8_is_space), what scraping varies.
  *
  * The index keeps, per post, a SipHash-2-4 of its id and text with a key
  * drawn at random for the run, where it was first seen and where its text

@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-split: records, losslessness, headers, noise, duplicates, bad input.
 . "$(dirname "$0")/../lib.sh"
-plan 54
+plan 58
 cd "$FIXTURES"
 
 # lossless FILE...: the texts of all records, in order, are the inputs.
@@ -100,6 +100,25 @@ run ir ir-split "$tmp/straycr.txt"
 check "a stray CR in an LF dump: nothing said" 0 "*" ""
 assert "a stray CR in an LF dump: LF ends the lines" \
 	test "$(jq -j .text "$tmp/out" | wc -l)" -eq 2
+
+# Invisible characters (U+200B, U+2060, U+FEFF) count as spaces where the
+# layout is read: "blank" lines of them, headers after them.
+invisible() {
+	awk 'BEGIN { z[0] = "\342\200\213"; z[1] = "\342\201\240"; z[2] = "\357\273\277" }
+	/^$/ { print z[n++ % 3]; next }
+	/^【/ { print z[m++ % 3] $0; next }
+	{ print }' "$1"
+}
+invisible ../../examples/sample.txt >"$tmp/zw.txt"
+run ir ir-split "$tmp/zw.txt"
+check "invisible characters: runs clean" 0 "*" ""
+assert "invisible characters: lossless" lossless "$tmp/zw.txt"
+jq -c '[.kind, .line, .id]' "$tmp/out" >"$tmp/got"
+ir ir-split ../../examples/sample.txt | jq -c '[.kind, .line, .id]' >"$tmp/want"
+assert "invisible characters: the same posts, noise kept apart" cmp -s "$tmp/want" "$tmp/got"
+ir ir-split "$tmp/zw.txt" | ir ir-extract | jq -c 'select(.kind == "incident") | .org' >"$tmp/got"
+ir ir-split ../../examples/sample.txt | ir ir-extract | jq -c 'select(.kind == "incident") | .org' >"$tmp/want"
+assert "invisible characters: orgs unchanged" cmp -s "$tmp/want" "$tmp/got"
 
 # --- 5. duplicates ----------------------------------------------------------
 { cat two-posts.txt; printf '\n'; sed -n '3,6p' two-posts.txt | sed 's/BCCではなく/BCCではなく /'; } >"$tmp/dup.txt"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-extract: fields added to incidents, pass-through, rejects, options.
 . "$(dirname "$0")/../lib.sh"
-plan 29
+plan 31
 cd "$FIXTURES"
 
 ir ir-split ../../examples/sample.txt >"$tmp/posts.ndjson"
@@ -113,6 +113,21 @@ jq -c 'select(.kind == "incident") | [.org, .published, .affected, .data_types, 
 jq -c 'select(.kind == "incident") | [.org, .published, .affected, .data_types, .discovered]' \
 	"$tmp/facts.ndjson" >"$tmp/want"
 assert "CR line ends: the facts of the LF dump" cmp -s "$tmp/want" "$tmp/got"
+
+# Invisible characters inside words, dates and headers are left out of
+# what is read (the text keeps them).
+awk 'BEGIN { z = "\342\200\213" }
+/^【/ { sub(/】/, "】" z); print z $0 "\342\201\240"; next }
+{ gsub(/。/, "。" z); gsub(/個人情報/, "個人" z "情報"); gsub(/月/, z "月"); print }' \
+	../../examples/sample.txt >"$tmp/zw.txt"
+ir ir-split "$tmp/zw.txt" >"$tmp/zw.ndjson"
+run ir ir-extract "$tmp/zw.ndjson"
+check "invisible characters: runs clean" 0 "*" ""
+jq -c 'select(.kind == "incident") | [.org, .published, .affected, .data_types, .reported_to, .discovered]' \
+	"$tmp/out" >"$tmp/got"
+jq -c 'select(.kind == "incident") | [.org, .published, .affected, .data_types, .reported_to, .discovered]' \
+	"$tmp/facts.ndjson" >"$tmp/want"
+assert "invisible characters: the facts of the plain dump" cmp -s "$tmp/want" "$tmp/got"
 
 run ir ir-extract --help
 assert "--help" test "$status" -eq 0 -a "$(head -1 "$tmp/out")" = "usage: ir-extract [--line-buffered] [--max-record-bytes N] [--rejects FILE]"

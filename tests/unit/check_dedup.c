@@ -13,6 +13,9 @@ START_TEST(white_space_does_not_matter)
 			  strlen("お詫び\xE3\x80\x80申し上げます。\r\n当社は\xC2\xA0"));
 	c = ir_dedup_hash(&d, "お詫び申し上げます。当社は。", strlen("お詫び申し上げます。当社は。"));
 	ck_assert(a == b);
+	/* Nor do the invisible characters scraping strews. */
+	ck_assert(a == ir_dedup_hash(&d, "お\xE2\x80\x8B詫び申し上げます。\xEF\xBB\xBF\n当社は\xE2\x81\xA0",
+				     strlen("お\xE2\x80\x8B詫び申し上げます。\xEF\xBB\xBF\n当社は\xE2\x81\xA0")));
 	ck_assert(a != c);
 	ir_dedup_free(&d);
 }

@@ -40,6 +40,26 @@ START_TEST(variants)
 }
 END_TEST
 
+START_TEST(after_invisible_characters)
+{
+	/* U+200B, U+2060, U+FEFF, a soft hyphen, an LRM: spaces, here as anywhere. */
+	static const char *const lines[] = {
+		"\xE2\x80\x8B【セキュリティ事件簿#2025-015】見本市 お詫び\n",
+		"\xE2\x81\xA0\xEF\xBB\xBF【セキュリティ事件簿#2025-015】見本市 お詫び\n",
+		"\xC2\xAD\xE2\x80\x8E 【\xE2\x80\x8Bセキュリティ事件簿\xE2\x81\xA0#2025-015\xE2\x80\x8B】"
+		"\xE2\x80\x8B見本市 お詫び\xE2\x80\x8B\r\n",
+	};
+	struct ir_header h;
+	size_t i;
+
+	for (i = 0; i < sizeof lines / sizeof *lines; i++) {
+		ck_assert_msg(ir_header_parse(lines[i], strlen(lines[i]), &h) == 1, "line %zu", i);
+		ck_assert_str_eq(h.id, "2025-015");
+		ck_assert_str_eq(title(lines[i], &h), "見本市 お詫び");
+	}
+}
+END_TEST
+
 START_TEST(not_headers)
 {
 	static const char *const lines[] = {
@@ -70,6 +90,7 @@ suite(void)
 
 	tcase_add_test(tc, plain_header);
 	tcase_add_test(tc, variants);
+	tcase_add_test(tc, after_invisible_characters);
 	tcase_add_test(tc, not_headers);
 	suite_add_tcase(s, tc);
 	return s;

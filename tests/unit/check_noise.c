@@ -138,6 +138,11 @@ START_TEST(titles)
 	ck_assert(!ir_noise_is_title("本件に関するお問い合わせ窓口", strlen("本件に関するお問い合わせ窓口")));
 	ck_assert(ir_noise_is_blank("\xC2\xA0 \xE3\x80\x80\r\n", 8));
 	ck_assert(!ir_noise_is_blank("。", 3));
+	/* Invisible characters make no line less blank, no title less alone. */
+	ck_assert(ir_noise_is_blank("\xE2\x80\x8B\xE2\x81\xA0\xEF\xBB\xBF\n", 10));
+	ck_assert(ir_noise_is_title("\xE2\x80\x8B週末の羽田発でマイルを貯める方法\xEF\xBB\xBF",
+				    strlen("\xE2\x80\x8B週末の羽田発でマイルを貯める方法\xEF\xBB\xBF")));
+	ck_assert(!ir_noise_is_title("\xE2\x80\x8B" "5 再発防止策", strlen("\xE2\x80\x8B" "5 再発防止策")));
 }
 END_TEST
 
