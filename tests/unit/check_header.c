@@ -37,6 +37,10 @@ START_TEST(variants)
 	ck_assert_int_eq(ir_header_parse(blanks, strlen(blanks), &h), 1);
 	ck_assert_str_eq(h.id, "2025-7");
 	ck_assert_str_eq(title(blanks, &h), "");
+	/* The longest number an id holds: 26 digits. */
+	ck_assert_int_eq(ir_header_parse("【セキュリティ事件簿#2025-12345678901234567890123456】",
+					 strlen("【セキュリティ事件簿#2025-12345678901234567890123456】"), &h), 1);
+	ck_assert_str_eq(h.id, "2025-12345678901234567890123456");
 }
 END_TEST
 
@@ -67,6 +71,8 @@ START_TEST(not_headers)
 		"【セキュリティ事件簿】見出しだけ\n",
 		"【セキュリティ事件簿#25-001】年が二桁\n",
 		"【セキュリティ事件簿#20250-001】年が五桁\n",
+		"【セキュリティ事件簿#025-001】年が三桁\n",
+		"【セキュリティ事件簿#2025-123456789012345678901234567】番号が27桁\n",
 		"【セキュリティ事件簿#2025-】番号なし\n",
 		"【セキュリティ事件簿#2025-12a】\n",
 		"前置き【セキュリティ事件簿#2025-001】文中の言及\n",
