@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-split: records, losslessness, headers, noise, duplicates, bad input.
 . "$(dirname "$0")/../lib.sh"
-plan 58
+plan 61
 cd "$FIXTURES"
 
 # lossless FILE...: the texts of all records, in order, are the inputs.
@@ -77,6 +77,14 @@ ir ir-split ../../examples/sample.txt >"$tmp/sample.ndjson"
 jq -r 'select(.kind == "noise") | .line' "$tmp/sample.ndjson" >"$tmp/got"
 jq -r 'select(.kind == "noise") | .line' ../../examples/sample.gold.jsonl >"$tmp/want"
 assert "noise: sample dump's posts found at their title lines" cmp -s "$tmp/want" "$tmp/got"
+# Fictional dumps of notices laid out as numbered, indented and short
+# lines, with short and cut-off posts between them (noise-heldout.txt was
+# written after the rules, to measure them).
+for d in noise-layouts noise-numbered noise-heldout; do
+	ir ir-split "$d.txt" | jq -r 'select(.kind == "noise") | .line' >"$tmp/got"
+	jq -r 'select(.kind == "noise") | .line' "$d.gold.jsonl" >"$tmp/want"
+	assert "noise: $d.txt: the posts, and no line of a notice" cmp -s "$tmp/want" "$tmp/got"
+done
 assert "preamble: sample dump starts with one" test "$(head -1 "$tmp/sample.ndjson" | jq -r .kind)" = preamble
 if have_shared; then
 	ir ir-split "$IR_SHARED"/corpus/*.txt >"$tmp/corpus.ndjson"
