@@ -529,6 +529,18 @@ range_order(struct ir_date a, struct ir_date *b, enum inherit how)
 	return ir_date_valid(*b);
 }
 
+/* A start without year takes the end's: "12月28日~2024年1月5日" began in 2023. */
+static int
+start_year(struct ir_date *a, struct ir_date b)
+{
+	if (a->y != 0 || b.y == 0)
+		return 1;
+	a->y = b.y;
+	if (order(*a) > order(b))
+		a->y--;
+	return ir_date_valid(*a);
+}
+
 size_t
 ir_date_range_parse(const char *s, size_t n, struct ir_date *from, struct ir_date *to)
 {
@@ -544,7 +556,7 @@ ir_date_range_parse(const char *s, size_t n, struct ir_date *from, struct ir_dat
 	if (!ir_cur_word(&c, "~") && !ir_cur_word(&c, "から") && !ir_cur_word(&c, "-"))
 		return 0;
 	ir_cur_blanks(&c);
-	if (!range_end(&c, a, &b, &how) || !range_order(a, &b, how))
+	if (!range_end(&c, a, &b, &how) || !range_order(a, &b, how) || !start_year(&a, b))
 		return 0;
 	clock_time(&c);
 	end = c.i;

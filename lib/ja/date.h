@@ -56,8 +56,10 @@ size_t ir_date_find(const char *s, size_t n, struct ir_date *d, size_t *len);
  * "DATE-DATE".  The second date may leave out the year, or the year and
  * month ("2023年7月5日~7日", "2024/1/5~1/19"), or say "同年" / "同月";
  * what it leaves out is taken from the first, a year later when it would
- * otherwise come first ("2023年12月28日~1月5日").  A time of day after
- * either date ("10時30分", "9:00") belongs to the range.  まで is consumed,
+ * otherwise come first ("2023年12月28日~1月5日"); a first date without
+ * year takes the second's, a year earlier when it would otherwise come
+ * after it ("12月28日~2024年1月5日" is 2023-12-28..2024-01-05).  A time of
+ * day after either date ("10時30分", "9:00") belongs to the range.  まで is consumed,
  * "の期間" is not.  A second date before the first is refused.  Returns
  * the length or 0.
  */

@@ -196,9 +196,11 @@ add_nfkc(struct ir_norm *n, const char *s, size_t len)
 static void
 cr_line_ends(struct ir_buf *t)
 {
-	char *p = t->p, *end = t->p + t->len;
+	char *p = t->p, *end;
 
-	while (p < end && (p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+	if (t->len == 0)
+		return;
+	for (end = p + t->len; p < end && (p = memchr(p, '\r', (size_t)(end - p))) != NULL;) {
 		if (p + 1 == end || p[1] != '\n')
 			*p = '\n';
 		p++;

@@ -361,6 +361,11 @@ START_TEST(range_crossing_the_year)
 	/* 2月29日 in the year after: real in 2024, not in 2023. */
 	ck_assert_str_eq(range("2023年3月1日~2月29日"), "2023-03-01..2024-02-29:2023年3月1日~2月29日");
 	ck_assert_str_eq(range("2022年3月1日~2月29日"), "");
+	/* A start without year takes the end's, or the year before it. */
+	ck_assert_str_eq(range("12月28日~2024年1月5日"), "2023-12-28..2024-01-05:12月28日~2024年1月5日");
+	ck_assert_str_eq(range("1月8日から令和元年4月30日まで"),
+			 "2019-01-08..2019-04-30:1月8日から令和元年4月30日まで");
+	ck_assert_str_eq(range("2月29日~2023年3月1日"), ""); /* 2023-02-29 never was */
 }
 END_TEST
 
