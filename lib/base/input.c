@@ -144,7 +144,7 @@ tell_cr_ends(struct ir_input *in)
 	size_t n;
 
 	while (!in->eof && in->end - in->pos < CR_WINDOW &&
-	       memchr(in->buf + in->pos, '\n', in->end - in->pos) == NULL)
+	       (in->end == in->pos || memchr(in->buf + in->pos, '\n', in->end - in->pos) == NULL))
 		if (fill(in) < 0)
 			return -1;
 	in->cr_detect = 0;
