@@ -127,7 +127,7 @@ ir_affected(const struct ir_counts *cs, const char *text, size_t len, const stru
 		    (ir_rx_test(&recipients, text + end, len - end < 60 ? len - end : 60) &&
 		     ir_rx_test(&lure, text + end, sentence_end(text, len, end) - end)))
 			continue;
-		if (best < 0 || c->n > cs->c[best].n)
+		if (best < 0 || ir_decimal_cmp(c->v, cs->c[best].v) > 0)
 			best = (long)i;
 	}
 	if (best >= 0) {

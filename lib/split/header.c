@@ -82,9 +82,9 @@ ir_header_parse(const char *line, size_t len, struct ir_header *h)
 	int dlen;
 	uint32_t cp;
 
-	/* Nearly every line fails here: not 【 and not a blank. */
-	if (len < 3 || (c.p[0] > ' ' && c.p[0] != 0xE3 && c.p[0] != 0xC2 && c.p[0] != 0xE1 &&
-			c.p[0] != 0xE2 && c.p[0] != 0xEF) ||
+	/* Nearly every line fails here: it starts with ASCII, kana or kanji,
+	 * neither 【 nor a space or an invisible format character. */
+	if (len < 3 || (c.p[0] > ' ' && c.p[0] < 0x80) || (c.p[0] >= 0xE4 && c.p[0] <= 0xE9) ||
 	    (c.p[0] == 0xE3 && !(c.p[1] == 0x80 && (c.p[2] == 0x90 || c.p[2] == 0x80))))
 		return 0;
 	skip_blanks(&c);

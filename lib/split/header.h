@@ -12,9 +12,11 @@ struct ir_header {
 
 /*
  * Is line (len bytes, line end included or not) a post header?  Accepted
- * at line start after optional blanks and a byte-order mark: 【, the
+ * at line start after optional spaces (ir_utf8_is_space: white space and
+ * the invisible format characters, U+200B, U+2060, U+FEFF...): 【, the
  * label, blanks, # or ＃, blanks, a four-digit year, a hyphen or dash, a
- * number of one or more digits, blanks, 】.  Digits may be full-width.
+ * number of 1 to 26 digits (an id fits in 32 bytes), blanks, 】.  Digits
+ * may be full-width; ir-split(1) says the same.
  * Returns 1 and fills *h, or 0.
  */
 int ir_header_parse(const char *line, size_t len, struct ir_header *h);

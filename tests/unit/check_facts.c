@@ -38,7 +38,7 @@ END_TEST
 
 START_TEST(discovered)
 {
-	struct ir_date pub = {2025, 3, 4}, d;
+	struct ir_date pub = {2025, 3, 4, NULL}, d;
 
 	load("2024年11月2日に不正アクセスを受け、以降2025年1月15日までの期間に入力された情報が窃取された可能性があることが判明いたしました。\n"
 	     "2025年1月20日、決済代行会社から、カード情報漏えいの懸念について連絡を受けました。");
@@ -56,7 +56,7 @@ END_TEST
 
 START_TEST(period)
 {
-	struct ir_date pub = {2025, 3, 4}, f, t;
+	struct ir_date pub = {2025, 3, 4, NULL}, f, t;
 
 	load("2023年4月21日~2025年1月3日の期間に本件サイトで購入されたお客様が対象です。");
 	ck_assert(ir_period(n.text.p, n.text.len, &dates, pub, &f, &t));
