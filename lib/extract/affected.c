@@ -6,7 +6,7 @@
 #include "extract/affected.h"
 #include "extract/cues.h"
 #include "extract/facts.h"
-#include "extract/rx.h"
+#include "ja/rx.h"
 
 /* Counters of people and records. */
 static const char *const units[] = {
@@ -163,4 +163,14 @@ ir_counts_free(struct ir_counts *cs)
 {
 	free(cs->c);
 	memset(cs, 0, sizeof *cs);
+}
+
+static struct ir_rx *const patterns[] = {
+	&not_data_after, &recipients, &lure, &hedge,
+};
+
+void
+ir_affected_prepare(void)
+{
+	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

@@ -2,7 +2,7 @@
 
 #include "extract/cues.h"
 #include "extract/datatypes.h"
-#include "extract/rx.h"
+#include "ja/rx.h"
 
 const char *const ir_datatype_names[] = {
 	"address", "age", "bank_account", "birth_date", "card_cvc", "card_expiry",
@@ -49,4 +49,14 @@ ir_datatypes(const struct ir_read *r, const struct ir_cues *cues)
 	}
 	/* The part that lists what leaked and what happened; else the rest. */
 	return data | overview ? data | overview : rest;
+}
+
+static struct ir_rx *const patterns[] = {
+	&other_act,
+};
+
+void
+ir_datatypes_prepare(void)
+{
+	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

@@ -56,4 +56,7 @@ struct ir_cues;
 /* A bit per ir_datatype_names entry, from a notice and its cues. */
 unsigned long ir_datatypes(const struct ir_read *r, const struct ir_cues *cues);
 
+/* Compiles the module's patterns: once, at start-up, before any thread. */
+void ir_datatypes_prepare(void);
+
 #endif

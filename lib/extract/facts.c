@@ -5,7 +5,7 @@
 #include "base/utf8.h"
 #include "extract/cues.h"
 #include "extract/facts.h"
-#include "extract/rx.h"
+#include "ja/rx.h"
 
 /* A verb of telling: 報告 (not 報告書), 届出, 相談, 通報, 被害届 … */
 static struct ir_rx told = IR_RX(
@@ -524,4 +524,15 @@ ir_contractor(const struct ir_read *r, const struct ir_cues *cues)
 		return 1;
 	}
 	return vendor_system(r);
+}
+
+static struct ir_rx *const patterns[] = {
+	&told, &asked, &learned, &later, &line_date_rest, &boundary, &range_end,
+	&learned_heading, &window, &resolve, &apposition, &investigates, &used_system, &incident,
+};
+
+void
+ir_facts_prepare(void)
+{
+	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

@@ -110,4 +110,7 @@ int ir_period(const struct ir_read *r, const struct ir_dates *ds, struct ir_date
  */
 int ir_contractor(const struct ir_read *r, const struct ir_cues *cues);
 
+/* Compiles the module's patterns: once, at start-up, before any thread. */
+void ir_facts_prepare(void);
+
 #endif

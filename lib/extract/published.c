@@ -4,7 +4,7 @@
 
 #include "base/utf8.h"
 #include "extract/published.h"
-#include "extract/rx.h"
+#include "ja/rx.h"
 
 /* What may follow the header's date: 更新, 公開, a closing bracket. */
 static struct ir_rx date_tail = IR_RX("^\\s*(?:更新|公開|掲載|発表|付け?)?\\s*\\)?\\s*$");
@@ -261,4 +261,14 @@ ir_published(const struct ir_read *r, size_t org_off, size_t org_len, const char
 	pub->date = use->d;
 	pub->raw_off = use->at;
 	pub->raw_len = use->len;
+}
+
+static struct ir_rx *const patterns[] = {
+	&date_tail, &line_rest, &publishes, &regulates,
+};
+
+void
+ir_published_prepare(void)
+{
+	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

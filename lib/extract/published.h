@@ -37,6 +37,9 @@ struct ir_published {
 void ir_published(const struct ir_read *r, size_t org_off, size_t org_len, const char *id,
 		  int regulator, struct ir_published *pub);
 
+/* Compiles the patterns: at start-up, before threads. */
+void ir_published_prepare(void);
+
 /* "header", "body", or NULL. */
 const char *ir_pub_from_name(enum ir_pub_from from);
 

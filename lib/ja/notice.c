@@ -768,3 +768,9 @@ ir_notice_free(struct ir_notice *nt)
 	free(nt->s);
 	memset(nt, 0, sizeof *nt);
 }
+
+void
+ir_notice_prepare(void)
+{
+	ir_lexicon_build(&heading_lexicon);
+}

@@ -1,4 +1,5 @@
 #include "extract/affected.h"
+#include "extract/extract.h"
 #include "reading.h"
 
 /* The affected count of a (normalised here) notice body: n, or -1. */
@@ -67,4 +68,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)

@@ -1,4 +1,5 @@
 #include "extract/datatypes.h"
+#include "extract/extract.h"
 #include "reading.h"
 
 /* The data types of a text, as "a,b,c". */
@@ -54,4 +55,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)

@@ -1,3 +1,4 @@
+#include "extract/extract.h"
 #include "reading.h"
 
 static struct reading rd;
@@ -173,4 +174,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)
