@@ -126,20 +126,24 @@ names_org(const struct ir_read *r, struct line l, size_t org_off, size_t org_len
 	return org_len > 0 && l.len > 0 && memmem(r->t + l.off, l.len, r->t + org_off, org_len) != NULL;
 }
 
-/* Parts where a notice dates itself: its opening, its close, its signature. */
+/*
+ * Parts where a notice dates itself: its opening, its close, its
+ * signature; at its bottom (after) any part but a timeline.
+ */
 static int
-dates_itself(const struct ir_read *r, size_t off, struct ir_place *p)
+dates_itself(const struct ir_read *r, size_t off, struct ir_place *p, int bottom)
 {
 	const struct ir_section *s = ir_notice_at(r->nt, off, &p->section);
 
 	return s == NULL || s->part == IR_PART_OVERVIEW || s->part == IR_PART_CONTACT ||
-	       s->part == IR_PART_OTHER;
+	       s->part == IR_PART_OTHER || (bottom && s->part != IR_PART_TIMELINE);
 }
 
 struct found {
 	int have;
 	struct ir_date d;
 	size_t at, len;
+	int anywhere; /* in a part that may date the notice wherever it stands */
 };
 
 static void
@@ -165,15 +169,14 @@ date_lines(const struct ir_read *r, size_t org_off, size_t org_len, struct found
 	struct found cand[BOTTOM_LINES];
 	struct ir_place p = IR_PLACE_INIT;
 	size_t i = r->nt->body_off, nlines = 0, k;
-	int prev_date = 0;
-	struct found prev_found = {0, {0, 0, 0}, 0, 0};
+	struct found prev_found = {0, {0, 0, 0}, 0, 0, 0};
 
 	memset(cand, 0, sizeof cand);
 	while (i < r->len) {
 		const char *nl = memchr(r->t + i, '\n', r->len - i);
 		size_t end = nl ? (size_t)(nl - r->t) : r->len, lead, at = 0, dlen = 0;
 		struct line l;
-		struct found f = {0, {0, 0, 0}, 0, 0};
+		struct found f = {0, {0, 0, 0}, 0, 0, 0};
 		struct ir_date d;
 
 		lead = ir_utf8_span_space(r->t + i, end - i);
@@ -182,16 +185,17 @@ date_lines(const struct ir_read *r, size_t org_off, size_t org_len, struct found
 		i = nl ? end + 1 : end;
 		if (l.len == 0)
 			continue;
-		if (date_line(r, l, org_off, org_len, &d, &at, &dlen) && dates_itself(r, l.off, &p))
+		if (date_line(r, l, org_off, org_len, &d, &at, &dlen) && dates_itself(r, l.off, &p, 1)) {
 			keep(&f, d, at, dlen);
-		if (f.have && nlines < TOP_LINES)
+			f.anywhere = dates_itself(r, l.off, &p, 0);
+		}
+		if (f.anywhere && nlines < TOP_LINES)
 			keep(top, f.d, f.at, f.len);
 		/* Next to the name: the line before holds it, or the line after. */
-		if (f.have && names_org(r, prev, org_off, org_len))
+		if (f.anywhere && names_org(r, prev, org_off, org_len))
 			keep(beside, f.d, f.at, f.len);
-		if (prev_date && names_org(r, l, org_off, org_len))
+		if (prev_found.anywhere && names_org(r, l, org_off, org_len))
 			keep(beside, prev_found.d, prev_found.at, prev_found.len);
-		prev_date = f.have;
 		prev_found = f;
 		prev = l;
 		cand[nlines % BOTTOM_LINES] = f;
@@ -246,7 +250,7 @@ void
 ir_published(const struct ir_read *r, size_t org_off, size_t org_len, const char *id,
 	     int regulator, struct ir_published *pub)
 {
-	struct found top = {0}, bottom = {0}, beside = {0}, sentence = {0}, *use;
+	struct found top = {0, {0, 0, 0}, 0, 0, 0}, bottom = top, beside = top, sentence = top, *use;
 
 	memset(pub, 0, sizeof *pub);
 	from_header(r, id, pub);

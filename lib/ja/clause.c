@@ -15,7 +15,7 @@
  * (開かず、削除してください); a clause with a topic that ends
  * in a continuative or a reason (パスワードは暗号化されており、…) shares
  * the denial of the clause it leads into when that one has no topic of its
- * own.  A concessive (…ましたが、) stands alone.
+ * own, the same one, or one of what came of it (影響は, 被害は).  A concessive (…ましたが、) stands alone.
  */
 enum kind {
 	K_FINAL,  /* ends its sentence */
@@ -29,7 +29,7 @@ enum kind {
 struct outer {
 	size_t first, last; /* entries of cl->c, parentheses included */
 	enum kind kind;
-	int topic;          /* it holds a topic (…は) */
+	size_t topic;       /* where its topic's は stands (…は), or 0 */
 	int mood;
 };
 
@@ -139,7 +139,8 @@ static const char *const after_neg[] = {
 	"が", "は", "も", "から", "ので", "ため", "けれども", "けれど", "ものの", "し", "て",
 	"確認", "判明", "判断", "考え", "推測", "報告", "把握", "思わ", "見られ", "され", "さ",
 	"いたし", "致し", "でき", "まし", "ます", "た", "おり", "おります", "いる", "い", "れ",
-	"る", "ん", "ございます", "あり", "ありました", "として", "しており", "ね",
+	"る", "ん", "ございます", "あり", "ありました", "として", "しており", "ね", "な", "っ",
+	"仕組み", "仕様", "形", "という", "とのこと",
 };
 
 /* What may follow a request and leave the clause a request. */
@@ -166,7 +167,7 @@ static const char *const not_denial_next[] = {
  */
 static const char *const not_denial_near[] = {
 	"申し訳", "申訳", "否定", "排除", "特定", "判明", "分かっ", "わかっ", "把握", "見つか", "回収",
-	"発見", "確定", "完了", "終了", "解決", "復旧", "取れ",
+	"発見", "確定", "完了", "終了", "解決", "復旧", "取れ", "戻", "返却", "所在",
 };
 
 static const char *const negations[] = {"ません", "ない", "なかっ", "なく", "なし", "無い", "無く",
@@ -317,9 +318,12 @@ settle(struct ir_clauses *cl, size_t first, int mood)
 			cl->c[i].mood = (enum ir_mood)mood;
 }
 
-/* Is there a topic (…は after a word that is not kana) in t[from..end)? */
-static int
-has_topic(const char *t, size_t from, size_t end)
+/*
+ * Where the first topic of t[from..end) ends: the offset of its は (after
+ * a word that is not kana), or 0 when there is none.
+ */
+static size_t
+topic_at(const char *t, size_t from, size_t end)
 {
 	const char *p = t + from;
 
@@ -327,10 +331,37 @@ has_topic(const char *t, size_t from, size_t end)
 		uint32_t prev = cp_before(t, from, (size_t)(p - t), NULL);
 
 		if (prev != 0 && !is_hiragana(prev))
-			return 1;
+			return (size_t)(p - t);
 		p += 3;
 	}
 	return 0;
+}
+
+static int
+has_topic(const char *t, size_t from, size_t end)
+{
+	return topic_at(t, from, end) != 0;
+}
+
+/*
+ * May a topic's clause take the denial of the next one, whose topic is
+ * at next (0: none)?  When the next has none, names the same thing
+ * (パスワードは…、元のパスワードは…) or only says what came of it
+ * (…管理しており、影響はございません).
+ */
+static int
+same_topic(const char *t, size_t mine, size_t next)
+{
+	static const char *const outcomes[] = {"影響", "被害", "流出", "漏えい", "漏洩", "心配", "おそれ",
+					       "恐れ", "問題", "事実"};
+	size_t k;
+
+	if (next == 0)
+		return 1;
+	for (k = 0; k < sizeof outcomes / sizeof *outcomes; k++)
+		if (ends_with(t, 0, next, outcomes[k]))
+			return 1;
+	return mine >= 6 && next >= 6 && memcmp(t + mine - 6, t + next - 6, 6) == 0;
 }
 
 static void
@@ -400,7 +431,7 @@ end_clause(struct scan *sc, size_t end, enum kind kind)
 	o.first = l->first;
 	o.last = sc->cl->n;
 	o.kind = kind;
-	o.topic = has_topic(sc->t, l->open, end);
+	o.topic = topic_at(sc->t, l->open, end);
 	o.mood = mood_of(sc->t, l->run_off, l->run_end);
 	/* "・パスワード(含まれません)": the parenthesis ends the clause and denies its words. */
 	if (l->denial && strip(sc->t, l->denial, end) == l->denial && o.mood == IR_MOOD_FACT &&
@@ -461,7 +492,8 @@ end_sentence(struct scan *sc, size_t end)
 		if (next != NULL && (o->mood == IR_MOOD_FACT || o->kind == K_NEG)) {
 			if (next->mood == IR_MOOD_ADVICE && (o->kind == K_CONT || o->kind == K_NEG))
 				o->mood = IR_MOOD_ADVICE;
-			else if (next->mood == IR_MOOD_DENIED && o->topic && !next->topic &&
+			else if (next->mood == IR_MOOD_DENIED && o->topic &&
+				 same_topic(sc->t, o->topic, next->topic) &&
 				 (o->kind == K_CONT || o->kind == K_REASON))
 				o->mood = IR_MOOD_DENIED;
 		}

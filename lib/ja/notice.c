@@ -433,6 +433,7 @@ heading(const char *s, size_t n, struct head *h)
 {
 	struct ir_cur c = {s, 0, n};
 	size_t in_end, words, wlen, k = 0;
+	const char *gap;
 	unsigned st = marker(&c, &h->num, &in_end);
 
 	h->head_off = 0;
@@ -453,6 +454,11 @@ heading(const char *s, size_t n, struct head *h)
 		/* "1.2023年7月" and "(1) 2,000件" are items, not headings. */
 		if (wlen == 0 || (s[words] >= '0' && s[words] <= '9'))
 			return 0;
+		/* "3.判明の経緯  4月15日、…": the text runs on after two blanks. */
+		if ((gap = memmem(s + words, wlen, "  ", 2)) != NULL) {
+			wlen = (size_t)(gap - (s + words));
+			h->head_len = words + wlen;
+		}
 	} else if (s[0] == '-' || s[0] == '*' || memcmp(s, "・", 3) == 0 || memcmp(s, "※", 3) == 0 ||
 		   memcmp(s, "•", 3) == 0) {
 		return 0; /* an item of a list, or a note */
