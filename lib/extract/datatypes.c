@@ -20,13 +20,12 @@ const size_t ir_ndatatypes = sizeof ir_datatype_names / sizeof *ir_datatype_name
  * act may follow the rest of a list the mention opens (IDとパスワードを
  * 推測し).
  */
-#define LIST_REST "(?:\\s*(?:と|や|及び|および|並びに|・|、)\\s*[^、。\\sをで]{1,12}?)*"
+enum { OTHER_ACT = 40 * 3 }; /* how far after a mention the act is looked for */
+#define LIST_REST "(?:\\s*(?:と|や|及び|および|並びに|・|、)\\s*[^、。\\sをでとや・の]{1,12})*+"
 static struct ir_rx other_act = IR_RX(
-	"^(?:の|を)?(?:ご?変更|再設定|リセット|再発行)|"
-	"^" LIST_REST "(?:等|など)?を(?:推測|使用|使い|用い|利用|装|かた|騙|偽|入力させ)|"
-	"^" LIST_REST "(?:等|など)?の入力を(?:求め|促)|"
-	"^" LIST_REST "(?:等|など)?で[^、。\\n]{0,20}?(?:ログイン|アクセス|侵入)|"
-	"^に(?:電話|架電|発信)");
+	"^(?:(?:の|を)?(?:ご?変更|再設定|リセット|再発行)|に(?:電話|架電|発信)|"
+	LIST_REST "(?:等|など)?(?:を(?:推測|使用|使い|用い|利用|装|かた|騙|偽|入力させ)|"
+	"の入力を(?:求め|促)|で[^、。\\n]{0,20}?(?:ログイン|アクセス|侵入)))");
 
 /*
  * Credentials are named as often for the way in (初期のままのパスワード
@@ -72,7 +71,8 @@ ir_datatypes(const struct ir_read *r, const struct ir_cues *cues)
 
 		if (c->kind != IR_CUE_DATATYPE || !ir_stated(r, c->off, &p, &part) ||
 		    part == IR_PART_PREVENTION || part == IR_PART_CONTACT ||
-		    ir_rx_test(&other_act, r->t + end, r->len - end) || ir_resolves(r, c->off, &p) ||
+		    ir_rx_test(&other_act, r->t + end, r->len - end < OTHER_ACT ? r->len - end : OTHER_ACT) ||
+		    ir_resolves(r, c->off, &p) ||
 		    (is_credential(c) && part != IR_PART_DATA &&
 		     (part == IR_PART_CAUSE || !says_taken(r, c->off, &p, &sent, &answer))))
 			continue;

@@ -34,9 +34,9 @@ static struct ir_rx boundary = IR_RX("^\\s*(?:以前|以降|まで|より前|よ
 static struct ir_rx range_end = IR_RX("(?:~|から|-)\\s*$");
 static struct ir_rx learned_heading = IR_RX("(?:判明|発覚|検知|覚知|認知|発見)(?:した)?(?:日|日時)");
 static struct ir_rx window = IR_RX("期間|の間|までの間|まで|にかけて|から");
-/* Words of a resolve for the future: what prevention says. */
-static struct ir_rx resolve = IR_RX(
-	"再発防止|防止に努|徹底|強化|見直|努めて|努めます|まいります|図って|図ります");
+
+enum { RESOLVE_TAIL = 16 * 3 }; /* where a clause's predicate stands */
+
 /* A generic name standing for the authority after it: 監督官庁である個人情報保護委員会. */
 static struct ir_rx apposition = IR_RX("^\\s*(?:である|たる|の|\\(|、)");
 /* What a vendor does when it only looks into an incident, a few words after its name. */
@@ -71,6 +71,36 @@ ir_stated(const struct ir_read *r, size_t off, struct ir_place *p, int *part)
 	return c == NULL || c->mood == IR_MOOD_FACT;
 }
 
+/*
+ * Does the predicate at the end of t[from..end) state a resolve: a verb
+ * of resolving in the future tense (…を徹底いたします, …に努めてまいります,
+ * …を図ります), not a past act (…を見直しました)?
+ */
+static int
+resolve_at_end(const char *t, size_t from, size_t end)
+{
+	static const struct { const char *w; size_t n; } verbs[] = {
+#define V(w) {w, sizeof w - 1}
+		V("まいります"), V("努めます"), V("努めて"), V("徹底いたします"), V("徹底します"),
+		V("徹底して"), V("強化いたします"), V("強化します"), V("強化して"), V("図ります"),
+		V("図って"), V("講じます"), V("取り組みます"), V("見直します"), V("見直してまいり"),
+		V("所存"),
+#undef V
+	};
+	size_t i, k, lo = end - from > RESOLVE_TAIL ? end - RESOLVE_TAIL : from;
+
+	/* Each verb opens with one of ま 努 徹 強 図 講 取 見 所: compare only there. */
+	for (i = lo; i + 3 <= end; i++) {
+		if ((unsigned char)t[i] < 0xE3 || (unsigned char)t[i] > 0xE9)
+			continue;
+		for (k = 0; k < sizeof verbs / sizeof *verbs; k++)
+			if (end - i >= verbs[k].n && t[i + 2] == verbs[k].w[2] && t[i + 1] == verbs[k].w[1] &&
+			    memcmp(t + i, verbs[k].w, verbs[k].n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 int
 ir_resolves(const struct ir_read *r, size_t off, struct ir_place *p)
 {
@@ -78,8 +108,12 @@ ir_resolves(const struct ir_read *r, size_t off, struct ir_place *p)
 
 	/* Mentions come in lists: each clause is read once. */
 	if (c != NULL && c != p->read) {
+		const struct ir_span *s = &r->cl->sent[c->sentence];
+
 		p->read = c;
-		p->resolve = ir_rx_test(&resolve, r->t + c->off, c->len);
+		/* The predicate may close the sentence, after the clause of the mention. */
+		p->resolve = resolve_at_end(r->t, c->off, c->off + c->len) ||
+			     resolve_at_end(r->t, s->off, s->off + s->len);
 	}
 	return c != NULL && p->resolve;
 }
@@ -229,19 +263,30 @@ relative_date(const char *text, size_t len, size_t at, const struct ir_dates *ds
 	return 0;
 }
 
-/* The next place at or after from where a relative date may start, or len. */
+/*
+ * The next place at or after from where a relative date may start, or
+ * len: 同 before 年, 月 or 日, or 年 after 本, 今 or 昨.  Found by the
+ * characters' last bytes, as 。 is (base/utf8.h).
+ */
 static size_t
 next_relative(const char *text, size_t len, size_t from)
 {
-	static const char *const marks[] = {"同", "本年", "今年", "昨年"};
-	size_t k, best = len;
+	const char *p;
+	size_t best = len, i;
 
-	for (k = 0; k < 4; k++) {
-		const char *p = memmem(text + from, best - from, marks[k], strlen(marks[k]));
-
-		if (p != NULL)
+	for (i = from; (p = ir_utf8_find(text + i, best - i, "同")) != NULL; i = (size_t)(p - text) + 3)
+		if (best - (size_t)(p - text) >= 6 && (memcmp(p + 3, "年", 3) == 0 ||
+						      memcmp(p + 3, "月", 3) == 0 || memcmp(p + 3, "日", 3) == 0)) {
 			best = (size_t)(p - text);
-	}
+			break;
+		}
+	for (i = from + (from + 3 <= best ? 3 : 0); i < best && (p = ir_utf8_find(text + i, best - i, "年")) != NULL;
+	     i = (size_t)(p - text) + 3)
+		if ((size_t)(p - text) >= from + 3 && (memcmp(p - 3, "本", 3) == 0 ||
+						      memcmp(p - 3, "今", 3) == 0 || memcmp(p - 3, "昨", 3) == 0)) {
+			best = (size_t)(p - text) - 3;
+			break;
+		}
 	return best;
 }
 
@@ -573,7 +618,7 @@ ir_contractor(const struct ir_read *r, const struct ir_cues *cues)
 
 static struct ir_rx *const patterns[] = {
 	&told, &asked, &learned, &later, &attributive, &line_date_rest, &boundary, &range_end,
-	&learned_heading, &window, &resolve, &apposition, &investigates, &used_system, &incident,
+	&learned_heading, &window, &apposition, &investigates, &used_system, &incident,
 };
 
 void

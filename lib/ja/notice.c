@@ -154,17 +154,15 @@ struct head {
 static int
 is_mark(uint32_t cp)
 {
-	static const uint32_t marks[] = {
-		0x25A0, 0x25A1, 0x25C6, 0x25C7, 0x25CF, 0x25CB, 0x25CE, 0x25B2, 0x25B3,
-		0x25BC, 0x25BD, 0x2605, 0x2606, 0x25B6, 0x25B7, 0x25C9, 0x25C8, 0x2756,
-		0x25BA, 0x2666, 0x27A4, 0x3007,
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof marks / sizeof *marks; i++)
-		if (marks[i] == cp)
-			return 1;
-	return 0;
+	switch (cp) {
+	case 0x25A0: case 0x25A1: case 0x25C6: case 0x25C7: case 0x25CF: case 0x25CB: case 0x25CE:
+	case 0x25B2: case 0x25B3: case 0x25BC: case 0x25BD: case 0x2605: case 0x2606: case 0x25B6:
+	case 0x25B7: case 0x25C9: case 0x25C8: case 0x2756: case 0x25BA: case 0x2666: case 0x27A4:
+	case 0x3007:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* ① … ⑳, ❶ … ❿, ➀ … ➉, ➊ … ➓, ㉑ … ㉟: the number, or 0. */
@@ -195,25 +193,37 @@ number(struct ir_cur *c)
 	return k > 0 && k <= 4 ? v : 0;
 }
 
+/* The value of a kanji digit 一 … 十, or 0. */
+static int
+kanji_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x4E00: return 1;
+	case 0x4E8C: return 2;
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	case 0x5341: return 10;
+	default: return 0;
+	}
+}
+
 /* Reads a kanji numeral of one to twenty: 一 … 十, 十一 … 二十. */
 static int
 kanji_number(struct ir_cur *c)
 {
-	static const char digits[] = "一二三四五六七八九十";
-	int v = 0, k;
+	int v = 0, k, dv, w;
 
-	for (k = 0; k < 3 && c->n - c->i >= 3; k++) {
-		const char *d = memmem(digits, sizeof digits - 1, c->s + c->i, 3);
-		int dv;
-
-		if (d == NULL || (d - digits) % 3 != 0)
-			break;
-		dv = (int)(d - digits) / 3 + 1;
+	for (k = 0; k < 3 && (dv = kanji_digit(ir_cur_peek(c, &w))) != 0; k++) {
 		if (dv == 10)
 			v = (v ? v : 1) * 10;
 		else
 			v += dv;
-		c->i += 3;
+		c->i += (size_t)w;
 	}
 	return v <= 20 ? v : 0;
 }
@@ -382,16 +392,22 @@ marker(struct ir_cur *c, int *num, size_t *in_end)
 	return st;
 }
 
-/* Does the text read as a sentence rather than a heading? */
+/* Does the text read as a sentence rather than a heading: a full stop, or a polite predicate at its end? */
 static int
 sentence_like(const char *s, size_t n)
 {
-	static const char *const ends[] = {"。", "ます", "ました", "です", "ません", "ください"};
-	size_t i;
+	static const char *const ends[] = {"ます", "ました", "です", "でした", "ません", "ください"};
+	size_t i, k;
 
-	for (i = 0; i < sizeof ends / sizeof *ends; i++)
-		if (memmem(s, n, ends[i], strlen(ends[i])) != NULL)
+	if (ir_utf8_find(s, n, "。") != NULL)
+		return 1;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ')'))
+		n--;
+	for (i = 0; i < sizeof ends / sizeof *ends; i++) {
+		k = strlen(ends[i]);
+		if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
 			return 1;
+	}
 	return 0;
 }
 
@@ -468,18 +484,20 @@ heading(const char *s, size_t n, struct head *h)
 		wlen = k;
 		h->head_len = k;
 	} else {
+		if (n > MAX_ALONE * 4)
+			return 0; /* most lines: too long to stand alone as a heading */
 		st = S_ALONE;
 		words = 0;
 		wlen = n;
 	}
-	if (sentence_like(s + words, wlen) || ir_utf8_count(s + words, wlen) > MAX_HEADING)
+	/* The cheap tests first: most lines are tried as a heading standing alone. */
+	if (ir_utf8_count(s + words, wlen) > MAX_HEADING ||
+	    (st == S_ALONE && (ir_utf8_count(s, n) > MAX_ALONE || has_digit(s, n))) ||
+	    (st == S_LABEL && ir_utf8_count(s, k) > MAX_LABEL))
 		return 0;
 	h->style = st;
 	h->part = part_named(s + words, wlen);
-	if ((st == S_ALONE && (ir_utf8_count(s, n) > MAX_ALONE || has_digit(s, n))) ||
-	    (st == S_LABEL && ir_utf8_count(s, k) > MAX_LABEL))
-		return 0;
-	if ((st == S_ALONE || st == S_LABEL) && h->part < 0)
+	if (((st == S_ALONE || st == S_LABEL) && h->part < 0) || sentence_like(s + words, wlen))
 		return 0;
 	/* "個人情報流出のお知らせ" alone on a line repeats the title. */
 	if (st == S_ALONE && (memmem(s, n, "お知らせ", 12) != NULL || memmem(s, n, "ご報告", 9) != NULL))
@@ -500,11 +518,11 @@ opener(const char *s, size_t n)
 	size_t lim = n < 20 * 3 ? n : 20 * 3, end = lim;
 	const char *p;
 
-	if ((p = memmem(s, lim, "は", 3)) != NULL)
+	if ((p = ir_utf8_find(s, lim, "は")) != NULL)
 		end = (size_t)(p - s);
 	if ((p = memchr(s, ':', end)) != NULL)
 		end = (size_t)(p - s);
-	if ((p = memmem(s, end < 5 * 3 ? end : 5 * 3, "、", 3)) != NULL)
+	if ((p = ir_utf8_find(s, end < 5 * 3 ? end : 5 * 3, "、")) != NULL)
 		end = (size_t)(p - s);
 	return end < lim && end > 0 ? part_named(s, end) : -1;
 }
@@ -519,16 +537,22 @@ enum { GOES_ON = -2, PROSE = -3 };
 static int
 goes_on(const char *s, size_t n)
 {
-	static const char *const starts[] = {"・", "•", "※", "-", "*", "(", "また", "なお", "さらに",
-					     "加えて", "併せて", "あわせて", "同時に", "その他"};
+	static const struct { const char *w; size_t n; } starts[] = {
+#define S(w) {w, sizeof w - 1}
+		S("・"), S("•"), S("※"), S("-"), S("*"), S("("), S("また"), S("なお"), S("さらに"),
+		S("加えて"), S("併せて"), S("あわせて"), S("同時に"), S("その他"),
+#undef S
+	};
 	struct ir_cur c = {s, 0, n};
+	uint32_t cp;
 	size_t k;
 	int w;
 
-	if (circled(ir_cur_peek(&c, &w)) || (s[0] >= '0' && s[0] <= '9') || is_mark(ir_cur_peek(&c, &w)))
+	cp = ir_cur_peek(&c, &w);
+	if (circled(cp) || (s[0] >= '0' && s[0] <= '9') || is_mark(cp))
 		return 1;
 	for (k = 0; k < sizeof starts / sizeof *starts; k++)
-		if (n >= strlen(starts[k]) && memcmp(s, starts[k], strlen(starts[k])) == 0)
+		if (n >= starts[k].n && s[0] == starts[k].w[0] && memcmp(s, starts[k].w, starts[k].n) == 0)
 			return 1;
 	return 0;
 }
