@@ -491,7 +491,7 @@ heading(const char *s, size_t n, struct head *h)
 		wlen = n;
 	}
 	/* The cheap tests first: most lines are tried as a heading standing alone. */
-	if (ir_utf8_count(s + words, wlen) > MAX_HEADING ||
+	if (wlen > MAX_HEADING * 4 || ir_utf8_count(s + words, wlen) > MAX_HEADING ||
 	    (st == S_ALONE && (ir_utf8_count(s, n) > MAX_ALONE || has_digit(s, n))) ||
 	    (st == S_LABEL && ir_utf8_count(s, k) > MAX_LABEL))
 		return 0;
@@ -622,7 +622,7 @@ read_lines(struct reader *r, size_t from)
 			add_end(r, next);
 			para = 1;
 		} else {
-			if (n <= 200 && heading(s, n, &h)) {
+			if (heading(s, n, &h)) {
 				h.line = i;
 				h.head_off += i + lead;
 				h.indent = lead;
@@ -671,8 +671,16 @@ top_style(const struct reader *r, size_t *indent)
 	return best;
 }
 
+/* Is t[0..n) only blanks and line ends? */
+static int
+blank(const char *t, size_t n)
+{
+	return ir_utf8_span_space(t, n) == n;
+}
+
 static void
-add_section(struct ir_notice *nt, int part, size_t off, size_t head_off, size_t head_len)
+add_section(struct ir_notice *nt, const char *text, int part, size_t off, size_t head_off,
+	    size_t head_len)
 {
 	struct ir_section *s;
 
@@ -680,8 +688,9 @@ add_section(struct ir_notice *nt, int part, size_t off, size_t head_off, size_t 
 		s = &nt->s[nt->n - 1];
 		if (off < s->off || (off == s->off && s->head_len > 0))
 			return;
-		if (off == s->off) {
-			/* A heading where the body starts takes over its first section. */
+		if (nt->n == 1 && s->head_len == 0 && blank(text + s->off, off - s->off)) {
+			/* A heading where the body starts, blank lines before it, takes over its first section. */
+			off = s->off;
 			nt->n--;
 		} else {
 			s->len = off - s->off;
@@ -701,7 +710,8 @@ add_section(struct ir_notice *nt, int part, size_t off, size_t head_off, size_t 
 
 /*
  * Is h a heading that opens a part?  One of the top style, in its order
- * when numbered, opens one even when its words name none ("5.業績への
+ * when numbered (the first may be any number: what comes before it may not
+ * read as a heading), opens one even when its words name none ("5.業績への
  *影響" is "other"); any other opens one only when its words name it.
  */
 static int
@@ -712,7 +722,7 @@ opens(const struct head *h, unsigned top, size_t indent, int *last_num)
 	if (h->style == S_END)
 		return 1;
 	if (h->style == top && h->indent <= indent &&
-	    (!numbered || (h->num > *last_num && h->num <= *last_num + 2)) &&
+	    (!numbered || *last_num == 0 || (h->num > *last_num && h->num <= *last_num + 2)) &&
 	    (h->part >= 0 || h->plain)) {
 		if (numbered)
 			*last_num = h->num;
@@ -728,7 +738,7 @@ cut(struct ir_notice *nt, const struct reader *r)
 	unsigned top = top_style(r, &indent);
 	int last_num = 0, part = IR_PART_OVERVIEW, headed = 0;
 
-	add_section(nt, IR_PART_OVERVIEW, nt->body_off, 0, 0);
+	add_section(nt, r->t, IR_PART_OVERVIEW, nt->body_off, 0, 0);
 	while (i < r->nh || j < r->no) {
 		if (j >= r->no || (i < r->nh && r->h[i].line < r->o[j].line)) {
 			const struct head *h = &r->h[i++];
@@ -737,7 +747,7 @@ cut(struct ir_notice *nt, const struct reader *r)
 				continue;
 			/* The first heading that names nothing opens what happened. */
 			part = h->part >= 0 ? h->part : headed ? IR_PART_OTHER : IR_PART_OVERVIEW;
-			add_section(nt, part, h->line, h->head_off, h->head_len);
+			add_section(nt, r->t, part, h->line, h->head_off, h->head_len);
 			headed = 1;
 		} else {
 			const struct open *o = &r->o[j++];
@@ -747,7 +757,7 @@ cut(struct ir_notice *nt, const struct reader *r)
 
 			if (!headed && o->part != GOES_ON && next != part) {
 				part = next;
-				add_section(nt, part, o->line, 0, 0);
+				add_section(nt, r->t, part, o->line, 0, 0);
 			}
 		}
 	}

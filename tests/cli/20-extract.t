@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-extract: fields added to incidents, pass-through, rejects, options.
 . "$(dirname "$0")/../lib.sh"
-plan 31
+plan 32
 cd "$FIXTURES"
 
 ir ir-split ../../examples/sample.txt >"$tmp/posts.ndjson"
@@ -56,6 +56,13 @@ run ir ir-extract "$tmp/reg.ndjson"
 check "subject_org: runs clean" 0 "*" ""
 assert "subject_org: the organisation acted on, no disclosure delay" test "$(jq -c '[.subject_org, .published, .published_from, .discovered, .disclosure_days]' "$tmp/out")" = '["架空データ株式会社","2026-03-02","body","2026-01-06",null]'
 assert "subject_org: null on other notices" test "$(jq -r 'select(.kind == "incident" and .subject_org != null) | .id' "$tmp/facts.ndjson")" = 2025-109
+
+# Fictional notices in layouts of their own (第1, a letter with 記 and 以上,
+# a body that dates itself, a news report, labels before colons): the facts
+# each states, where it states them.
+ir ir-split layouts.txt | ir ir-extract >"$tmp/layouts.ndjson"
+jq -c 'select(.kind == "incident") | [.id, .org, .published, .published_from, .data_types, .reported_to, .discovered, .contractor, .affected, [.sections[] | .name]]' "$tmp/layouts.ndjson" >"$tmp/got"
+assert "layouts: facts and parts of notices in other layouts" cmp -s layouts.want "$tmp/got"
 
 # Bad lines: reported, set aside, the rest goes on.
 {
