@@ -143,7 +143,7 @@ START_TEST(linear)
 	ir_buf_adds(&b, "\n");
 	for (i = 0; i < 20000; i++)
 		ir_buf_adds(&b, "2025年1月1日 同月2日 判明\n");
-	load(b.p);
+	load(ir_buf_cstr(&b));
 	ck_assert_uint_eq(ir_reported_to(&rd.r, &rd.cues, 0, NULL, 0), 0);
 	ck_assert(ir_discovered(&rd.r, &dates, pub, &d));
 	ck_assert_uint_eq(dates.n, 40000);

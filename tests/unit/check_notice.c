@@ -195,7 +195,7 @@ START_TEST(linear)
 	ir_buf_adds(&b, HEADER);
 	for (i = 0; i < 20000; i++)
 		ir_buf_adds(&b, i % 2 ? "■原因\n本文。\n" : "(1)対象となる情報\n");
-	parts(b.p);
+	parts(ir_buf_cstr(&b));
 	ck_assert_uint_ge(nt.n, 10000);
 	check_cover();
 	ir_buf_free(&b);
