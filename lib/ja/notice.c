@@ -563,7 +563,7 @@ struct reader {
 	size_t len;
 	struct head *h; /* candidate headings, in text order */
 	size_t nh, caph;
-	struct open { size_t line; int part; } *o; /* paragraph openers */
+	struct open { size_t line, lead, n; } *o; /* paragraph starts: the line, its text */
 	size_t no, capo;
 };
 
@@ -578,14 +578,25 @@ add_head(struct reader *r, const struct head *h)
 }
 
 static void
-add_opener(struct reader *r, size_t line, int part)
+add_opener(struct reader *r, size_t line, size_t lead, size_t n)
 {
 	if (r->no == r->capo) {
 		r->capo = r->capo ? r->capo * 2 : 16;
 		r->o = ir_xrealloc(r->o, r->capo * sizeof *r->o);
 	}
 	r->o[r->no].line = line;
-	r->o[r->no++].part = part;
+	r->o[r->no].lead = lead;
+	r->o[r->no++].n = n;
+}
+
+/* What the paragraph at o opens (read only while no heading has claimed the text). */
+static int
+paragraph(const struct reader *r, const struct open *o)
+{
+	const char *s = r->t + o->line + o->lead;
+	int part = opener(s, o->n);
+
+	return part >= 0 ? part : goes_on(s, o->n) ? GOES_ON : PROSE;
 }
 
 /*
@@ -613,7 +624,6 @@ read_lines(struct reader *r, size_t from)
 		size_t lead = ir_utf8_span_space(r->t + i, end - i), n;
 		const char *s = r->t + i + lead;
 		struct head h;
-		int part;
 
 		n = end - i - lead - ir_utf8_rspan_space(s, end - i - lead);
 		if (n == 0) {
@@ -628,8 +638,7 @@ read_lines(struct reader *r, size_t from)
 				h.indent = lead;
 				add_head(r, &h);
 			} else if (para) {
-				part = opener(s, n);
-				add_opener(r, i, part >= 0 ? part : goes_on(s, n) ? GOES_ON : PROSE);
+				add_opener(r, i, lead, n);
 			}
 			/* Lines that end a sentence are paragraphs of their own. */
 			para = n >= 3 && memcmp(s + n - 3, "。", 3) == 0;
@@ -753,9 +762,10 @@ cut(struct ir_notice *nt, const struct reader *r)
 			const struct open *o = &r->o[j++];
 
 			/* Paragraph openers cut only text no heading has claimed. */
-			int next = o->part == PROSE ? IR_PART_OVERVIEW : o->part;
+			int opens = headed ? GOES_ON : paragraph(r, o);
+			int next = opens == PROSE ? IR_PART_OVERVIEW : opens;
 
-			if (!headed && o->part != GOES_ON && next != part) {
+			if (opens != GOES_ON && next != part) {
 				part = next;
 				add_section(nt, r->t, part, o->line, 0, 0);
 			}
