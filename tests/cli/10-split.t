@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-split: records, losslessness, headers, noise, duplicates, bad input.
 . "$(dirname "$0")/../lib.sh"
-plan 61
+plan 63
 cd "$FIXTURES"
 
 # lossless FILE...: the texts of all records, in order, are the inputs.
@@ -68,6 +68,10 @@ run ir ir-split "$tmp/hdr.txt"
 jq -c '[.kind, .id, .title]' "$tmp/out" >"$tmp/got"
 printf '%s\n' '["incident","2025-042","架空市 誤送信について"]' '["incident","2024-1234","見本大学 お詫び"]' >"$tmp/want"
 assert "headers: full-width, blanks, 4-digit number, CRLF" cmp -s "$tmp/want" "$tmp/got"
+printf '【セキュリティ事件簿#2022】架空工業 お知らせ\n本文。\n【セキュリティ事件簿#2022- 01 5】架空町 お詫び\n' >"$tmp/bare.txt"
+run ir ir-split "$tmp/bare.txt"
+check "headers: no serial is the year alone, with a warning" 0 "*" "ir-split: $tmp/bare.txt:1: header without a serial number; id is 2022"
+assert "headers: ids of the year alone and with a blank inside" test "$(jq -r .id "$tmp/out" | tr '\n' ' ')" = "2022 2022-015 "
 run ir ir-split "$tmp/crlf.txt"
 check "crlf: preamble then incident" 0 "*" ""
 assert "crlf: kinds" test "$(jq -r .kind "$tmp/out" | tr '\n' ' ')" = "preamble incident "
