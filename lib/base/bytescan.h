@@ -60,6 +60,23 @@ ir_v16_any(ir_v16 m)
 	return (lo | hi) != 0;
 }
 
+/*
+ * The first true lane of a mask, or 16 when none is: lane 0 is the byte
+ * at the lowest address, the low byte of the first half on the
+ * little-endian machines the toolkit is built for.
+ */
+static inline unsigned
+ir_v16_first(ir_v16 m)
+{
+	uint64_t lo, hi;
+
+	memcpy(&lo, &m, 8);
+	memcpy(&hi, (const char *)&m + 8, 8);
+	if (lo != 0)
+		return (unsigned)__builtin_ctzll(lo) / 8;
+	return hi != 0 ? 8 + (unsigned)__builtin_ctzll(hi) / 8 : 16;
+}
+
 /* Number of true lanes in a mask. */
 static inline unsigned
 ir_v16_count(ir_v16 m)

@@ -245,27 +245,33 @@ negative_zu(const char *t, size_t from, size_t at)
 	return prev2 != 0 && prev2 != 0x3001 && prev2 != ' ';
 }
 
-/*
- * The mood of the predicate at the end of t[from..end): the last negation
- * or request in its last TAIL_CHARS characters that nothing but closing
- * words follow.
- */
-/* Could a negation or a request start with the character at p (ま な 無 ず く 下 お 願 幸 推 ご)? */
+/* What a character may open: a negation (ま な 無 ず) or a request (く 下 お 願 幸 推 ご). */
+enum { OPENS_NOTHING, OPENS_NEGATION, OPENS_REQUEST };
+
+/* What the three-byte character at p may open; most fail on their last byte alone. */
 static int
 may_open(const unsigned char *p)
 {
-	switch (p[0] == 0xE3 || (p[0] >= 0xE4 && p[0] <= 0xE9) ? ir_utf8_cp3(p) : 0) {
-	case 0x307E: case 0x306A: case 0x7121: case 0x305A: case 0x304F: case 0x4E0B:
-	case 0x304A: case 0x9858: case 0x5E78: case 0x63A8: case 0x3054:
-		return 1;
+	switch (p[2]) {
+	case 0xBE: case 0xAA: case 0xA1: case 0x9A: case 0x8F: case 0x8B: case 0x8A:
+	case 0x98: case 0xB8: case 0xA8: case 0x94:
+		break;
 	default:
-		return 0;
+		return OPENS_NOTHING;
+	}
+	switch (p[0] == 0xE3 || (p[0] >= 0xE4 && p[0] <= 0xE9) ? ir_utf8_cp3(p) : 0) {
+	case 0x307E: case 0x306A: case 0x7121: case 0x305A:
+		return OPENS_NEGATION;
+	case 0x304F: case 0x4E0B: case 0x304A: case 0x9858: case 0x5E78: case 0x63A8: case 0x3054:
+		return OPENS_REQUEST;
+	default:
+		return OPENS_NOTHING;
 	}
 }
 
-/* The mood of a negation or request at t[i..end), or -1 when none stands there. */
+/* The mood of the negation at t[i..end), or -1 when none stands there. */
 static int
-mood_at(const char *t, size_t from, size_t i, size_t end)
+denial_at(const char *t, size_t from, size_t i, size_t end)
 {
 	size_t k;
 
@@ -285,6 +291,15 @@ mood_at(const char *t, size_t from, size_t i, size_t end)
 		if (only_words(t, i + n, end, after_neg, sizeof after_neg / sizeof *after_neg))
 			return IR_MOOD_DENIED;
 	}
+	return -1;
+}
+
+/* The mood of the request at t[i..end), or -1 when none stands there. */
+static int
+request_at(const char *t, size_t i, size_t end)
+{
+	size_t k;
+
 	for (k = 0; k < sizeof requests / sizeof *requests; k++) {
 		size_t n = requests[k].n;
 
@@ -299,29 +314,36 @@ mood_at(const char *t, size_t from, size_t i, size_t end)
 /*
  * The mood of the predicate at the end of t[from..end): the last negation
  * or request in its last TAIL_CHARS characters that nothing but closing
- * words follow.  Read from the end, the first found is the last.
+ * words follow.  Read from the end, the first found is the last; the text
+ * is valid UTF-8, so a byte E0-EF two before a character's end is the
+ * start of that three-byte character.
  */
 static int
 mood_of(const char *t, size_t from, size_t end)
 {
+	const unsigned char *u = (const unsigned char *)t;
 	size_t lo, i;
 	int mood;
 
 	end = strip(t, from, end);
 	lo = end - from > TAIL_CHARS * 3 ? end - TAIL_CHARS * 3 : from;
-	for (i = end; i-- > lo + 2;) {
-		/* Most characters fail on their last byte alone: ま な 無 ず く 下 お 願 幸 推 ご end so. */
-		switch ((unsigned char)t[i]) {
-		case 0xBE: case 0xAA: case 0xA1: case 0x9A: case 0x8F: case 0x8B: case 0x8A:
-		case 0x98: case 0xB8: case 0xA8: case 0x94:
-			break;
-		default:
+	for (i = end; i >= lo + 3;) {
+		if ((u[i - 3] & 0xF0) != 0xE0) {
+			i--; /* ASCII, or a character of two or four bytes */
 			continue;
 		}
-		if (!may_open((const unsigned char *)t + i - 2))
-			continue;
-		i -= 2;
-		if ((mood = mood_at(t, from, i, end)) >= 0)
+		i -= 3;
+		switch (may_open(u + i)) {
+		case OPENS_NEGATION:
+			mood = denial_at(t, from, i, end);
+			break;
+		case OPENS_REQUEST:
+			mood = request_at(t, i, end);
+			break;
+		default:
+			mood = -1;
+		}
+		if (mood >= 0)
 			return mood;
 	}
 	return IR_MOOD_FACT;
@@ -681,12 +703,14 @@ punctuation(struct scan *sc, size_t i)
 }
 
 /*
- * Do the sixteen bytes at p hold nothing that ends or opens anything: no
- * line end, ( ) ! ?, nor the punctuation of U+3000-U+303F (E3 80 …)?
- * The byte after them is read too, to see an E3 80 across the edge.
+ * Where in the sixteen bytes at p the first byte stands that may end or
+ * open anything: a line end, ( ) ! ?, or the punctuation of
+ * U+3000-U+303F (E3 80 …); 16 when none does.  The byte after them is
+ * read too, to see an E3 80 across the edge.  Each is the first byte of
+ * its character, so the scan lands on whole characters.
  */
-static inline int
-quiet(const char *p)
+static inline unsigned
+next_stop(const char *p)
 {
 	ir_v16 v = ir_v16_load(p), w = ir_v16_load(p + 1);
 	ir_v16 m = IR_V16_EQ(v, ir_v16_splat('\n')) | IR_V16_EQ(v, ir_v16_splat('(')) |
@@ -694,14 +718,14 @@ quiet(const char *p)
 		   IR_V16_EQ(v, ir_v16_splat('?')) |
 		   (IR_V16_EQ(v, ir_v16_splat(0xE3)) & IR_V16_EQ(w, ir_v16_splat(0x80)));
 
-	return !ir_v16_any(m);
+	return ir_v16_first(m);
 }
 
 /*
  * How far to step over a byte that cannot end or open anything: 0 for
  * the line end, ( ) ! ? and the lead byte of U+3000-U+30FF (punctuation
  * and kana, told apart by the caller); the length of the character
- * otherwise.
+ * otherwise.  For the last bytes of the text, too few for next_stop.
  */
 static inline size_t
 skip(unsigned char ch)
@@ -729,12 +753,15 @@ ir_clauses_read(struct ir_clauses *cl, const char *text, size_t len)
 	while (i < len) {
 		unsigned char ch;
 
-		if (i + 17 <= len && quiet(text + i)) {
-			i += 16;
-			continue;
+		/* Most characters say nothing here: kanji, kana, letters. */
+		if (i + 17 <= len) {
+			unsigned k = next_stop(text + i);
+
+			i += k;
+			if (k == 16)
+				continue;
 		}
 		ch = (unsigned char)text[i];
-		/* Most characters say nothing here: kanji, kana, letters. */
 		if (skip(ch) != 0) {
 			i += skip(ch);
 			continue;
