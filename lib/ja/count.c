@@ -182,11 +182,19 @@ suffix(struct ir_cur *c)
 	return IR_QUAL_NONE;
 }
 
+/* The first characters of the units, gathered from UNITS at start-up. */
+static char unit_firsts[NELEM(UNITS) * 4 + 1];
+static struct ir_cpset unit_starts = IR_CPSET(unit_firsts);
+
 static const struct unit *
 unit(struct ir_cur *c)
 {
 	size_t k;
+	int w;
 
+	/* Most numbers have no unit after them (2023年, 10時): one test says so. */
+	if (!ir_cpset_has(&unit_starts, ir_cur_peek(c, &w)) || w == 0)
+		return NULL;
 	for (k = 0; k < NELEM(UNITS); k++) {
 		struct ir_cur t = *c;
 
@@ -414,5 +422,14 @@ ir_qual_name(enum ir_qual q)
 void
 ir_count_prepare(void)
 {
+	size_t k, len = 0;
+
+	for (k = 0; k < NELEM(UNITS) && !unit_starts.ready; k++) {
+		size_t w = char_len(UNITS[k].w, strlen(UNITS[k].w), 0);
+
+		memcpy(unit_firsts + len, UNITS[k].w, w);
+		len += w;
+	}
 	ir_cpset_build(&numerals);
+	ir_cpset_build(&unit_starts);
 }

@@ -370,13 +370,69 @@ big_unit(struct ir_cur *c, int last)
 	return e;
 }
 
+/* Is a multiplier (十 百 千 万 億 兆) written at s[0..n)? */
+static int
+multiplier_at(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < NELEM(SMALL_UNITS); k++)
+		if (n >= 3 && memcmp(s, SMALL_UNITS[k].w, 3) == 0)
+			return 1;
+	for (k = 0; k < NELEM(BIG_UNITS); k++)
+		if (n >= 3 && memcmp(s, BIG_UNITS[k].w, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Most numbers are a few ASCII digits that nothing goes on ("2023年",
+ * "15件"): their length, read at once, or 0 when what follows them (a
+ * comma, a point, a blank, a multiplier, more digits than fit) needs the
+ * whole reader below.
+ */
+static size_t
+plain_digits(const char *s, size_t n, struct ir_decimal *v)
+{
+	uint64_t m = 0;
+	size_t k = 0;
+
+	while (k < n && k < 18 && ir_is_digit(s[k]))
+		m = m * 10 + (uint64_t)(s[k++] - '0');
+	if (k < n && (ir_is_digit(s[k]) || s[k] == ',' || s[k] == '.' || s[k] == ' ' ||
+		      s[k] == '\t' || multiplier_at(s + k, n - k)))
+		return 0;
+	*v = (struct ir_decimal){m, 0, 0};
+	return k;
+}
+
+/* Could a number start at s[0..n), n > 0: a digit, a kanji digit, 十 百 千? */
+static int
+may_start(const char *s, size_t n, int flags)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	long long v;
+
+	if (ir_is_digit(s[0]))
+		return !(flags & IR_NUMERAL_KANJI);
+	if ((p[0] & 0xF0) != 0xE0 || n < 3)
+		return 0;
+	v = ir_kanji_numeral(ir_utf8_cp3(p));
+	return v >= 0 && v <= 1000;
+}
+
 size_t
 ir_numeral_parse(const char *s, size_t n, int flags, struct ir_decimal *v)
 {
 	struct ir_cur c = {s, 0, n}, t;
 	struct dec total = {0, 0, 0}, sec;
 	int last = 16, big, any = 0;
+	size_t k;
 
+	if (n == 0 || !may_start(s, n, flags))
+		return 0;
+	if (!(flags & IR_NUMERAL_KANJI) && (k = plain_digits(s, n, v)) > 0)
+		return k;
 	for (;;) {
 		t = c;
 		if (!section(&t, flags, &sec))
