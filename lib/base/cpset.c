@@ -32,6 +32,33 @@ ir_cpset_build(struct ir_cpset *set)
 	set->ready = 1;
 }
 
+size_t
+ir_cpset_next(const struct ir_cpset *set, const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const uint64_t *bits = set->bits;
+
+	if (!set->ready)
+		ir_cpset_unbuilt();
+	/* Kana and kanji first: most of a notice, each tested from its bytes. */
+	while (i < n) {
+		unsigned b = p[i];
+
+		if ((b & 0xF0) == 0xE0 && n - i >= 3) {
+			if (bits[(b & 0x0Fu) << 6 | (p[i + 1] & 0x3Fu)] >> (p[i + 2] & 0x3F) & 1)
+				return i;
+			i += 3;
+		} else if (b < 0x80) {
+			if (bits[b >> 6] >> (b & 63) & 1)
+				return i;
+			i++;
+		} else {
+			i++;
+		}
+	}
+	return n;
+}
+
 void
 ir_cpset_unbuilt(void)
 {

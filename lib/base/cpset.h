@@ -12,6 +12,7 @@
 #ifndef IR_BASE_CPSET_H
 #define IR_BASE_CPSET_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct ir_cpset {
@@ -37,5 +38,28 @@ ir_cpset_has(const struct ir_cpset *set, uint32_t cp)
 		ir_cpset_unbuilt();
 	return cp < 0x10000 && (set->bits[cp >> 6] >> (cp & 63) & 1);
 }
+
+/*
+ * Is the three-byte character at p (a lead byte E0-EF and two
+ * continuation bytes) in the set?  As ir_cpset_has of its code point, read
+ * from the bytes: the lead's low four bits and the second byte's low six
+ * pick the word, the last byte's low six the bit.
+ */
+static inline int
+ir_cpset_has3(const struct ir_cpset *set, const unsigned char *p)
+{
+	if (!set->ready)
+		ir_cpset_unbuilt();
+	return set->bits[(p[0] & 0x0Fu) << 6 | (p[1] & 0x3Fu)] >> (p[2] & 0x3F) & 1;
+}
+
+/*
+ * The first place at or after i in s[0..n) (valid UTF-8) where a member
+ * of the set starts, or n: the scan of a pass that looks for a few
+ * characters (digits, kanji numerals).  ASCII and three-byte characters
+ * are tested; the bytes of others are stepped over one at a time and never
+ * found.
+ */
+size_t ir_cpset_next(const struct ir_cpset *set, const char *s, size_t n, size_t i);
 
 #endif

@@ -7,13 +7,13 @@
 #include "ja/cursor.h"
 #include "ja/numeral.h"
 
-/* The kanji a number begins with: no 万, 億 nor 兆. */
+/* The characters a number begins with: digits, and kanji but 万, 億 and 兆. */
 static int
 starts_number(uint32_t cp)
 {
 	long long v = ir_kanji_numeral(cp);
 
-	return v >= 0 && v <= 1000;
+	return (cp >= '0' && cp <= '9') || (v >= 0 && v <= 1000);
 }
 
 static struct ir_cpset numerals = IR_CPSET_WHERE(starts_number);
@@ -292,22 +292,7 @@ qualify(enum ir_qual before, int surplus, enum ir_qual after)
 static size_t
 next_numeral(const char *s, size_t n, size_t i)
 {
-	const unsigned char *p = (const unsigned char *)s;
-
-	while (i < n) {
-		if (p[i] < 0x80) {
-			if (ir_is_digit(s[i]))
-				return i;
-			i++;
-		} else if ((p[i] & 0xF0) == 0xE0 && i + 2 < n) {
-			if (ir_cpset_has(&numerals, ir_utf8_cp3(p + i)))
-				return i;
-			i += 3;
-		} else {
-			i++;
-		}
-	}
-	return n;
+	return ir_cpset_next(&numerals, s, n, i);
 }
 
 /*

@@ -333,12 +333,14 @@ after_kanji_numeral(const char *s, size_t i)
 	return i >= 3 && (p[i - 3] & 0xF0) == 0xE0 && kanji_lead(ir_utf8_cp3(p + i - 3));
 }
 
-/* The characters other than ASCII a date begins with: an era's, a kanji numeral. */
+/* The characters a date begins with: a digit, R H S (R5.4.1), an era's, a kanji numeral. */
 static int
 date_lead(uint32_t cp)
 {
 	size_t k;
 
+	if ((cp >= '0' && cp <= '9') || cp == 'R' || cp == 'H' || cp == 'S')
+		return 1;
 	for (k = 0; k < ir_neras; k++)
 		if (ir_utf8_cp3((const unsigned char *)ir_eras[k].name) == cp)
 			return 1;
@@ -347,26 +349,12 @@ date_lead(uint32_t cp)
 
 static struct ir_cpset date_leads = IR_CPSET_WHERE(date_lead);
 
-/* Could a date begin with the character at s[i]?  (Most cannot: a quick test.) */
+/* May the date whose first character (one of date_leads) is s[i] start there? */
 static int
-may_begin(const char *s, size_t n, size_t i)
-{
-	const unsigned char *p = (const unsigned char *)s + i;
-
-	if (p[0] < 0x80)
-		return ir_is_digit(s[i]) || s[i] == 'R' || s[i] == 'H' || s[i] == 'S';
-	if ((p[0] & 0xF0) != 0xE0 || n - i < 3)
-		return 0;
-	return ir_cpset_has(&date_leads, ir_utf8_cp3(p));
-}
-
-static int
-may_start(const char *s, size_t n, size_t i)
+may_start(const char *s, size_t i)
 {
 	char p;
 
-	if (!may_begin(s, n, i))
-		return 0;
 	if (i == 0)
 		return 1;
 	p = s[i - 1];
@@ -393,8 +381,9 @@ ir_date_find(const char *s, size_t n, struct ir_date *d, size_t *len)
 	size_t i, k;
 
 	/* By whole characters: s is valid UTF-8, and most of it kana and kanji. */
-	for (i = 0; i < n; i += (unsigned char)s[i] >= 0xE0 && (unsigned char)s[i] < 0xF0 ? 3 : 1) {
-		if (!may_start(s, n, i) || (k = ir_date_parse(s + i, n - i, &t)) == 0)
+	for (i = 0; (i = ir_cpset_next(&date_leads, s, n, i)) < n;
+	     i += (unsigned char)s[i] >= 0xE0 && (unsigned char)s[i] < 0xF0 ? 3 : 1) {
+		if (!may_start(s, i) || (k = ir_date_parse(s + i, n - i, &t)) == 0)
 			continue;
 		if (t.y == 0 && after_year(s, i))
 			continue;

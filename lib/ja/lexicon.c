@@ -34,6 +34,13 @@ has(const uint64_t *bits, uint32_t cp)
 	return bits[cp >> 6] >> (cp & 63) & 1;
 }
 
+/* has() of the three-byte character at p, read from its bytes (see base/cpset.h). */
+static int
+has3(const uint64_t *bits, const unsigned char *p)
+{
+	return bits[(p[0] & 0x0Fu) << 6 | (p[1] & 0x3Fu)] >> (p[2] & 0x3F) & 1;
+}
+
 static void
 set(uint64_t *bits, uint32_t cp)
 {
@@ -175,11 +182,24 @@ next_start(const struct ir_lexicon *lx, const char *s, size_t n, size_t i, size_
 
 	while (i < n) {
 		uint32_t cp, next, h;
-		int w = char_at(p + i, n - i, &cp);
+		int w;
 
-		if (w <= 0) {
-			i++;
-			continue;
+		/* Kana and kanji, most of a notice: most start no word, and are not decoded. */
+		if ((p[i] & 0xF0) == 0xE0 && n - i >= 3) {
+			if (!has3(lx->starts, p + i)) {
+				i += 3;
+				continue;
+			}
+			cp = ir_utf8_cp3(p + i);
+			w = 3;
+		} else {
+			uint32_t other;
+
+			if ((w = char_at(p + i, n - i, &other)) <= 0) {
+				i++;
+				continue;
+			}
+			cp = other;
 		}
 		if (cp >= 0x10000 || !has(lx->starts, cp) ||
 		    (!has(lx->alone, cp) &&
