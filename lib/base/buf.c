@@ -25,7 +25,7 @@ ir_xstrdup(const char *s)
 }
 
 void
-ir_buf_reserve(struct ir_buf *b, size_t extra)
+ir_buf_grow(struct ir_buf *b, size_t extra)
 {
 	size_t want;
 
@@ -38,23 +38,6 @@ ir_buf_reserve(struct ir_buf *b, size_t extra)
 		want *= 2;
 	b->p = ir_xrealloc(b->p, want);
 	b->cap = want;
-}
-
-void
-ir_buf_add(struct ir_buf *b, const void *p, size_t n)
-{
-	if (n == 0)
-		return;
-	ir_buf_reserve(b, n);
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-}
-
-void
-ir_buf_addc(struct ir_buf *b, char c)
-{
-	ir_buf_reserve(b, 1);
-	b->p[b->len++] = c;
 }
 
 void

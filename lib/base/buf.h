@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct ir_buf {
 	char *p;
@@ -17,9 +18,26 @@ struct ir_buf {
 
 #define IR_BUF_INIT {NULL, 0, 0}
 
-void ir_buf_reserve(struct ir_buf *b, size_t extra);
-void ir_buf_add(struct ir_buf *b, const void *p, size_t n);
-void ir_buf_addc(struct ir_buf *b, char c);
+/* Makes room for extra more bytes; the growing is out of line. */
+void ir_buf_grow(struct ir_buf *b, size_t extra);
+
+static inline void
+ir_buf_reserve(struct ir_buf *b, size_t extra)
+{
+	if (extra > b->cap - b->len)
+		ir_buf_grow(b, extra);
+}
+
+static inline void
+ir_buf_add(struct ir_buf *b, const void *p, size_t n)
+{
+	if (n == 0)
+		return;
+	ir_buf_reserve(b, n);
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+}
+
 void ir_buf_adds(struct ir_buf *b, const char *s);
 void ir_buf_addf(struct ir_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -28,6 +46,15 @@ void ir_buf_addcp(struct ir_buf *b, uint32_t cp);
 /* Terminates with NUL (not counted in len) and returns the contents. */
 char *ir_buf_cstr(struct ir_buf *b);
 void ir_buf_free(struct ir_buf *b);
+
+/* Appends one byte: inline, since writers add bytes one at a time. */
+static inline void
+ir_buf_addc(struct ir_buf *b, char c)
+{
+	if (b->len == b->cap)
+		ir_buf_reserve(b, 1);
+	b->p[b->len++] = c;
+}
 
 /* realloc that ends the program on failure. */
 void *ir_xrealloc(void *p, size_t n);

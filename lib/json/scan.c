@@ -337,8 +337,13 @@ ir_json_key_is(const char *tok, size_t n, const char *key)
 {
 	size_t k = strlen(key);
 
+	/* Each escape is longer than what it stands for: lengths rule most keys out. */
+	if (n < k + 2)
+		return 0;
+	if (n == k + 2)
+		return memcmp(tok + 1, key, k) == 0 && memchr(tok, '\\', n) == NULL;
 	if (memchr(tok, '\\', n) == NULL)
-		return n == k + 2 && memcmp(tok + 1, key, k) == 0;
+		return 0;
 	{
 		struct ir_buf b = IR_BUF_INIT;
 		int same;
