@@ -1,4 +1,7 @@
+#include <string.h>
+
 #include "base/cpset.h"
+#include "base/utf8.h"
 #include "unit.h"
 
 static int
@@ -36,6 +39,40 @@ START_TEST(members_by_test)
 }
 END_TEST
 
+START_TEST(members_by_bytes)
+{
+	static struct ir_cpset set = IR_CPSET("〇一二十A");
+	static const char *const chars[] = {"〇", "一", "二", "三", "十", "千", "あ", "ア", "ー", "\xEF\xBC\x91"};
+	size_t i;
+
+	ir_cpset_build(&set);
+	for (i = 0; i < sizeof chars / sizeof *chars; i++) {
+		uint32_t cp = ir_utf8_cp3((const unsigned char *)chars[i]);
+
+		ck_assert_int_eq(ir_cpset_has3(&set, (const unsigned char *)chars[i]), ir_cpset_has(&set, cp));
+	}
+}
+END_TEST
+
+START_TEST(next_member)
+{
+	static struct ir_cpset set = IR_CPSET("一二3é😀");
+	const char *s = "約é😀三百3件と二名、一";
+
+	ir_cpset_build(&set);
+	/* é and 😀 are members, but only ASCII and three-byte characters are found. */
+	ck_assert_uint_eq(ir_cpset_next(&set, s, strlen(s), 0), strlen("約é😀三百"));
+	ck_assert_uint_eq(ir_cpset_next(&set, s, strlen(s), strlen("約é😀三百3")), strlen("約é😀三百3件と"));
+	ck_assert_uint_eq(ir_cpset_next(&set, s, strlen(s), strlen("約é😀三百3件と二")),
+			  strlen("約é😀三百3件と二名、"));
+	ck_assert_uint_eq(ir_cpset_next(&set, s, strlen(s), strlen(s)), strlen(s));
+	/* A member cut off at the end of the text is not found. */
+	ck_assert_uint_eq(ir_cpset_next(&set, s, strlen(s) - 1, strlen("約é😀三百3件と二名、")),
+			  strlen(s) - 1);
+	ck_assert_uint_eq(ir_cpset_next(&set, "abc", 3, 0), 3);
+}
+END_TEST
+
 /* A set nobody built would answer "no" to everything: a bug, so it stops. */
 START_TEST(testing_unbuilt_stops)
 {
@@ -53,6 +90,8 @@ suite(void)
 
 	tcase_add_test(tc, members);
 	tcase_add_test(tc, members_by_test);
+	tcase_add_test(tc, members_by_bytes);
+	tcase_add_test(tc, next_member);
 	tcase_add_exit_test(tc, testing_unbuilt_stops, 2);
 	suite_add_tcase(s, tc);
 	return s;

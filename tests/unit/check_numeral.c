@@ -117,6 +117,28 @@ START_TEST(exact_integers)
 }
 END_TEST
 
+static const char *json_of(const char *s);
+#define ck_str_eq_json(s, want) ck_assert_str_eq(json_of(s), want)
+
+/* Plain digits are read at once; what goes on after them is the whole reader's. */
+START_TEST(plain_digits_and_what_follows)
+{
+	ck_str_eq_json("123456789012345678件", "123456789012345678");
+	ck_str_eq_json("1234567890123456789件", "1234567890123456789");
+	ck_str_eq_json("007件", "7");
+	ck_num("12万件", 120000, "12万");
+	ck_num("12 万件", 120000, "12 万");
+	ck_num("12 件", 12, "12");
+	ck_num("3千人", 3000, "3千");
+	ck_num("5百", 500, "5百");
+	ck_num("12.5%", 12.5, "12.5");
+	ck_num("12,345件", 12345, "12,345");
+	ck_num("2023年", 2023, "2023");
+	ck_num("12二", 12, "12");
+	ck_num("1二三", 1, "1");
+}
+END_TEST
+
 /* The decimal read at the start of s, as JSON. */
 static const char *
 json_of(const char *s)
@@ -242,6 +264,7 @@ suite(void)
 	tcase_add_test(tc, multipliers);
 	tcase_add_test(tc, kanji_numbers);
 	tcase_add_test(tc, exact_integers);
+	tcase_add_test(tc, plain_digits_and_what_follows);
 	tcase_add_test(tc, exact_past_doubles);
 	tcase_add_test(tc, comparing_decimals);
 	tcase_add_test(tc, not_numbers);
