@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,9 +45,12 @@ enum { INVESTIGATES_NEAR = 15 * 3 };
 static struct ir_rx investigates = IR_RX(
 	"調査|調べ|解析|分析|フォレンジック|診断|助言|支援|協力|対策|検証|復旧|相談(?!員)|"
 	"(?:と|に|へ)(?:の)?(?:連絡|依頼|協議)");
-/* Another company's system the organisation uses: a vendor, though unnamed as one. */
+/*
+ * Another company's system the organisation uses: a vendor, though unnamed
+ * as one.  Tried only where one of its first words stands (next_use).
+ */
 static struct ir_rx used_system = IR_RX(
-	"(?:利用|使用|導入|採用)(?:する|している|しており|していた|中の)[^。、\\n]{0,30}?"
+	"\\G(?:利用|使用|導入|採用)(?:する|している|しており|していた|中の)[^。、\\n]{0,30}?"
 	"(?:社|会社|事業者)(?:\\([^)\\n]{0,40}\\))?の[^。、\\n]{0,20}?"
 	"(?:システム|サービス|サーバ|クラウド|プラットフォーム)");
 static struct ir_rx incident = IR_RX(
@@ -71,6 +75,19 @@ ir_stated(const struct ir_read *r, size_t off, struct ir_place *p, int *part)
 	return c == NULL || c->mood == IR_MOOD_FACT;
 }
 
+/* Can a verb of resolve_at_end's begin with cp (ま 努 徹 強 図 講 取 見 所)? */
+static int
+opens_resolve(uint32_t cp)
+{
+	switch (cp) {
+	case 0x307E: case 0x52AA: case 0x5FB9: case 0x5F37: case 0x56F3: case 0x8B1B: case 0x53D6:
+	case 0x898B: case 0x6240:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * Does the predicate at the end of t[from..end) state a resolve: a verb
  * of resolving in the future tense (…を徹底いたします, …に努めてまいります,
@@ -91,7 +108,8 @@ resolve_at_end(const char *t, size_t from, size_t end)
 
 	/* Each verb opens with one of ま 努 徹 強 図 講 取 見 所: compare only there. */
 	for (i = lo; i + 3 <= end; i++) {
-		if ((unsigned char)t[i] < 0xE3 || (unsigned char)t[i] > 0xE9)
+		if ((unsigned char)t[i] < 0xE3 || (unsigned char)t[i] > 0xE9 ||
+		    !opens_resolve(ir_utf8_cp3((const unsigned char *)t + i)))
 			continue;
 		for (k = 0; k < sizeof verbs / sizeof *verbs; k++)
 			if (end - i >= verbs[k].n && t[i + 2] == verbs[k].w[2] && t[i + 1] == verbs[k].w[1] &&
@@ -575,18 +593,62 @@ acts(const struct ir_read *r, size_t off, struct ir_place *p)
 	return cp >= 0x3041 && cp <= 0x309F;
 }
 
+/* Are the three bytes at p one of the (three-byte) characters of set? */
+static int
+one_of(const char *p, const char *set)
+{
+	for (; *set != '\0'; set += 3)
+		if (memcmp(p, set, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Where 利用, 使用, 採用 or 導入 (the words used_system begins with) next
+ * starts at or after from, or len.  Each is found by its last character;
+ * at[] keeps where the last one found of each starts (SIZE_MAX: not yet
+ * looked for), so that the body is read once for each.
+ */
+static size_t
+next_use(const struct ir_read *r, size_t from, size_t at[2])
+{
+	static const char *const tail[2] = {"用", "入"}, *const head[2] = {"利使採", "導"};
+	size_t k, i, best = r->len;
+	const char *p;
+
+	for (k = 0; k < 2; k++) {
+		if (at[k] == SIZE_MAX || at[k] < from) {
+			at[k] = r->len;
+			for (i = from + 3; i < r->len && (p = ir_utf8_find(r->t + i, r->len - i, tail[k])) != NULL;
+			     i = (size_t)(p - r->t) + 3)
+				if (one_of(p - 3, head[k])) {
+					at[k] = (size_t)(p - r->t) - 3;
+					break;
+				}
+		}
+		if (at[k] < best)
+			best = at[k];
+	}
+	return best;
+}
+
 /* Is a system of another company the organisation uses hit ("利用する見本社の予約システムが…")? */
 static int
 vendor_system(const struct ir_read *r)
 {
 	struct ir_place p = IR_PLACE_INIT;
 	struct ir_rx_match m;
-	size_t from = r->nt->body_off;
+	size_t from = r->nt->body_off, at[2] = {SIZE_MAX, SIZE_MAX}, use;
 	int part;
 
-	while (ir_rx_find(&used_system, r->t, r->len, from, &m)) {
-		const struct ir_clause *c = ir_clause_at(r->cl, m.start, &p.clause);
+	while ((use = next_use(r, from, at)) < r->len) {
+		const struct ir_clause *c;
 
+		if (!ir_rx_find(&used_system, r->t, r->len, use, &m)) {
+			from = use + 3;
+			continue;
+		}
+		c = ir_clause_at(r->cl, m.start, &p.clause);
 		from = m.end;
 		if (ir_stated(r, m.start, &p, &part) && part != IR_PART_PREVENTION &&
 		    part != IR_PART_CONTACT && c != NULL &&

@@ -121,6 +121,11 @@ START_TEST(contractors)
 	ck_assert(contractor("運営業務の委託先からさらに再委託を受けた事業者が設定を誤りました。"));
 	ck_assert(contractor("本学がカウンセリングを委託している事業者の相談員が、記録を紛失しました。"));
 	ck_assert(contractor("当社が利用している架空社の予約管理システムが不正アクセスを受けました。"));
+	/* Each word of using, after others that are not, and an unused one before it. */
+	ck_assert(contractor("社内で使用した資料です。当館で使用している見本株式会社のサービスに不正アクセスがありました。"));
+	ck_assert(contractor("新たに導入した機器とは別に、導入中の架空会社のクラウドで設定の誤りがありました。"));
+	ck_assert(contractor("採用された方へ。採用している見本社のプラットフォームが攻撃を受けました。"));
+	ck_assert(!contractor("当社が利用している架空社の予約管理システムは、引き続きご利用いただけます。"));
 	/* One that only investigated, one denied, one in prevention, one whose staff's data leaked. */
 	ck_assert(!contractor("当社は外部の専門業者に調査を依頼しました。"));
 	ck_assert(!contractor("ログを調べたところ、当院職員および業務委託業者の作業はなかったことから、"
@@ -128,6 +133,39 @@ START_TEST(contractors)
 	ck_assert(!contractor("本文。\n【再発防止策】\n委託先の管理を徹底いたします。\n"));
 	ck_assert(!contractor("本文。\n【漏えいした情報】\n協力会社社員の氏名\n"));
 	ck_assert(!contractor("事業者の皆様と従業者の方々にお詫び申し上げます。"));
+}
+END_TEST
+
+/* Does the clause of the first 氏名 in raw state a resolve? */
+static int
+resolves(const char *raw)
+{
+	struct ir_place p = IR_PLACE_INIT;
+
+	load(raw);
+	return ir_resolves(&rd.r, (size_t)(strstr(rd.r.t, "氏名") - rd.r.t), &p);
+}
+
+START_TEST(resolves_for_the_future)
+{
+	static const char *const resolve[] = {
+		"氏名の管理に努めてまいります。", "氏名の管理に努めます。", "氏名の管理に努めて参ります。",
+		"氏名の管理を徹底いたします。", "氏名の管理を徹底します。", "氏名の管理を徹底して参ります。",
+		"氏名の管理を強化いたします。", "氏名の管理を強化します。", "氏名の管理を強化して参ります。",
+		"氏名の保護を図ります。", "氏名の保護を図って参ります。", "氏名の保護に万全の措置を講じます。",
+		"氏名の保護に取り組みます。", "氏名の扱いを見直します。", "氏名の扱いを見直してまいります。",
+		"氏名の保護に努める所存です。", "氏名の保護のため、手順の周知を図ります。",
+	};
+	static const char *const past[] = {
+		"氏名の管理を見直しました。", "氏名が流出しました。", "氏名の保護を図りました。",
+		"氏名を取り出しました。",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof resolve / sizeof *resolve; i++)
+		ck_assert_msg(resolves(resolve[i]), "not a resolve: %s", resolve[i]);
+	for (i = 0; i < sizeof past / sizeof *past; i++)
+		ck_assert_msg(!resolves(past[i]), "a resolve: %s", past[i]);
 }
 END_TEST
 
@@ -169,6 +207,7 @@ suite(void)
 	tcase_add_test(tc, discovered);
 	tcase_add_test(tc, period);
 	tcase_add_test(tc, contractors);
+	tcase_add_test(tc, resolves_for_the_future);
 	tcase_add_test(tc, linear);
 	suite_add_tcase(s, tc);
 	return s;
