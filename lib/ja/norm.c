@@ -4,6 +4,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "base/bytescan.h"
 #include "base/cpset.h"
 #include "base/err.h"
 #include "base/utf8.h"
@@ -223,11 +224,39 @@ cr_line_ends(struct ir_buf *t)
 	}
 }
 
+/*
+ * Do all the characters that start in the sixteen bytes at p (at the
+ * start of a character, with two more bytes after them) pass inert_len?
+ * A quick part of the test, for the runs of kana, kanji and ASCII that
+ * make up a notice: ASCII; the ideographs U+4000-U+4DBF and U+4E00-U+9FFF
+ * (E4 but E4 B7, and E5-E9); hiragana and katakana (E3 81-83, but U+3040,
+ * U+3097-U+30A0 and U+30FF); the punctuation U+3001-U+3029 but 〜.  The
+ * text is valid UTF-8, so a continuation byte belongs to a character
+ * tested with its first byte.
+ */
+static int
+inert_block(const unsigned char *p)
+{
+	ir_v16 v = ir_v16_load(p), w = ir_v16_load(p + 1), x = ir_v16_load(p + 2);
+	ir_v16s bv = ir_v16_bias(v), bx = ir_v16_bias(x);
+	ir_v16 single = IR_V16_ULT(bv, 0xC0); /* ASCII, or a continuation byte */
+	ir_v16 han = (IR_V16_UGT(bv, 0xE4) & IR_V16_ULT(bv, 0xEA)) |
+		     (IR_V16_EQ(v, ir_v16_splat(0xE4)) & ~IR_V16_EQ(w, ir_v16_splat(0xB7)));
+	ir_v16 punct = IR_V16_EQ(w, ir_v16_splat(0x80)) & IR_V16_UGT(bx, 0x80) & IR_V16_ULT(bx, 0xAA) &
+		       ~IR_V16_EQ(x, ir_v16_splat(0x9C));
+	ir_v16 hira = IR_V16_EQ(w, ir_v16_splat(0x81)) & ~IR_V16_EQ(x, ir_v16_splat(0x80));
+	ir_v16 mid = IR_V16_EQ(w, ir_v16_splat(0x82)) & (IR_V16_ULT(bx, 0x97) | IR_V16_UGT(bx, 0xA0));
+	ir_v16 kata = IR_V16_EQ(w, ir_v16_splat(0x83)) & ~IR_V16_EQ(x, ir_v16_splat(0xBF));
+	ir_v16 kana = IR_V16_EQ(v, ir_v16_splat(0xE3)) & (punct | hira | mid | kata);
+
+	return !ir_v16_any(~(single | han | kana));
+}
+
 void
 ir_norm(struct ir_norm *n, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, run = 0, last = 0; /* last: start of the previous character */
+	size_t i = 0, run = 0;
 
 	n->text.len = 0;
 	n->nmap = 0;
@@ -236,18 +265,21 @@ ir_norm(struct ir_norm *n, const char *s, size_t len)
 	while (i < len) {
 		uint32_t cp;
 		int w;
-		size_t k, end;
+		size_t k, end, last;
 
-		/* Nearly all characters: ASCII, kana, kanji. */
+		/* Nearly all characters: ASCII, kana, kanji; sixteen bytes at a time where they run. */
+		if (i + 18 <= len && inert_block(p + i)) {
+			for (i += 16; i < len && (p[i] & 0xC0) == 0x80; i++)
+				;
+			continue;
+		}
 		if ((k = inert_len(p + i, len - i)) > 0) {
-			last = i;
 			i += k;
 			continue;
 		}
 		w = ir_utf8_next(p + i, len - i, &cp);
 		k = w > 0 ? (size_t)w : (size_t)-w;
 		if (w > 0 && is_inert(cp)) {
-			last = i;
 			i += k;
 			continue;
 		}
@@ -268,20 +300,22 @@ ir_norm(struct ir_norm *n, const char *s, size_t len)
 			add_quick(n, s + i, end - i, i);
 		} else {
 			/*
-			 * utf8proc may combine the run with the character before,
-			 * unless that is ASCII that no composition starts with
-			 * (a blank, a line end, a digit): then the stretch starts
-			 * here, and a heading's ■ keeps its own offset.
+			 * utf8proc may combine the run with the character before
+			 * (inert, so ASCII or three bytes long), unless that is
+			 * ASCII that no composition starts with (a blank, a line
+			 * end, a digit): then the stretch starts here, and a
+			 * heading's ■ keeps its own offset.
 			 */
-			if (last < run || last >= i || (p[last] < 0x80 && !isalpha(p[last]) &&
-							 p[last] != '<' && p[last] != '=' && p[last] != '>'))
+			last = i > run ? i - (p[i - 1] < 0x80 ? 1 : 3) : i;
+			if (p[last] < 0x80 && !isalpha(p[last]) && p[last] != '<' && p[last] != '=' &&
+			    p[last] != '>')
 				last = i;
 			ir_buf_add(&n->text, s + run, last - run);
 			step(n, last, 0);
 			add_nfkc(n, s + last, end - last);
 		}
 		step(n, end, 1);
-		run = last = i = end;
+		run = i = end;
 	}
 	ir_buf_add(&n->text, s + run, len - run);
 	cr_line_ends(&n->text);

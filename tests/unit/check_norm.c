@@ -38,6 +38,43 @@ START_TEST(nfkc_and_fixups)
 }
 END_TEST
 
+/*
+ * Characters that change, or that the quick test of whole blocks leaves to
+ * the character-by-character one, at every place in runs of kana and
+ * ASCII: the result is the same wherever the sixteen-byte blocks fall.
+ */
+START_TEST(changes_wherever_the_blocks_fall)
+{
+	static const char *const cases[][2] = {
+		{"〜", "~"}, {"ｶﾞ", "ガ"}, {"Ａ", "A"}, {"\xE3\x80\x80", " "}, {"か\xE3\x82\x99", "が"},
+		{"\xE2\x80\x8B", ""}, {"ゝゞ", "ゝゞ"}, {"゠ヿ", "゠コト"}, {"\xE3\x81\x80", "\xE3\x81\x80"},
+		{"①", "①"}, {"\xE4\xB7\x80", "\xE4\xB7\x80"}, {"〪〰〻", "〪〰〻"}, {"、。「」【】", "、。「」【】"},
+		{"\xE3\x82\x9B", " \xE3\x82\x99"}, {"⽇", "日"},
+	};
+	struct ir_norm n = IR_NORM_INIT;
+	struct ir_buf in = IR_BUF_INIT, want = IR_BUF_INIT;
+	size_t c, k;
+	int ascii;
+
+	for (c = 0; c < sizeof cases / sizeof *cases; c++)
+		for (ascii = 0; ascii < 2; ascii++)
+			for (k = 0; k < 18; k++) {
+				in.len = want.len = 0;
+				for (size_t j = 0; j < k; j++)
+					ir_buf_adds(&in, ascii ? "a" : "あ");
+				ir_buf_add(&want, in.p, in.len);
+				ir_buf_adds(&in, cases[c][0]);
+				ir_buf_adds(&want, cases[c][1]);
+				ir_buf_adds(&in, "いろはにほへと漢字カタカナいろはにほへと");
+				ir_buf_adds(&want, "いろはにほへと漢字カタカナいろはにほへと");
+				ck_assert_str_eq(norm(&n, ir_buf_cstr(&in)), ir_buf_cstr(&want));
+			}
+	ir_norm_free(&n);
+	ir_buf_free(&in);
+	ir_buf_free(&want);
+}
+END_TEST
+
 START_TEST(offsets_map_back)
 {
 	struct ir_norm n = IR_NORM_INIT;
@@ -97,6 +134,7 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, nfkc_and_fixups);
+	tcase_add_test(tc, changes_wherever_the_blocks_fall);
 	tcase_add_test(tc, offsets_map_back);
 	tcase_add_test(tc, spans_map_to_whole_characters);
 	suite_add_tcase(s, tc);
