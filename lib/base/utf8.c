@@ -168,9 +168,15 @@ ir_utf8_repair(const char *s, size_t n, struct ir_buf *out)
 size_t
 ir_utf8_count(const char *s, size_t n)
 {
-	size_t i, count = 0;
+	size_t i = 0, count = 0;
 
-	for (i = 0; i < n; i++)
+	/* Every byte but a continuation byte (80-BF) starts a character. */
+	for (; i + 16 <= n; i += 16) {
+		ir_v16s b = ir_v16_bias(ir_v16_load(s + i));
+
+		count += 16 - ir_v16_count(~IR_V16_ULT(b, 0x80) & IR_V16_ULT(b, 0xC0));
+	}
+	for (; i < n; i++)
 		count += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return count;
 }
@@ -198,6 +204,9 @@ ir_utf8_is_format(uint32_t cp)
 int
 ir_utf8_is_space(uint32_t cp)
 {
+	/* Kana and kanji, most of what is asked about, lie between the spaces and U+FEFF. */
+	if (cp > 0x3000 && cp < 0xFEFF)
+		return 0;
 	switch (cp) {
 	case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
 	case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:

@@ -54,9 +54,10 @@ size_t ir_utf8_check(const char *p, size_t n);
 void ir_utf8_repair(const char *p, size_t n, struct ir_buf *out);
 
 /*
- * The first ch (one character of two or more bytes) in p[0..n), or NULL.
- * For the full stop that bounds sentences: memchr finds its last byte,
- * rarer than its first, and memmem's set-up costs more than the search.
+ * The first ch (two or more bytes: a character, or a short word) in
+ * p[0..n), or NULL, as memmem would find it.  For the full stop that
+ * bounds sentences and the words of a line: memchr finds the last byte,
+ * rarer than the first, and memmem's set-up costs more than the search.
  */
 static inline const char *
 ir_utf8_find(const char *p, size_t n, const char *ch)

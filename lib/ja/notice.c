@@ -471,7 +471,7 @@ heading(const char *s, size_t n, struct head *h)
 		if (wlen == 0 || (s[words] >= '0' && s[words] <= '9'))
 			return 0;
 		/* "3.判明の経緯  4月15日、…": the text runs on after two blanks. */
-		if ((gap = memmem(s + words, wlen, "  ", 2)) != NULL) {
+		if ((gap = ir_utf8_find(s + words, wlen, "  ")) != NULL) {
 			wlen = (size_t)(gap - (s + words));
 			h->head_len = words + wlen;
 		}
@@ -500,10 +500,10 @@ heading(const char *s, size_t n, struct head *h)
 	if (((st == S_ALONE || st == S_LABEL) && h->part < 0) || sentence_like(s + words, wlen))
 		return 0;
 	/* "個人情報流出のお知らせ" alone on a line repeats the title. */
-	if (st == S_ALONE && (memmem(s, n, "お知らせ", 12) != NULL || memmem(s, n, "ご報告", 9) != NULL))
+	if (st == S_ALONE && (ir_utf8_find(s, n, "お知らせ") != NULL || ir_utf8_find(s, n, "ご報告") != NULL))
 		return 0;
 	h->plain = ir_utf8_count(s + words, wlen) <= MAX_PLAIN && !has_digit(s + words, wlen) &&
-		   memmem(s + words, wlen, "、", 3) == NULL;
+		   ir_utf8_find(s + words, wlen, "、") == NULL;
 	return 1;
 }
 

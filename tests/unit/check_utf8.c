@@ -166,6 +166,45 @@ START_TEST(invisible_characters_are_spaces)
 END_TEST
 
 /* Characters whose last byte is 。's (E3 80 82) must not be taken for it. */
+/* Every length and alignment of a text of one-, two-, three- and four-byte characters. */
+START_TEST(count_of_characters)
+{
+	static const char *const chars[] = {"a", "\xC3\xA9", "漏", "\xF0\x9F\x98\x80"};
+	char s[256];
+	size_t n = 0, want = 0, k, from;
+
+	for (k = 0; n + 4 < sizeof s; k = (k * 7 + 3) % 4) {
+		strcpy(s + n, chars[k]);
+		n += strlen(chars[k]);
+		want++;
+		ck_assert_uint_eq(ir_utf8_count(s, n), want);
+	}
+	for (from = 0, want = 0; from < n; from++) {
+		size_t i, direct = 0;
+
+		for (i = from; i < n; i++)
+			direct += ((unsigned char)s[i] & 0xC0) != 0x80;
+		ck_assert_uint_eq(ir_utf8_count(s + from, n - from), direct);
+	}
+}
+END_TEST
+
+/* Every code point of the plane against the definition (spaces, Cf). */
+START_TEST(space_is_the_list_or_cf)
+{
+	uint32_t cp;
+
+	for (cp = 0; cp < 0x10000; cp++) {
+		int want = cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85 || cp == 0xA0 ||
+			   cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+			   cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 ||
+			   ir_utf8_is_format(cp);
+
+		ck_assert_msg(ir_utf8_is_space(cp) == want, "U+%04X", (unsigned)cp);
+	}
+}
+END_TEST
+
 START_TEST(find_matches_whole_characters)
 {
 	const char *s = "ア\xe3\x82\x82い\xe4\x80\x82う。え。";
@@ -197,6 +236,8 @@ suite(void)
 	tcase_add_test(tc, format_characters_are_category_cf);
 	tcase_add_test(tc, invisible_characters_are_spaces);
 	tcase_add_test(tc, find_matches_whole_characters);
+	tcase_add_test(tc, count_of_characters);
+	tcase_add_test(tc, space_is_the_list_or_cf);
 	suite_add_tcase(s, tc);
 	return s;
 }
