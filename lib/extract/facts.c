@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/cpset.h"
+#include "base/err.h"
 #include "base/utf8.h"
 #include "extract/cues.h"
 #include "extract/facts.h"
@@ -14,11 +16,19 @@ static struct ir_rx told = IR_RX(
 	"速報|確報|情報提供");
 /* Asking for a report is not reporting: 報告を求め, 報告するよう求める. */
 static struct ir_rx asked = IR_RX("(?:報告|提出)(?:を|する|するよう|するように)?(?:求め|要請|命じ)");
-/* Finding out, or being told: 判明, 検知, 連絡を受け, ご指摘をいただき, お知らせがあり. */
+/*
+ * Finding out, or being told: 判明, 検知, 連絡を受け, ご指摘をいただき,
+ * お知らせがあり.  Most characters begin none of these words, and PCRE2
+ * would try the pattern at nearly every one: it is anchored, and tried
+ * only where one of the words begins (learned_in).
+ */
+#define LEARNED_WORDS "判明|検知|発覚|確認し|確認され|確認いたし|確認でき|気づ|気付|把握|発見|認識し|認知|覚知"
+#define TOLD_NOUNS "連絡|通報|指摘|通知|情報提供|報告|申し出|申出|問い合わせ|問合せ|お知らせ|苦情|照会"
 static struct ir_rx learned = IR_RX(
-	"判明|検知|発覚|確認し|確認され|確認いたし|確認でき|気づ|気付|把握|発見|認識し|認知|覚知|"
-	"(?:連絡|通報|指摘|通知|情報提供|報告|申し出|申出|問い合わせ|問合せ|お知らせ|苦情|照会)"
-	"(?:を|が)?(?:受け|いただ|頂|あり|あっ|入|届|寄せ|相次)");
+	"\\G(?:" LEARNED_WORDS "|(?:" TOLD_NOUNS ")(?:を|が)?(?:受け|いただ|頂|あり|あっ|入|届|寄せ|相次))");
+/* The characters those words begin with, gathered at start-up. */
+static char learned_firsts[64 * 4 + 1];
+static struct ir_cpset learned_starts = IR_CPSET(learned_firsts);
 /*
  * A date that only dates what a noun names: 3月13日に発送した「…」,
  * 4月1日に送付した書類; not the time of finding (点検を行った際に).
@@ -467,6 +477,19 @@ scope(const struct ir_read *r, const struct ir_dates *ds, size_t i, struct ir_pl
 	return e;
 }
 
+/* Does learned match within t[from..to)? */
+static int
+learned_in(const struct ir_read *r, size_t from, size_t to)
+{
+	struct ir_rx_match m;
+	size_t at;
+
+	for (at = from; (at = ir_cpset_next(&learned_starts, r->t, to, at)) < to; at += 3)
+		if (ir_rx_find(&learned, r->t + from, to - from, at - from, &m))
+			return 1;
+	return 0;
+}
+
 /* Where notices say when they found out: what happened, and how it unfolded. */
 static int
 tells_discovery(int part)
@@ -498,7 +521,7 @@ ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date
 		    ir_rx_test(&range_end, r->t + (at > 12 ? at - 12 : 0), at > 12 ? 12 : at))
 			continue;
 		e = scope(r, ds, i, &p);
-		if (!ir_rx_test(&learned, r->t + end, e - end) && !under_heading(r, at, &p))
+		if (!learned_in(r, end, e) && !under_heading(r, at, &p))
 			continue;
 		if (published.y != 0 && before(published, d))
 			continue;
@@ -683,8 +706,34 @@ static struct ir_rx *const patterns[] = {
 	&learned_heading, &window, &apposition, &investigates, &used_system, &incident,
 };
 
+/* Writes the first character of each of the words "a|b|c" to out (of size bytes). */
+static void
+first_chars(const char *words, char *out, size_t size)
+{
+	const char *w = words;
+	size_t len = 0;
+	uint32_t cp;
+
+	for (;;) {
+		int k = ir_utf8_next((const unsigned char *)w, strlen(w), &cp);
+
+		if (k <= 0 || len + (size_t)k >= size)
+			ir_die(IR_EXIT_FAIL, NULL, 0, "bug: the first characters of /%s/ do not fit", words);
+		memcpy(out + len, w, (size_t)k);
+		len += (size_t)k;
+		if ((w = strchr(w, '|')) == NULL)
+			break;
+		w++;
+	}
+	out[len] = '\0';
+}
+
 void
 ir_facts_prepare(void)
 {
+	if (!learned_starts.ready) {
+		first_chars(LEARNED_WORDS "|" TOLD_NOUNS, learned_firsts, sizeof learned_firsts);
+		ir_cpset_build(&learned_starts);
+	}
 	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

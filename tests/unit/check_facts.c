@@ -99,6 +99,32 @@ START_TEST(discovered)
 }
 END_TEST
 
+/* Each word of finding out and of being told, right after the date and further on. */
+START_TEST(words_of_finding_out)
+{
+	static const char *const words[] = {
+		"判明", "検知", "発覚", "確認し", "確認され", "確認いたし", "確認でき", "気づ", "気付", "把握",
+		"発見", "認識し", "認知", "覚知", "連絡を受け", "通報があり", "指摘をいただ", "通知が届",
+		"情報提供を受け", "報告があっ", "申し出があり", "申出を受け", "問い合わせが入", "問合せが相次",
+		"お知らせをいただ", "苦情が寄せ", "照会を頂",
+	};
+	char text[256];
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		snprintf(text, sizeof text, "2月3日%sました。", words[i]);
+		ck_assert_msg(strcmp(found(text), "2025-02-03") == 0, "%s", text);
+		snprintf(text, sizeof text, "当社は、2月3日に外部の方から%sました。", words[i]);
+		ck_assert_msg(strcmp(found(text), "2025-02-03") == 0, "%s", text);
+	}
+	/* A word may begin right after the first character of another (お知らせ, 問い合わせ). */
+	ck_assert_str_eq(found("2月3日、お客様からのお問い合わせを受けました。"), "2025-02-03");
+	/* A word of being told needs its verb, and none of them is read past the sentence. */
+	ck_assert_str_eq(found("2月3日に連絡先を変更しました。"), "none");
+	ck_assert_str_eq(found("2月3日に訪問しました。\n判明"), "none");
+}
+END_TEST
+
 START_TEST(period)
 {
 	struct ir_date pub = {2025, 3, 4, NULL}, f, t;
@@ -205,6 +231,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, reported);
 	tcase_add_test(tc, discovered);
+	tcase_add_test(tc, words_of_finding_out);
 	tcase_add_test(tc, period);
 	tcase_add_test(tc, contractors);
 	tcase_add_test(tc, resolves_for_the_future);
