@@ -30,7 +30,7 @@ enum kind {
 struct outer {
 	size_t first, last; /* entries of cl->c, parentheses included */
 	enum kind kind;
-	size_t topic;       /* where its topic's は stands (…は), or 0 */
+	size_t open, end;   /* its text, where its topic is looked for (topic_at) when needed */
 	int mood;
 };
 
@@ -514,7 +514,8 @@ end_clause(struct scan *sc, size_t end, enum kind kind)
 	o.first = l->first;
 	o.last = sc->cl->n;
 	o.kind = kind;
-	o.topic = topic_at(sc->t, l->open, end);
+	o.open = l->open;
+	o.end = end;
 	o.mood = mood_of(sc->t, l->run_off, l->run_end);
 	/* "・パスワード(含まれません)": the parenthesis ends the clause and denies its words. */
 	if (l->denial && strip(sc->t, l->denial, end) == l->denial && o.mood == IR_MOOD_FACT &&
@@ -561,12 +562,13 @@ merge(struct scan *sc)
 /*
  * Ends the sentence at end: each clause, from the last, takes what the
  * one after it passes on (see enum kind), then its pieces get its mood.
+ * Topics matter only before a denial, and are looked for only there.
  */
 static void
 end_sentence(struct scan *sc, size_t end)
 {
 	struct ir_clauses *cl = sc->cl;
-	size_t i;
+	size_t i, topic;
 
 	end_clause(sc, end, K_FINAL);
 	for (i = sc->no; i-- > 0;) {
@@ -575,9 +577,9 @@ end_sentence(struct scan *sc, size_t end)
 		if (next != NULL && (o->mood == IR_MOOD_FACT || o->kind == K_NEG)) {
 			if (next->mood == IR_MOOD_ADVICE && (o->kind == K_CONT || o->kind == K_NEG))
 				o->mood = IR_MOOD_ADVICE;
-			else if (next->mood == IR_MOOD_DENIED && o->topic &&
-				 same_topic(sc->t, o->topic, next->topic) &&
-				 (o->kind == K_CONT || o->kind == K_REASON))
+			else if (next->mood == IR_MOOD_DENIED && (o->kind == K_CONT || o->kind == K_REASON) &&
+				 (topic = topic_at(sc->t, o->open, o->end)) != 0 &&
+				 same_topic(sc->t, topic, topic_at(sc->t, next->open, next->end)))
 				o->mood = IR_MOOD_DENIED;
 		}
 		settle(cl, o->first, o->last, o->mood);
