@@ -675,6 +675,13 @@ line_goes_on(const char *t, size_t from, size_t nl, size_t len)
 			  (next >= 0x30A1 && next <= 0x30FA));
 }
 
+/* Is E3 80 c one of 、 。 「 」 『 』? */
+static int
+is_stop(unsigned char c)
+{
+	return c == 0x81 || c == 0x82 || (c >= 0x8C && c <= 0x8F);
+}
+
 /*
  * Reads the punctuation at text[i] (。 、 「 」 『 』); returns its length.
  * A quotation is one phrase: its 。 and 、 end nothing ("「…なっている。」
@@ -789,7 +796,7 @@ ir_clauses_read(struct ir_clauses *cl, const char *text, size_t len)
 			end_sentence(&sc, i + 1);
 			i++;
 		} else if (ch == 0xE3 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
-			   strchr("\x81\x82\x8C\x8D\x8E\x8F", text[i + 2]) != NULL) {
+			   is_stop((unsigned char)text[i + 2])) {
 			i += punctuation(&sc, i);
 		} else {
 			i++;

@@ -171,6 +171,17 @@ char_at(const unsigned char *p, size_t n, uint32_t *cp)
 	return ir_utf8_next(p, n, cp);
 }
 
+/* The first entry of the words that start with cp (a start: it is in the hash). */
+static size_t
+first_entry(const struct ir_lexicon *lx, uint32_t cp)
+{
+	uint32_t h;
+
+	for (h = slot_of(lx, cp); lx->slots[h].first != cp;)
+		h = (h + 1) & ((1u << lx->slotbits) - 1);
+	return lx->slots[h].entry;
+}
+
 /*
  * The next place at or after i where a word may start: its first entry
  * in *e, its first character's length in *k; n at the end.
@@ -181,7 +192,7 @@ next_start(const struct ir_lexicon *lx, const char *s, size_t n, size_t i, size_
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (i < n) {
-		uint32_t cp, next, h;
+		uint32_t cp, next;
 		int w;
 
 		/* Kana and kanji, most of a notice: most start no word, and are not decoded. */
@@ -192,6 +203,16 @@ next_start(const struct ir_lexicon *lx, const char *s, size_t n, size_t i, size_
 			}
 			cp = ir_utf8_cp3(p + i);
 			w = 3;
+			/* Before kana or kanji too, the pair is read from the bytes. */
+			if (n - i >= 6 && (p[i + 3] & 0xF0) == 0xE0) {
+				if (!has(lx->alone, cp) && !has(lx->pairs, pair(cp, ir_utf8_cp3(p + i + 3)))) {
+					i += 3;
+					continue;
+				}
+				*e = first_entry(lx, cp);
+				*k = w;
+				return i;
+			}
 		} else {
 			uint32_t other;
 
@@ -208,9 +229,7 @@ next_start(const struct ir_lexicon *lx, const char *s, size_t n, size_t i, size_
 			i += (size_t)w;
 			continue;
 		}
-		for (h = slot_of(lx, cp); lx->slots[h].first != cp;)
-			h = (h + 1) & ((1u << lx->slotbits) - 1);
-		*e = lx->slots[h].entry;
+		*e = first_entry(lx, cp);
 		*k = w;
 		return i;
 	}

@@ -332,11 +332,10 @@ bad:
 	return -1;
 }
 
-int
-ir_json_key_is(const char *tok, size_t n, const char *key)
+/* ir_json_key_is, the key's length known. */
+static int
+key_is(const char *tok, size_t n, const char *key, size_t k)
 {
-	size_t k = strlen(key);
-
 	/* Each escape is longer than what it stands for: lengths rule most keys out. */
 	if (n < k + 2)
 		return 0;
@@ -355,13 +354,19 @@ ir_json_key_is(const char *tok, size_t n, const char *key)
 	}
 }
 
+int
+ir_json_key_is(const char *tok, size_t n, const char *key)
+{
+	return key_is(tok, n, key, strlen(key));
+}
+
 const struct ir_jmember *
 ir_json_get(const struct ir_jobj *o, const char *key)
 {
-	size_t i;
+	size_t i, k = strlen(key);
 
 	for (i = o->n; i-- > 0;)
-		if (ir_json_key_is(o->text + o->m[i].key, o->m[i].key_len, key))
+		if (key_is(o->text + o->m[i].key, o->m[i].key_len, key, k))
 			return &o->m[i];
 	return NULL;
 }
