@@ -66,14 +66,16 @@ scan_string(struct scan *s)
 	for (;;) {
 		unsigned c;
 
+		/* Sixteen bytes at a time, to the first that ends the run: a quote, a backslash, a control. */
 		while (s->i + 16 <= s->n) {
 			ir_v16 v = ir_v16_load(s->p + s->i);
 			ir_v16s sv = (ir_v16s)v;
+			unsigned k = ir_v16_first(((ir_v16)(sv >= (ir_v16s){0}) & (ir_v16)(sv < (ir_v16s){0} + 0x20)) |
+						  IR_V16_EQ(v, ir_v16_splat('"')) | IR_V16_EQ(v, ir_v16_splat('\\')));
 
-			if (ir_v16_any(((ir_v16)(sv >= (ir_v16s){0}) & (ir_v16)(sv < (ir_v16s){0} + 0x20)) |
-				       IR_V16_EQ(v, ir_v16_splat('"')) | IR_V16_EQ(v, ir_v16_splat('\\'))))
+			s->i += k;
+			if (k < 16)
 				break;
-			s->i += 16;
 		}
 		if (s->i >= s->n)
 			return fail(s, NOT_JSON);
