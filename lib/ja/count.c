@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/cpset.h"
+#include "base/err.h"
 #include "base/utf8.h"
 #include "ja/count.h"
 #include "ja/cursor.h"
@@ -323,19 +324,72 @@ qualified_start(const char *s, size_t from, size_t i)
 	return i;
 }
 
+/* The last run of what numbers are written with that unit_may_follow read, and its answer. */
+struct run {
+	size_t from, end;
+	int unit;
+};
+
+/*
+ * May a unit follow the number at s[i]?  A number is read from a run of
+ * what numbers are written with (digits, kanji numerals, , . and
+ * blanks), and neither a unit nor 余 begins with one of those: when none
+ * stands right after the run, none follows the number.  Most numbers of a
+ * notice (2023年, 一部, 10時) are turned away here, before they are read.
+ * Every number inside the run last read has its answer: each run is read
+ * once, however many numbers it holds.
+ */
+static int
+unit_may_follow(const char *s, size_t n, size_t i, struct run *last)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct ir_cur c = {s, 0, n};
+	uint32_t cp;
+	int w;
+
+	if (i >= last->from && i < last->end)
+		return last->unit;
+	last->from = i;
+	while (i < n) {
+		if (ir_is_digit(s[i]) || s[i] == ',' || s[i] == '.' || s[i] == ' ' || s[i] == '\t')
+			i++;
+		else if ((p[i] & 0xF0) == 0xE0 && n - i >= 3 && ir_kanji_numeral(ir_utf8_cp3(p + i)) >= 0)
+			i += 3;
+		else
+			break;
+	}
+	c.i = last->end = i;
+	cp = ir_cur_peek(&c, &w);
+	last->unit = w > 0 && (cp == 0x4F59 || ir_cpset_has(&unit_starts, cp)); /* 余 */
+	return last->unit;
+}
+
+/* Is a character a number begins with at s[i]?  No qualifier begins with one. */
+static int
+numeral_at(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (i >= n)
+		return 0;
+	if (p[i] < 0x80)
+		return ir_cpset_has(&numerals, p[i]);
+	return (p[i] & 0xF0) == 0xE0 && n - i >= 3 && ir_cpset_has3(&numerals, p + i);
+}
+
 /* The count starting at s[i] into *out: its length, or 0. */
 static size_t
-count_at(const char *s, size_t n, size_t i, struct ir_count *out)
+count_at(const char *s, size_t n, size_t i, struct run *run, struct ir_count *out)
 {
 	struct ir_cur c = {s, i, n};
-	enum ir_qual before = prefix(&c), after, q;
+	enum ir_qual before = numeral_at(s, n, i) ? IR_QUAL_NONE : prefix(&c), after, q;
 	const struct unit *u;
 	size_t num = c.i, k;
 	struct ir_decimal v;
 	int surplus;
 
 	/* Most numbers have no unit: that test first, the others after. */
-	if ((k = ir_numeral_parse(s + num, n - num, 0, &v)) == 0)
+	if (!unit_may_follow(s, n, num, run) || (k = ir_numeral_parse(s + num, n - num, 0, &v)) == 0)
 		return 0;
 	c.i += k;
 	ir_cur_blanks(&c);
@@ -361,6 +415,7 @@ size_t
 ir_count_scan(const char *s, size_t n, int (*fn)(const struct ir_count *c, void *ctx), void *ctx)
 {
 	struct ir_count c;
+	struct run run = {0, 0, 0};
 	size_t i = 0, found = 0, from = 0;
 
 	/* Counts are found by their numbers; qualifiers are looked for behind. */
@@ -375,7 +430,7 @@ ir_count_scan(const char *s, size_t n, int (*fn)(const struct ir_count *c, void 
 		}
 		start = qualified_start(s, from, i);
 
-		if ((start == i || count_at(s, n, start, &c) == 0) && count_at(s, n, i, &c) == 0) {
+		if ((start == i || count_at(s, n, start, &run, &c) == 0) && count_at(s, n, i, &run, &c) == 0) {
 			i += char_len(s, n, i);
 			continue;
 		}
@@ -412,6 +467,10 @@ ir_count_prepare(void)
 	for (k = 0; k < NELEM(UNITS) && !unit_starts.ready; k++) {
 		size_t w = char_len(UNITS[k].w, strlen(UNITS[k].w), 0);
 
+		/* unit_may_follow counts on it. */
+		if (strchr("0123456789,. \t", UNITS[k].w[0]) != NULL ||
+		    (w == 3 && ir_kanji_numeral(ir_utf8_cp3((const unsigned char *)UNITS[k].w)) >= 0))
+			ir_die(IR_EXIT_FAIL, NULL, 0, "bug: the unit %s begins as a number does", UNITS[k].w);
 		memcpy(unit_firsts + len, UNITS[k].w, w);
 		len += w;
 	}

@@ -316,6 +316,30 @@ START_TEST(qualifier_names)
 }
 END_TEST
 
+/* What follows a run of numerals decides; a long run is read once, not once a numeral. */
+START_TEST(runs_of_numerals)
+{
+	struct ir_buf b = IR_BUF_INIT;
+	size_t i;
+
+	ck_one("1 2 3件", 3, "件", IR_QUAL_NONE, "3件");
+	ck_one("一、二、三件", 3, "件", IR_QUAL_NONE, "三件");
+	ck_one("1.5 万件", 15000, "件", IR_QUAL_NONE, "1.5 万件");
+	ck_one("三十余名", 30, "名", IR_QUAL_OVER, "三十余名");
+	ck_none("1 2 3年");
+	for (i = 0; i < 100000; i++)
+		ir_buf_adds(&b, "1 十,");
+	ir_buf_adds(&b, "年");
+	ck_assert_uint_eq(ir_count_scan(b.p, b.len, NULL, NULL), 0);
+	b.len = 0;
+	for (i = 0; i < 100000; i++)
+		ir_buf_adds(&b, "一");
+	ir_buf_adds(&b, "月");
+	ck_assert_uint_eq(ir_count_scan(b.p, b.len, NULL, NULL), 0);
+	ir_buf_free(&b);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -336,6 +360,7 @@ suite(void)
 	tcase_add_test(tc, list_numbers_and_ranges);
 	tcase_add_test(tc, callback_stops);
 	tcase_add_test(tc, qualifier_names);
+	tcase_add_test(tc, runs_of_numerals);
 	suite_add_tcase(s, tc);
 	return s;
 }
