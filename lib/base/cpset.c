@@ -40,17 +40,18 @@ ir_cpset_next(const struct ir_cpset *set, const char *s, size_t n, size_t i)
 
 	if (!set->ready)
 		ir_cpset_unbuilt();
-	/* Kana and kanji first: most of a notice, each tested from its bytes. */
-	for (; i + 3 <= n; i++) {
-		unsigned b = p[i];
-
-		if ((b & 0xF0) == 0xE0) {
-			if (bits[(b & 0x0Fu) << 6 | (p[i + 1] & 0x3Fu)] >> (p[i + 2] & 0x3F) & 1)
+	while (i + 3 <= n) {
+		/* Kana and kanji first, most of a notice: each tested from its bytes. */
+		while (i + 3 <= n && (p[i] & 0xF0) == 0xE0) {
+			if (bits[(p[i] & 0x0Fu) << 6 | (p[i + 1] & 0x3Fu)] >> (p[i + 2] & 0x3F) & 1)
 				return i;
-			i += 2;
-		} else if (b < 0x80 && bits[b >> 6] >> (b & 63) & 1) {
-			return i;
+			i += 3;
 		}
+		if (i + 3 > n)
+			break;
+		if (p[i] < 0x80 && bits[p[i] >> 6] >> (p[i] & 63) & 1)
+			return i;
+		i++;
 	}
 	/* The last two bytes: too few for a three-byte character. */
 	for (; i < n; i++)

@@ -116,8 +116,10 @@ resolve_at_end(const char *t, size_t from, size_t end)
 	};
 	size_t i, k, lo = end - from > RESOLVE_TAIL ? end - RESOLVE_TAIL : from;
 
-	/* Each verb opens with one of ま 努 徹 強 図 講 取 見 所: compare only there. */
-	for (i = lo; i + 3 <= end; i++) {
+	/* By characters: each verb opens with one of ま 努 徹 強 図 講 取 見 所, compared only there. */
+	for (i = lo; i < end && ((unsigned char)t[i] & 0xC0) == 0x80; i++)
+		;
+	for (; i + 3 <= end; i += (unsigned char)t[i] >= 0xE0 && (unsigned char)t[i] < 0xF0 ? 3 : 1) {
 		if ((unsigned char)t[i] < 0xE3 || (unsigned char)t[i] > 0xE9 ||
 		    !opens_resolve(ir_utf8_cp3((const unsigned char *)t + i)))
 			continue;

@@ -196,11 +196,11 @@ next_start(const struct ir_lexicon *lx, const char *s, size_t n, size_t i, size_
 		int w;
 
 		/* Kana and kanji, most of a notice: most start no word, and are not decoded. */
+		while (i + 3 <= n && (p[i] & 0xF0) == 0xE0 && !has3(lx->starts, p + i))
+			i += 3;
+		if (i >= n)
+			break;
 		if ((p[i] & 0xF0) == 0xE0 && n - i >= 3) {
-			if (!has3(lx->starts, p + i)) {
-				i += 3;
-				continue;
-			}
 			cp = ir_utf8_cp3(p + i);
 			w = 3;
 			/* Before kana or kanji too, the pair is read from the bytes. */
