@@ -26,15 +26,23 @@ enum kind {
 	K_ALONE   /* が、 ものの、 けれども、 ところ、 とともに、 */
 };
 
-/* An outer clause: its pieces, how it ends, its mood. */
-struct outer {
+/*
+ * An outer clause: its pieces, how it ends, where its predicate stands,
+ * its mood.  One whose mood is worked out when it is looked up is kept in
+ * cl->later, at its entry, with first and last the entries of its
+ * sentence (one an outer clause).
+ */
+struct ir_outer {
 	size_t first, last; /* entries of cl->c, parentheses included */
 	enum kind kind;
 	size_t open, end;   /* its text, where its topic is looked for (topic_at) when needed */
+	size_t run_off, run_end; /* the last piece with text: where its predicate is */
+	size_t denial;      /* end of a subjectless denial in parentheses, or 0 */
 	int mood;
 };
 
 #define PENDING (-1) /* a parenthesis without a predicate: its clause's mood */
+#define LATER 3      /* a clause whose mood is worked out when it is looked up */
 
 enum { MAX_DEPTH = 8, TAIL_CHARS = 15, LONG_GROUP = 300 };
 
@@ -52,7 +60,7 @@ struct scan {
 	size_t len;
 	struct level lv[MAX_DEPTH];
 	int depth;
-	struct outer *o; /* outer clauses of the current sentence */
+	struct ir_outer *o; /* outer clauses of the current sentence */
 	size_t no, capo;
 	size_t sent_start;
 	size_t quote, quote_open; /* open 「 』 and where the first opened */
@@ -485,7 +493,7 @@ close_level(struct scan *sc, size_t end)
 }
 
 static void
-add_outer(struct scan *sc, const struct outer *o)
+add_outer(struct scan *sc, const struct ir_outer *o)
 {
 	if (sc->no == sc->capo) {
 		sc->capo = sc->capo ? sc->capo * 2 : 16;
@@ -499,7 +507,7 @@ static void
 end_clause(struct scan *sc, size_t end, enum kind kind)
 {
 	struct level *l;
-	struct outer o;
+	struct ir_outer o;
 
 	end_piece(sc, end);
 	if (sc->depth > 0) {
@@ -516,11 +524,10 @@ end_clause(struct scan *sc, size_t end, enum kind kind)
 	o.kind = kind;
 	o.open = l->open;
 	o.end = end;
-	o.mood = mood_of(sc->t, l->run_off, l->run_end);
-	/* "・パスワード(含まれません)": the parenthesis ends the clause and denies its words. */
-	if (l->denial && strip(sc->t, l->denial, end) == l->denial && o.mood == IR_MOOD_FACT &&
-	    !has_predicate(sc->t, l->run_off, l->run_end))
-		o.mood = IR_MOOD_DENIED;
+	o.run_off = l->run_off;
+	o.run_end = l->run_end;
+	o.denial = l->denial;
+	o.mood = PENDING;
 	if (o.last > o.first)
 		add_outer(sc, &o);
 	l->first = sc->cl->n;
@@ -560,31 +567,109 @@ merge(struct scan *sc)
 }
 
 /*
- * Ends the sentence at end: each clause, from the last, takes what the
- * one after it passes on (see enum kind), then its pieces get its mood.
- * Topics matter only before a denial, and are looked for only there.
+ * Works out the moods of a sentence's outer clauses: each its own, then,
+ * from the last, what the one after it passes on (see enum kind).  Topics
+ * matter only before a denial, and are looked for only there.
+ */
+static void
+moods(const char *t, struct ir_outer *o, size_t no)
+{
+	size_t i, topic;
+
+	for (i = 0; i < no; i++) {
+		o[i].mood = mood_of(t, o[i].run_off, o[i].run_end);
+		/* "・パスワード(含まれません)": the parenthesis ends the clause and denies its words. */
+		if (o[i].denial && strip(t, o[i].denial, o[i].end) == o[i].denial && o[i].mood == IR_MOOD_FACT &&
+		    !has_predicate(t, o[i].run_off, o[i].run_end))
+			o[i].mood = IR_MOOD_DENIED;
+	}
+	for (i = no; i-- > 0;) {
+		struct ir_outer *next = i + 1 < no ? &o[i + 1] : NULL;
+
+		if (next == NULL || (o[i].mood != IR_MOOD_FACT && o[i].kind != K_NEG))
+			continue;
+		if (next->mood == IR_MOOD_ADVICE && (o[i].kind == K_CONT || o[i].kind == K_NEG))
+			o[i].mood = IR_MOOD_ADVICE;
+		else if (next->mood == IR_MOOD_DENIED && (o[i].kind == K_CONT || o[i].kind == K_REASON) &&
+			 (topic = topic_at(t, o[i].open, o[i].end)) != 0 &&
+			 same_topic(t, topic, topic_at(t, next->open, next->end)))
+			o[i].mood = IR_MOOD_DENIED;
+	}
+}
+
+/* Has a parenthesis of the sentence a mood of its own, which decides where its clauses are cut? */
+static int
+own_moods(const struct scan *sc)
+{
+	size_t i;
+
+	for (i = sc->o[0].first; i < sc->cl->n; i++)
+		if ((int)sc->cl->c[i].mood != PENDING)
+			return 1;
+	return 0;
+}
+
+/*
+ * Each outer clause of the sentence becomes one entry, as merge would
+ * make it, whose mood is worked out when it is looked up (work_out).
+ */
+static void
+defer(struct scan *sc)
+{
+	struct ir_clauses *cl = sc->cl;
+	size_t k, i, w = sc->o[0].first;
+
+	if (cl->caplater < cl->cap) {
+		cl->caplater = cl->cap;
+		cl->later = ir_xrealloc(cl->later, cl->caplater * sizeof *cl->later);
+	}
+	for (k = 0; k < sc->no; k++, w++) {
+		const struct ir_clause *last = &cl->c[sc->o[k].last - 1];
+
+		cl->c[w] = cl->c[sc->o[k].first];
+		cl->c[w].len = last->off + last->len - cl->c[w].off;
+		cl->c[w].mood = (enum ir_mood)LATER;
+		cl->later[w] = sc->o[k];
+		cl->later[w].first = sc->o[0].first;
+		cl->later[w].last = sc->o[0].first + sc->no;
+	}
+	/* What follows the last clause (the line end of absorb) stays as it was. */
+	for (i = sc->o[sc->no - 1].last; i < cl->n; i++)
+		cl->c[w++] = cl->c[i];
+	cl->n = w;
+}
+
+/* Works out the moods of the sentence of entry i, deferred. */
+static void
+work_out(const struct ir_clauses *cl, size_t i)
+{
+	size_t from = cl->later[i].first, to = cl->later[i].last, k;
+
+	moods(cl->text, &cl->later[from], to - from);
+	for (k = from; k < to; k++)
+		cl->c[k].mood = (enum ir_mood)cl->later[k].mood;
+}
+
+/*
+ * Ends the sentence at end: its clauses' moods are worked out now when a
+ * parenthesis of its own mood cuts them, else when they are looked up;
+ * then each clause's pieces are joined.
  */
 static void
 end_sentence(struct scan *sc, size_t end)
 {
 	struct ir_clauses *cl = sc->cl;
-	size_t i, topic;
+	size_t i;
 
 	end_clause(sc, end, K_FINAL);
-	for (i = sc->no; i-- > 0;) {
-		struct outer *o = &sc->o[i], *next = i + 1 < sc->no ? &sc->o[i + 1] : NULL;
-
-		if (next != NULL && (o->mood == IR_MOOD_FACT || o->kind == K_NEG)) {
-			if (next->mood == IR_MOOD_ADVICE && (o->kind == K_CONT || o->kind == K_NEG))
-				o->mood = IR_MOOD_ADVICE;
-			else if (next->mood == IR_MOOD_DENIED && (o->kind == K_CONT || o->kind == K_REASON) &&
-				 (topic = topic_at(sc->t, o->open, o->end)) != 0 &&
-				 same_topic(sc->t, topic, topic_at(sc->t, next->open, next->end)))
-				o->mood = IR_MOOD_DENIED;
-		}
-		settle(cl, o->first, o->last, o->mood);
+	if (sc->no > 0 && !own_moods(sc)) {
+		defer(sc);
+	} else {
+		moods(sc->t, sc->o, sc->no);
+		for (i = 0; i < sc->no; i++)
+			settle(cl, sc->o[i].first, sc->o[i].last, sc->o[i].mood);
+		merge(sc);
 	}
-	merge(sc);
 	sc->lv[0].first = cl->n;
 	sc->no = 0;
 	sc->quote = 0;
@@ -759,6 +844,7 @@ ir_clauses_read(struct ir_clauses *cl, const char *text, size_t len)
 	sc.t = text;
 	sc.len = len;
 	cl->n = cl->nsent = 0;
+	cl->text = text;
 	while (i < len) {
 		unsigned char ch;
 
@@ -811,7 +897,11 @@ ir_clause_at(const struct ir_clauses *cl, size_t off, size_t *hint)
 {
 	size_t i = ir_span_find(cl->c, cl->n, sizeof *cl->c, offsetof(struct ir_clause, off), off, hint);
 
-	return i < cl->n ? &cl->c[i] : NULL;
+	if (i >= cl->n)
+		return NULL;
+	if ((int)cl->c[i].mood == LATER)
+		work_out(cl, i);
+	return &cl->c[i];
 }
 
 enum ir_mood
@@ -827,5 +917,6 @@ ir_clauses_free(struct ir_clauses *cl)
 {
 	free(cl->c);
 	free(cl->sent);
+	free(cl->later);
 	memset(cl, 0, sizeof *cl);
 }

@@ -25,9 +25,14 @@
  *
  * ir_clauses_read works on normalised text (ja/norm.h) in one pass, in
  * time linear in its length; lookups by offset are cheap when made in
- * text order (hint, as in ja/notice.h).
+ * text order (hint, as in ja/notice.h).  Most sentences are never asked
+ * about: the moods of a sentence whose layout does not depend on them are
+ * worked out when one of its clauses is first looked up, so a clause's
+ * mood is read through ir_clause_at or ir_mood_at, and the text must stay
+ * as it was read while its clauses are looked up.
  *
- * Ownership: struct ir_clauses owns its arrays.
+ * Ownership: struct ir_clauses owns its arrays; it keeps a pointer to the
+ * text, which it does not own.
  */
 #ifndef IR_JA_CLAUSE_H
 #define IR_JA_CLAUSE_H
@@ -51,9 +56,12 @@ struct ir_clauses {
 	size_t n, cap;
 	struct ir_span { size_t off, len; } *sent; /* sentences, in text order */
 	size_t nsent, capsent;
+	const char *text;    /* what was read, for the moods worked out later */
+	struct ir_outer *later; /* for each clause whose mood is not worked out yet, its outer clause */
+	size_t caplater;
 };
 
-#define IR_CLAUSES_INIT {NULL, 0, 0, NULL, 0, 0}
+#define IR_CLAUSES_INIT {NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0}
 
 void ir_clauses_read(struct ir_clauses *cl, const char *text, size_t len);
 

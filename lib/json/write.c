@@ -178,9 +178,24 @@ ir_jw_end(struct ir_jw *w)
 void
 ir_jw_key(struct ir_jw *w, const char *key)
 {
+	size_t n = strlen(key), i;
+	char *o;
+
 	before_value(w);
-	ir_json_str(w->b, key, strlen(key));
-	ir_buf_addc(w->b, ':');
+	/* Keys are short and plain: copied as they are, unless one needs escapes. */
+	ir_buf_reserve(w->b, n + 3);
+	o = w->b->p + w->b->len;
+	o[0] = '"';
+	for (i = 0; i < n && !must_escape[(unsigned char)key[i]]; i++)
+		o[i + 1] = key[i];
+	if (i == n) {
+		o[n + 1] = '"';
+		o[n + 2] = ':';
+		w->b->len += n + 3;
+	} else {
+		ir_json_str(w->b, key, n);
+		ir_buf_addc(w->b, ':');
+	}
 	w->keyed = 1;
 }
 

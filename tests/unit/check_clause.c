@@ -164,6 +164,46 @@ START_TEST(lookups)
 }
 END_TEST
 
+/*
+ * A sentence's moods are worked out when it is first asked about: in any
+ * order, they are the moods asked in text order, whether a parenthesis
+ * of its own mood cuts a clause or not; a second text read into the same
+ * clauses keeps nothing of the first.
+ */
+START_TEST(moods_in_any_order)
+{
+	static const char text[] =
+		"パスワードは暗号化しており、流出していません。\n"
+		"不審なメールは開かず、削除してください。\n"
+		"48人分のアドレス(氏名は含まれません)が表示されました。\n"
+		"氏名が流出した可能性がありますが、口座番号は含まれておりません。\n"
+		"該当する方には、個別にご連絡いたします。";
+	char want[64];
+	size_t i, k;
+
+	load(text);
+	ck_assert_uint_lt(cl.n, sizeof want);
+	for (i = 0; i < cl.n; i++)
+		want[i] = "FDA"[ir_mood_at(&cl, cl.c[i].off, NULL)];
+	for (k = 0; k < 2; k++) {
+		load(k == 0 ? "委託先の端末が感染しました。" : text);
+		if (k == 0) {
+			ck_assert_int_eq(mood("委託先"), 'F');
+			continue;
+		}
+		for (i = cl.n; i-- > 0;)
+			ck_assert_int_eq("FDA"[ir_mood_at(&cl, cl.c[i].off, NULL)], want[i]);
+	}
+	ck_assert_int_eq(mood("パスワード"), 'D');
+	ck_assert_int_eq(mood("開かず"), 'A');
+	ck_assert_int_eq(mood("氏名は"), 'D');
+	ck_assert_int_eq(mood("表示"), 'F');
+	ck_assert_int_eq(mood("口座番号"), 'D');
+	ck_assert_int_eq(mood("個別"), 'F');
+	check_cover();
+}
+END_TEST
+
 START_TEST(linear)
 {
 	struct ir_buf b = IR_BUF_INIT;
@@ -194,6 +234,7 @@ suite(void)
 	tcase_add_test(tc, parentheses);
 	tcase_add_test(tc, topic_and_sentences);
 	tcase_add_test(tc, lookups);
+	tcase_add_test(tc, moods_in_any_order);
 	tcase_add_test(tc, linear);
 	suite_add_tcase(s, tc);
 	return s;
