@@ -144,7 +144,9 @@ ir_affected(const struct ir_counts *cs, const struct ir_read *r, const struct ir
 		const struct ir_count *c = &cs->c[i];
 		size_t end = c->off + c->len, n = r->len - end;
 
-		if (!is_people_unit(c->unit) || c->n < 1)
+		/* Only a count larger than the one found can change the answer: the tests are for it. */
+		if (!is_people_unit(c->unit) || c->n < 1 ||
+		    (best >= 0 && ir_decimal_cmp(c->v, cs->c[best].v) <= 0))
 			continue;
 		/* A count a clause denies or only advises about is no one affected. */
 		if (ir_mood_at(r->cl, c->off, &p.clause) != IR_MOOD_FACT ||
@@ -152,8 +154,7 @@ ir_affected(const struct ir_counts *cs, const struct ir_read *r, const struct ir
 		    ir_rx_test(&not_data_after, r->t + end, n < 120 ? n : 120) ||
 		    lured(r, c, &p, &last, &answer))
 			continue;
-		if (best < 0 || ir_decimal_cmp(c->v, cs->c[best].v) > 0)
-			best = (long)i;
+		best = (long)i;
 	}
 	if (best >= 0) {
 		const struct ir_count *c = &cs->c[best];

@@ -68,20 +68,21 @@ ir_datatypes(const struct ir_read *r, const struct ir_cues *cues)
 	for (i = 0; i < cues->n; i++) {
 		const struct ir_cue *c = &cues->v[i];
 		size_t end = c->off + c->len;
+		unsigned long *got;
 
 		if (c->kind != IR_CUE_DATATYPE || !ir_stated(r, c->off, &p, &part) ||
-		    part == IR_PART_PREVENTION || part == IR_PART_CONTACT ||
+		    part == IR_PART_PREVENTION || part == IR_PART_CONTACT)
+			continue;
+		got = part == IR_PART_DATA ? &data :
+		      part == IR_PART_OVERVIEW || part == IR_PART_TITLE ? &overview : &rest;
+		/* A kind already found in its part: the tests below cannot change the answer. */
+		if ((*got & 1UL << c->value) ||
 		    ir_rx_test(&other_act, r->t + end, r->len - end < OTHER_ACT ? r->len - end : OTHER_ACT) ||
 		    ir_resolves(r, c->off, &p) ||
 		    (is_credential(c) && part != IR_PART_DATA &&
 		     (part == IR_PART_CAUSE || !says_taken(r, c->off, &p, &sent, &answer))))
 			continue;
-		if (part == IR_PART_DATA)
-			data |= 1UL << c->value;
-		else if (part == IR_PART_OVERVIEW || part == IR_PART_TITLE)
-			overview |= 1UL << c->value;
-		else
-			rest |= 1UL << c->value;
+		*got |= 1UL << c->value;
 	}
 	/* The part that lists what leaked and what happened; else the rest. */
 	return data | overview ? data | overview : rest;

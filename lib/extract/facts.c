@@ -515,7 +515,8 @@ ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date
 			continue;
 		if (d.y != 0)
 			last_year = d.y;
-		if (!complete(&d, last_year, published, 0))
+		/* Only an earlier date than the one found can change the answer: the tests are for it. */
+		if (!complete(&d, last_year, published, 0) || (found && !before(d, *out)))
 			continue;
 		if (!ir_stated(r, at, &p, &part) || !tells_discovery(part))
 			continue;
