@@ -10,25 +10,35 @@
 #include "extract/facts.h"
 #include "ja/rx.h"
 
-/* A verb of telling: 報告 (not 報告書), 届出, 相談, 通報, 被害届 … */
-static struct ir_rx told = IR_RX(
-	"報告(?!書)|届出|届け出|届けて|連絡(?!先)|相談(?!窓口)|通報|被害申告|被害届|申告|提出|"
-	"速報|確報|情報提供");
-/* Asking for a report is not reporting: 報告を求め, 報告するよう求める. */
-static struct ir_rx asked = IR_RX("(?:報告|提出)(?:を|する|するよう|するように)?(?:求め|要請|命じ)");
 /*
- * Finding out, or being told: 判明, 検知, 連絡を受け, ご指摘をいただき,
- * お知らせがあり.  Most characters begin none of these words, and PCRE2
- * would try the pattern at nearly every one: it is anchored, and tried
- * only where one of the words begins (learned_in).
+ * Most characters begin none of the words of the patterns below, and
+ * PCRE2 would try each pattern at nearly every one: each is anchored (\G)
+ * and tried only at the characters its words begin with (find_at_starts),
+ * gathered at start-up from the words themselves.
  */
-#define LEARNED_WORDS "判明|検知|発覚|確認し|確認され|確認いたし|確認でき|気づ|気付|把握|発見|認識し|認知|覚知"
+struct starts {
+	struct ir_rx rx;
+	const char *words;         /* the words a match begins with: "a|b|c" */
+	char firsts[64 * 4 + 1];   /* their first characters */
+	struct ir_cpset set;       /* ... as a set */
+};
+
+#define STARTS(words, rest) {IR_RX("\\G(?:" words ")" rest), words, {0}, IR_CPSET(NULL)}
+
+/* A verb of telling: 報告 (not 報告書), 届出, 相談, 通報, 被害届 … */
+static struct starts told = STARTS(
+	"報告(?!書)|届出|届け出|届けて|連絡(?!先)|相談(?!窓口)|通報|被害申告|被害届|申告|提出|"
+	"速報|確報|情報提供", "");
+/* Asking for a report is not reporting: 報告を求め, 報告するよう求める. */
+static struct starts asked = STARTS("報告|提出", "(?:を|する|するよう|するように)?(?:求め|要請|命じ)");
+/* Finding out, or being told: 判明, 検知, 連絡を受け, ご指摘をいただき, お知らせがあり. */
 #define TOLD_NOUNS "連絡|通報|指摘|通知|情報提供|報告|申し出|申出|問い合わせ|問合せ|お知らせ|苦情|照会"
-static struct ir_rx learned = IR_RX(
-	"\\G(?:" LEARNED_WORDS "|(?:" TOLD_NOUNS ")(?:を|が)?(?:受け|いただ|頂|あり|あっ|入|届|寄せ|相次))");
-/* The characters those words begin with, gathered at start-up. */
-static char learned_firsts[64 * 4 + 1];
-static struct ir_cpset learned_starts = IR_CPSET(learned_firsts);
+static struct starts learned = {
+	IR_RX("\\G(?:判明|検知|発覚|確認し|確認され|確認いたし|確認でき|気づ|気付|把握|発見|認識し|認知|覚知|"
+	      "(?:" TOLD_NOUNS ")(?:を|が)?(?:受け|いただ|頂|あり|あっ|入|届|寄せ|相次))"),
+	"判明|検知|発覚|確認し|確認され|確認いたし|確認でき|気づ|気付|把握|発見|認識し|認知|覚知|" TOLD_NOUNS,
+	{0}, IR_CPSET(NULL),
+};
 /*
  * A date that only dates what a noun names: 3月13日に発送した「…」,
  * 4月1日に送付した書類; not the time of finding (点検を行った際に).
@@ -66,6 +76,27 @@ static struct ir_rx used_system = IR_RX(
 static struct ir_rx incident = IR_RX(
 	"不正|流出|漏え|漏洩|漏れ|紛失|誤|攻撃|感染|侵入|持ち出|盗|ミス|不備|被害|閲覧|窃取|改ざん|"
 	"暗号化|ランサム|残置|設定");
+
+/* The first match of p at or after from in t[0..n), tried where its words may begin. */
+static int
+find_at_starts(const struct starts *p, const char *t, size_t n, size_t from, struct ir_rx_match *m)
+{
+	size_t at;
+
+	for (at = from; (at = ir_cpset_next(&p->set, t, n, at)) < n; at += (unsigned char)t[at] < 0x80 ? 1 : 3)
+		if (ir_rx_find(&p->rx, t, n, at, m))
+			return 1;
+	return 0;
+}
+
+/* Does p match within t[0..n)? */
+static int
+test_at_starts(const struct starts *p, const char *t, size_t n)
+{
+	struct ir_rx_match m;
+
+	return find_at_starts(p, t, n, 0, &m);
+}
 
 int
 ir_stated(const struct ir_read *r, size_t off, struct ir_place *p, int *part)
@@ -173,8 +204,8 @@ tells(const struct ir_read *r, size_t off, struct ir_place *p, struct ir_span *s
 	if (sent->off != s.off || sent->len != s.len) {
 		*sent = s;
 		*verb = (size_t)-1;
-		if (!ir_rx_test(&asked, r->t + s.off, s.len))
-			for (from = s.off; ir_rx_find(&told, r->t, s.off + s.len, from, &m); from = m.end)
+		if (!test_at_starts(&asked, r->t + s.off, s.len))
+			for (from = s.off; find_at_starts(&told, r->t, s.off + s.len, from, &m); from = m.end)
 				*verb = m.start;
 	}
 	return *verb != (size_t)-1 && c != NULL && *verb >= c->off;
@@ -479,19 +510,6 @@ scope(const struct ir_read *r, const struct ir_dates *ds, size_t i, struct ir_pl
 	return e;
 }
 
-/* Does learned match within t[from..to)? */
-static int
-learned_in(const struct ir_read *r, size_t from, size_t to)
-{
-	struct ir_rx_match m;
-	size_t at;
-
-	for (at = from; (at = ir_cpset_next(&learned_starts, r->t, to, at)) < to; at += 3)
-		if (ir_rx_find(&learned, r->t + from, to - from, at - from, &m))
-			return 1;
-	return 0;
-}
-
 /* Where notices say when they found out: what happened, and how it unfolded. */
 static int
 tells_discovery(int part)
@@ -524,7 +542,7 @@ ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date
 		    ir_rx_test(&range_end, r->t + (at > 12 ? at - 12 : 0), at > 12 ? 12 : at))
 			continue;
 		e = scope(r, ds, i, &p);
-		if (!learned_in(r, end, e) && !under_heading(r, at, &p))
+		if (!test_at_starts(&learned, r->t + end, e - end) && !under_heading(r, at, &p))
 			continue;
 		if (published.y != 0 && before(published, d))
 			continue;
@@ -705,7 +723,7 @@ ir_contractor(const struct ir_read *r, const struct ir_cues *cues)
 }
 
 static struct ir_rx *const patterns[] = {
-	&told, &asked, &learned, &later, &attributive, &line_date_rest, &boundary, &range_end,
+	&told.rx, &asked.rx, &learned.rx, &later, &attributive, &line_date_rest, &boundary, &range_end,
 	&learned_heading, &window, &apposition, &investigates, &used_system, &incident,
 };
 
@@ -734,9 +752,17 @@ first_chars(const char *words, char *out, size_t size)
 void
 ir_facts_prepare(void)
 {
-	if (!learned_starts.ready) {
-		first_chars(LEARNED_WORDS "|" TOLD_NOUNS, learned_firsts, sizeof learned_firsts);
-		ir_cpset_build(&learned_starts);
+	static struct starts *const anchored[] = {&told, &asked, &learned};
+	size_t k;
+
+	for (k = 0; k < sizeof anchored / sizeof *anchored; k++) {
+		struct starts *p = anchored[k];
+
+		if (p->set.ready)
+			continue;
+		first_chars(p->words, p->firsts, sizeof p->firsts);
+		p->set.chars = p->firsts;
+		ir_cpset_build(&p->set);
 	}
 	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }
