@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "base/cpset.h"
+#include "base/err.h"
 #include "base/utf8.h"
 #include "ja/calendar.h"
 #include "ja/cursor.h"
@@ -333,6 +334,10 @@ after_kanji_numeral(const char *s, size_t i)
 	return i >= 3 && (p[i - 3] & 0xF0) == 0xE0 && kanji_lead(ir_utf8_cp3(p + i - 3));
 }
 
+/* The first characters of the eras' names, gathered at start-up: date_lead is asked of every character. */
+static uint32_t era_firsts[16];
+static size_t nera_firsts;
+
 /* The characters a date begins with: a digit, R H S (R5.4.1), an era's, a kanji numeral. */
 static int
 date_lead(uint32_t cp)
@@ -341,8 +346,8 @@ date_lead(uint32_t cp)
 
 	if ((cp >= '0' && cp <= '9') || cp == 'R' || cp == 'H' || cp == 'S')
 		return 1;
-	for (k = 0; k < ir_neras; k++)
-		if (ir_utf8_cp3((const unsigned char *)ir_eras[k].name) == cp)
+	for (k = 0; k < nera_firsts; k++)
+		if (era_firsts[k] == cp)
 			return 1;
 	return kanji_lead(cp);
 }
@@ -601,5 +606,11 @@ ir_date_iso(struct ir_date d, char out[11])
 void
 ir_date_prepare(void)
 {
+	if (date_leads.ready)
+		return;
+	if (ir_neras > sizeof era_firsts / sizeof *era_firsts)
+		ir_die(IR_EXIT_FAIL, NULL, 0, "bug: more eras than date_lead holds");
+	for (nera_firsts = 0; nera_firsts < ir_neras; nera_firsts++)
+		era_firsts[nera_firsts] = ir_utf8_cp3((const unsigned char *)ir_eras[nera_firsts].name);
 	ir_cpset_build(&date_leads);
 }
