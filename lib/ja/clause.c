@@ -78,8 +78,12 @@ is_hiragana(uint32_t cp)
 static int
 one_of(uint32_t cp, const char *set)
 {
-	for (; *set != '\0'; set += 3)
-		if (ir_utf8_cp3((const unsigned char *)set) == cp)
+	const unsigned char *p = (const unsigned char *)set;
+	unsigned last = 0x80 | (cp & 0x3F);
+
+	/* Compared by their last bytes first: they differ most there. */
+	for (; *p != '\0'; p += 3)
+		if (p[2] == last && ir_utf8_cp3(p) == cp)
 			return 1;
 	return 0;
 }

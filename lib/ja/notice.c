@@ -307,6 +307,10 @@ marker(struct ir_cur *c, int *num, size_t *in_end)
 	cp = ir_cur_peek(c, &w);
 	if (w <= 0)
 		return S_NONE;
+	/* Most lines open with kana or kanji that mark nothing: none of those below but 第 and 一 … 十. */
+	if ((cp >= 0x3041 && cp <= 0x309F) ||
+	    (cp >= 0x4E00 && cp <= 0x9FFF && cp != 0x7B2C && kanji_digit(cp) == 0))
+		return S_NONE;
 	if ((close = closer(cp, &st)) != 0) {
 		size_t k;
 
