@@ -296,6 +296,9 @@ next_numeral(const char *s, size_t n, size_t i)
 	return ir_cpset_next(&numerals, s, n, i);
 }
 
+/* The last bytes of the qualifiers (BEFORE), noted at start-up. */
+static unsigned char qualifier_ends[256];
+
 /*
  * Where a count whose number starts at i may start: before the qualifiers
  * (BEFORE, up to two, with blanks) that end right before it, but not
@@ -311,6 +314,9 @@ qualified_start(const char *s, size_t from, size_t i)
 
 		while (j > from && (s[j - 1] == ' ' || s[j - 1] == '\t'))
 			j--;
+		/* Most numbers follow no qualifier: the last byte says so for most. */
+		if (j == from || !qualifier_ends[(unsigned char)s[j - 1]])
+			break;
 		for (k = 0; k < NELEM(BEFORE); k++) {
 			len = BEFORE[k].len;
 			if (j - from >= len && s[j - 1] == BEFORE[k].w[len - 1] &&
@@ -474,6 +480,8 @@ ir_count_prepare(void)
 		memcpy(unit_firsts + len, UNITS[k].w, w);
 		len += w;
 	}
+	for (k = 0; k < NELEM(BEFORE); k++)
+		qualifier_ends[(unsigned char)BEFORE[k].w[BEFORE[k].len - 1]] = 1;
 	ir_cpset_build(&numerals);
 	ir_cpset_build(&unit_starts);
 }
