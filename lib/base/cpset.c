@@ -1,5 +1,7 @@
+#include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/cpset.h"
 #include "base/err.h"
 #include "base/utf8.h"
@@ -58,6 +60,28 @@ ir_cpset_next(const struct ir_cpset *set, const char *s, size_t n, size_t i)
 		if (p[i] < 0x80 && bits[p[i] >> 6] >> (p[i] & 63) & 1)
 			return i;
 	return n;
+}
+
+void
+ir_cpset_marks(const struct ir_cpset *set, const char *s, size_t n, struct ir_cpmarks *m)
+{
+	size_t i;
+
+	m->n = 0;
+	for (i = 0; (i = ir_cpset_next(set, s, n, i)) < n; i += (unsigned char)s[i] < 0x80 ? 1 : 3) {
+		if (m->n == m->cap) {
+			m->cap = m->cap ? m->cap * 2 : 256;
+			m->at = ir_xrealloc(m->at, m->cap * sizeof *m->at);
+		}
+		m->at[m->n++] = i;
+	}
+}
+
+void
+ir_cpmarks_free(struct ir_cpmarks *m)
+{
+	free(m->at);
+	memset(m, 0, sizeof *m);
 }
 
 void

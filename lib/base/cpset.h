@@ -62,4 +62,19 @@ ir_cpset_has3(const struct ir_cpset *set, const unsigned char *p)
  */
 size_t ir_cpset_next(const struct ir_cpset *set, const char *s, size_t n, size_t i);
 
+/*
+ * The places of a set's members in a text (as ir_cpset_next finds them),
+ * in order: found in one pass, for the passes that would each look for
+ * some of them (counts and dates).
+ */
+struct ir_cpmarks {
+	size_t *at;
+	size_t n, cap;
+};
+
+#define IR_CPMARKS_INIT {NULL, 0, 0}
+
+void ir_cpset_marks(const struct ir_cpset *set, const char *s, size_t n, struct ir_cpmarks *m);
+void ir_cpmarks_free(struct ir_cpmarks *m);
+
 #endif

@@ -54,10 +54,10 @@ add(const struct ir_count *c, void *ctx)
 }
 
 void
-ir_counts_scan(struct ir_counts *cs, const char *text, size_t len)
+ir_counts_scan(struct ir_counts *cs, const char *text, size_t len, const struct ir_cpmarks *marks)
 {
 	cs->n = 0;
-	ir_count_scan(text, len, add, cs);
+	ir_count_scan_marked(text, len, marks, add, cs);
 }
 
 static int

@@ -22,8 +22,10 @@ struct ir_counts {
 struct ir_cues;
 struct ir_read;
 
-/* Every count of text (normalised), in order. */
-void ir_counts_scan(struct ir_counts *cs, const char *text, size_t len);
+struct ir_cpmarks;
+
+/* Every count of text (normalised), in order; marks as ir_count_scan_marked's, or NULL. */
+void ir_counts_scan(struct ir_counts *cs, const char *text, size_t len, const struct ir_cpmarks *marks);
 
 /*
  * The index in cs of the headline affected count, or -1 when none is

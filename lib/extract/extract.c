@@ -7,6 +7,8 @@
 #include "extract/extract.h"
 #include "extract/facts.h"
 #include "extract/org.h"
+#include "ja/count.h"
+#include "ja/date.h"
 #include "ja/numeral.h"
 #include "ja/rx.h"
 #include "json/write.h"
@@ -18,6 +20,15 @@ const char *const ir_extract_fields[IR_EXTRACT_FIELDS] = {
 };
 
 static struct ir_rx report_no = IR_RX("第\\s*([0-9]+|[一二三四五六七八九十]+)\\s*報");
+
+/* Where a number or a date may begin: their readers share one pass for these places. */
+static int
+begins_number_or_date(uint32_t cp)
+{
+	return ir_count_may_begin(cp) || ir_date_may_begin(cp);
+}
+
+static struct ir_cpset number_or_date = IR_CPSET_WHERE(begins_number_or_date);
 
 static void
 warn(struct ir_facts *f, const char *msg)
@@ -165,7 +176,8 @@ ir_extract(struct ir_extractor *x, const char *text, size_t len, const char *id)
 	if (f->published.from != IR_PUB_NONE)
 		era_warning(f, "published", f->published.date);
 	ir_cues_scan(&x->cues, r.t, r.len);
-	ir_counts_scan(&f->counts, r.t, r.len);
+	ir_cpset_marks(&number_or_date, r.t, r.len, &x->marks);
+	ir_counts_scan(&f->counts, r.t, r.len, &x->marks);
 	f->affected = ir_affected(&f->counts, &r, &x->cues, &f->affected_approx);
 	too_big_counts(f, r.t);
 	f->data_types = ir_datatypes(&r, &x->cues);
@@ -178,7 +190,7 @@ ir_extract(struct ir_extractor *x, const char *text, size_t len, const char *id)
 	if (f->org_is_ppc && f->has_subject)
 		f->reported_to |= IR_TOLD_PPC;
 	pub = f->published.from != IR_PUB_NONE ? f->published.date : (struct ir_date){0, 0, 0, NULL};
-	ir_dates_scan(&x->dates, r.t, r.len, x->notice.body_off, pub.y);
+	ir_dates_scan(&x->dates, r.t, r.len, x->notice.body_off, pub.y, &x->marks);
 	f->has_discovered = ir_discovered(&r, &x->dates, pub, &f->discovered);
 	f->has_period = ir_period(&r, &x->dates, pub, &f->period_from, &f->period_to);
 	f->contractor = ir_contractor(&r, &x->cues);
@@ -371,6 +383,7 @@ ir_extractor_free(struct ir_extractor *x)
 	ir_clauses_free(&x->clauses);
 	ir_dates_free(&x->dates);
 	ir_cues_free(&x->cues);
+	ir_cpmarks_free(&x->marks);
 	ir_counts_free(&x->facts.counts);
 	ir_buf_free(&x->facts.warnings);
 }
@@ -390,5 +403,6 @@ ir_extract_prepare(void)
 	ir_datatypes_prepare();
 	ir_facts_prepare();
 	ir_published_prepare();
+	ir_cpset_build(&number_or_date); /* after the count's and the date's sets */
 	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

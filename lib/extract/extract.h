@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/cpset.h"
 #include "extract/affected.h"
 #include "extract/cues.h"
 #include "extract/facts.h"
@@ -47,6 +48,7 @@ struct ir_extractor {
 	struct ir_clauses clauses;
 	struct ir_dates dates;
 	struct ir_cues cues;
+	struct ir_cpmarks marks; /* where a number or a date may begin */
 	struct ir_facts facts;
 };
 

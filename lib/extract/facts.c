@@ -352,17 +352,23 @@ next_relative(const char *text, size_t len, size_t from)
 }
 
 void
-ir_dates_scan(struct ir_dates *ds, const char *text, size_t len, size_t from, int this_year)
+ir_dates_scan(struct ir_dates *ds, const char *text, size_t len, size_t from, int this_year,
+	      const struct ir_cpmarks *marks)
 {
-	size_t at = (size_t)-1, dlen = 0, rel = (size_t)-1, rlen;
+	size_t at = (size_t)-1, dlen = 0, rel = (size_t)-1, rlen, k = 0;
 	struct ir_date d, rd;
 
 	ds->n = 0;
 	while (from < len) {
 		/* The next written date and the next relative mark, each found once. */
 		if (at == (size_t)-1 || at < from) {
-			at = ir_date_find(text + from, len - from, &d, &dlen);
-			at = at == (size_t)-1 ? len : from + at;
+			if (marks != NULL) {
+				at = ir_date_find_marked(text, len, from, marks, &k, &d, &dlen);
+			} else {
+				at = ir_date_find(text + from, len - from, &d, &dlen);
+				at = at == (size_t)-1 ? len : from + at;
+			}
+			at = at == (size_t)-1 ? len : at;
 		}
 		if (rel == (size_t)-1 || rel < from)
 			rel = next_relative(text, len, from);

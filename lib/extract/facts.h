@@ -86,7 +86,11 @@ struct ir_dates {
  * date before, 本年1月16日 and 今年 against this_year, 昨年 the year before
  * (this_year 0: unknown, the year left out).
  */
-void ir_dates_scan(struct ir_dates *ds, const char *text, size_t len, size_t from, int this_year);
+struct ir_cpmarks;
+
+/* ... marks (or NULL) holding every place of text a date may begin (ja/date.h). */
+void ir_dates_scan(struct ir_dates *ds, const char *text, size_t len, size_t from, int this_year,
+		   const struct ir_cpmarks *marks);
 void ir_dates_free(struct ir_dates *ds);
 
 /*

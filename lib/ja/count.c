@@ -289,11 +289,37 @@ qualify(enum ir_qual before, int surplus, enum ir_qual after)
 	return surplus ? IR_QUAL_OVER : before;
 }
 
+/* Is a character a number begins with at s[i]?  No qualifier begins with one. */
+static int
+numeral_at(const char *s, size_t n, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (i >= n)
+		return 0;
+	if (p[i] < 0x80)
+		return ir_cpset_has(&numerals, p[i]);
+	return (p[i] & 0xF0) == 0xE0 && n - i >= 3 && ir_cpset_has3(&numerals, p + i);
+}
+
+/* Where the places a number may begin come from: the scan's own pass, or marks found before. */
+struct places {
+	const struct ir_cpmarks *marks; /* NULL: the scan's own */
+	size_t k;                       /* the first mark not passed yet */
+};
+
 /* Where the next digit or kanji numeral at or after i starts, or n. */
 static size_t
-next_numeral(const char *s, size_t n, size_t i)
+next_numeral(const char *s, size_t n, size_t i, struct places *pl)
 {
-	return ir_cpset_next(&numerals, s, n, i);
+	const struct ir_cpmarks *m = pl->marks;
+
+	if (m == NULL)
+		return ir_cpset_next(&numerals, s, n, i);
+	for (; pl->k < m->n; pl->k++)
+		if (m->at[pl->k] >= i && numeral_at(s, n, m->at[pl->k]))
+			return m->at[pl->k];
+	return n;
 }
 
 /* The last bytes of the qualifiers (BEFORE), noted at start-up. */
@@ -370,19 +396,6 @@ unit_may_follow(const char *s, size_t n, size_t i, struct run *last)
 	return last->unit;
 }
 
-/* Is a character a number begins with at s[i]?  No qualifier begins with one. */
-static int
-numeral_at(const char *s, size_t n, size_t i)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (i >= n)
-		return 0;
-	if (p[i] < 0x80)
-		return ir_cpset_has(&numerals, p[i]);
-	return (p[i] & 0xF0) == 0xE0 && n - i >= 3 && ir_cpset_has3(&numerals, p + i);
-}
-
 /* The count starting at s[i] into *out: its length, or 0. */
 static size_t
 count_at(const char *s, size_t n, size_t i, struct run *run, struct ir_count *out)
@@ -418,14 +431,16 @@ count_at(const char *s, size_t n, size_t i, struct run *run, struct ir_count *ou
 }
 
 size_t
-ir_count_scan(const char *s, size_t n, int (*fn)(const struct ir_count *c, void *ctx), void *ctx)
+ir_count_scan_marked(const char *s, size_t n, const struct ir_cpmarks *marks,
+		     int (*fn)(const struct ir_count *c, void *ctx), void *ctx)
 {
 	struct ir_count c;
 	struct run run = {0, 0, 0};
+	struct places pl = {marks, 0};
 	size_t i = 0, found = 0, from = 0;
 
 	/* Counts are found by their numbers; qualifiers are looked for behind. */
-	while ((i = next_numeral(s, n, i)) < n) {
+	while ((i = next_numeral(s, n, i, &pl)) < n) {
 		size_t start;
 
 		/* Inside a number no count starts (see boundary), and most
@@ -446,6 +461,18 @@ ir_count_scan(const char *s, size_t n, int (*fn)(const struct ir_count *c, void 
 		i = from = c.off + c.len;
 	}
 	return found;
+}
+
+size_t
+ir_count_scan(const char *s, size_t n, int (*fn)(const struct ir_count *c, void *ctx), void *ctx)
+{
+	return ir_count_scan_marked(s, n, NULL, fn, ctx);
+}
+
+int
+ir_count_may_begin(uint32_t cp)
+{
+	return ir_cpset_has(&numerals, cp);
 }
 
 const char *

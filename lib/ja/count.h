@@ -32,6 +32,7 @@
 #define IR_JA_COUNT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ja/numeral.h"
 
@@ -58,6 +59,19 @@ struct ir_count {
  */
 size_t ir_count_scan(const char *s, size_t n,
 		     int (*fn)(const struct ir_count *c, void *ctx), void *ctx);
+
+struct ir_cpmarks;
+
+/*
+ * ir_count_scan, where marks holds every place of s a number may begin
+ * (ir_count_may_begin), and others: the places a pass for several readers
+ * found (base/cpset.h), so that this one need not look for its own.
+ */
+size_t ir_count_scan_marked(const char *s, size_t n, const struct ir_cpmarks *marks,
+			    int (*fn)(const struct ir_count *c, void *ctx), void *ctx);
+
+/* Can a number begin with cp (a digit, a kanji numeral but 万 億 兆)? */
+int ir_count_may_begin(uint32_t cp);
 
 /* NULL, "about", "max", "over", "under". */
 const char *ir_qual_name(enum ir_qual q);

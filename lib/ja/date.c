@@ -379,24 +379,60 @@ after_year(const char *s, size_t i)
 	return i >= 3 && memcmp(s + i - 3, "年", 3) == 0;
 }
 
+/* Is a date at s[i] (a date's first character), and not right after a year?  Its length, or 0. */
+static size_t
+date_at(const char *s, size_t n, size_t i, struct ir_date *d)
+{
+	struct ir_date t;
+	size_t k;
+
+	if (!may_start(s, i) || (k = ir_date_parse(s + i, n - i, &t)) == 0 || (t.y == 0 && after_year(s, i)))
+		return 0;
+	*d = t;
+	return k;
+}
+
 size_t
 ir_date_find(const char *s, size_t n, struct ir_date *d, size_t *len)
 {
-	struct ir_date t;
 	size_t i, k;
 
 	/* By whole characters: s is valid UTF-8, and most of it kana and kanji. */
 	for (i = 0; (i = ir_cpset_next(&date_leads, s, n, i)) < n;
-	     i += (unsigned char)s[i] >= 0xE0 && (unsigned char)s[i] < 0xF0 ? 3 : 1) {
-		if (!may_start(s, i) || (k = ir_date_parse(s + i, n - i, &t)) == 0)
+	     i += (unsigned char)s[i] >= 0xE0 && (unsigned char)s[i] < 0xF0 ? 3 : 1)
+		if ((k = date_at(s, n, i, d)) > 0) {
+			*len = k;
+			return i;
+		}
+	return (size_t)-1;
+}
+
+size_t
+ir_date_find_marked(const char *s, size_t n, size_t from, const struct ir_cpmarks *marks, size_t *k,
+		    struct ir_date *d, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t found;
+
+	for (; *k < marks->n; ++*k) {
+		size_t at = marks->at[*k];
+
+		if (at < from || (p[at] < 0x80 ? !ir_cpset_has(&date_leads, p[at]) :
+				  at + 3 > n || !ir_cpset_has3(&date_leads, p + at)))
 			continue;
-		if (t.y == 0 && after_year(s, i))
-			continue;
-		*d = t;
-		*len = k;
-		return i;
+		/* The text starts at from, as ir_date_find's would. */
+		if ((found = date_at(s + from, n - from, at - from, d)) > 0) {
+			*len = found;
+			return at;
+		}
 	}
 	return (size_t)-1;
+}
+
+int
+ir_date_may_begin(uint32_t cp)
+{
+	return ir_cpset_has(&date_leads, cp);
 }
 
 /* Skips a time of day after a date: " 10時30分", " 9:00", "午後3時頃". */

@@ -24,6 +24,7 @@
 #define IR_JA_DATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ja/calendar.h"
 
@@ -50,6 +51,20 @@ size_t ir_month_parse(const char *s, size_t n, struct ir_date *d);
  * after 年 (the year before it was not a valid one).
  */
 size_t ir_date_find(const char *s, size_t n, struct ir_date *d, size_t *len);
+
+struct ir_cpmarks;
+
+/*
+ * ir_date_find on s + from, its offset counted from s: marks holds every
+ * place of s a date may begin (ir_date_may_begin), and others, found by a
+ * pass for several readers (base/cpset.h); *k is the first mark not passed
+ * yet, so that calls with from moving on read the marks once.
+ */
+size_t ir_date_find_marked(const char *s, size_t n, size_t from, const struct ir_cpmarks *marks, size_t *k,
+			   struct ir_date *d, size_t *len);
+
+/* Can a date begin with cp (a digit, R H S, an era's first character, a kanji numeral)? */
+int ir_date_may_begin(uint32_t cp);
 
 /*
  * Reads a range starting at s: "DATE ~ DATE", "DATEからDATE(まで)",

@@ -12,7 +12,7 @@ affected(const char *raw, int *approx)
 	double v;
 
 	reading_load(&rd, raw);
-	ir_counts_scan(&cs, rd.r.t, rd.r.len);
+	ir_counts_scan(&cs, rd.r.t, rd.r.len, NULL);
 	i = ir_affected(&cs, &rd.r, &rd.cues, approx);
 	v = i < 0 ? -1 : cs.c[i].n;
 	ir_counts_free(&cs);

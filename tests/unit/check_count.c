@@ -1,5 +1,6 @@
 #include "ja/count.h"
 #include "extract/extract.h"
+#include "marks.h"
 #include "unit.h"
 
 enum { MAX_COUNTS = 16 };
@@ -26,10 +27,19 @@ scan(const char *s)
 	static struct counts cs;
 	size_t found;
 
+	static struct counts marked;
+
 	memset(&cs, 0, sizeof cs);
 	cs.text = s;
 	found = ir_count_scan(s, strlen(s), collect, &cs);
 	ck_assert_uint_eq(found, cs.n);
+	/* Through the marks of a pass for several readers, the same counts. */
+	memset(&marked, 0, sizeof marked);
+	ck_assert_uint_eq(ir_count_scan_marked(s, strlen(s), marks_of(s, strlen(s)), collect, &marked), found);
+	for (size_t i = 0; i < found; i++)
+		ck_assert(marked.c[i].off == cs.c[i].off && marked.c[i].len == cs.c[i].len &&
+			  marked.c[i].n == cs.c[i].n && marked.c[i].qual == cs.c[i].qual &&
+			  strcmp(marked.c[i].unit, cs.c[i].unit) == 0);
 	return &cs;
 }
 

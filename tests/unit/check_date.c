@@ -1,5 +1,6 @@
 #include "ja/date.h"
 #include "extract/extract.h"
+#include "marks.h"
 #include "unit.h"
 
 /* ir_date_parse on s: the date as ISO text, or "" if none; *len its length. */
@@ -24,6 +25,25 @@ parse(const char *s, size_t *len)
 		ck_assert_buf_eq(s, len_, text); \
 	} while (0)
 
+/* ir_date_find_marked finds what ir_date_find does, from every place of s. */
+static void
+marked_agrees(const char *s, size_t off, struct ir_date d, size_t len)
+{
+	size_t n = strlen(s), from, k = 0;
+
+	for (from = 0; from <= n; from += from < n && (unsigned char)s[from] >= 0xE0 ? 3 : 1) {
+		struct ir_date md = {0, 0, 0, NULL}, wd = {0, 0, 0, NULL};
+		size_t mlen = 0, wlen = 0, want = ir_date_find(s + from, n - from, &wd, &wlen);
+		size_t got = ir_date_find_marked(s, n, from, marks_of(s, n), &k, &md, &mlen);
+
+		ck_assert_uint_eq(got, want == (size_t)-1 ? want : from + want);
+		ck_assert(mlen == wlen && md.y == wd.y && md.m == wd.m && md.d == wd.d);
+		if (from == 0)
+			ck_assert(got == off && (off == (size_t)-1 || (mlen == len && md.d == d.d)));
+		k = 0;
+	}
+}
+
 /* ir_date_find on s: "ISO@offset:text", or "" if none. */
 static const char *
 find(const char *s)
@@ -33,7 +53,9 @@ find(const char *s)
 	size_t off, len;
 	char iso[11];
 
-	if ((off = ir_date_find(s, strlen(s), &d, &len)) == (size_t)-1)
+	off = ir_date_find(s, strlen(s), &d, &len);
+	marked_agrees(s, off, d, len);
+	if (off == (size_t)-1)
 		return "";
 	ir_date_iso(d, iso);
 	snprintf(buf, sizeof buf, "%s@%zu:%.*s", iso, off, (int)len, s + off);

@@ -1,4 +1,5 @@
 #include "extract/extract.h"
+#include "marks.h"
 #include "reading.h"
 
 static struct reading rd;
@@ -7,8 +8,17 @@ static struct ir_dates dates;
 static void
 load(const char *raw)
 {
+	static struct ir_dates marked;
+
 	reading_load(&rd, raw);
-	ir_dates_scan(&dates, rd.r.t, rd.r.len, rd.nt.body_off, 2025);
+	ir_dates_scan(&dates, rd.r.t, rd.r.len, rd.nt.body_off, 2025, NULL);
+	/* Through the marks of a pass for several readers, the same dates. */
+	ir_dates_scan(&marked, rd.r.t, rd.r.len, rd.nt.body_off, 2025, marks_of(rd.r.t, rd.r.len));
+	ck_assert_uint_eq(marked.n, dates.n);
+	for (size_t i = 0; i < dates.n; i++)
+		ck_assert(marked.v[i].off == dates.v[i].off && marked.v[i].len == dates.v[i].len &&
+			  marked.v[i].d.y == dates.v[i].d.y && marked.v[i].d.m == dates.v[i].d.m &&
+			  marked.v[i].d.d == dates.v[i].d.d && marked.v[i].d.outside_era == dates.v[i].d.outside_era);
 }
 
 static unsigned
