@@ -25,7 +25,7 @@ static struct ir_rx report_no = IR_RX("第\\s*([0-9]+|[一二三四五六七八�
 static int
 begins_number_or_date(uint32_t cp)
 {
-	return ir_count_may_begin(cp) || ir_date_may_begin(cp);
+	return ir_count_may_begin(cp) || ir_dates_may_begin(cp);
 }
 
 static struct ir_cpset number_or_date = IR_CPSET_WHERE(begins_number_or_date);

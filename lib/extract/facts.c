@@ -351,11 +351,35 @@ next_relative(const char *text, size_t len, size_t from)
 	return best;
 }
 
+/* next_relative, from the marks of a pass (all of 同 本 今 昨 among them); *k the first not passed yet. */
+static size_t
+next_relative_marked(const char *text, size_t len, size_t from, const struct ir_cpmarks *marks, size_t *k)
+{
+	for (; *k < marks->n; ++*k) {
+		const char *p = text + marks->at[*k];
+
+		if (marks->at[*k] < from || marks->at[*k] + 6 > len)
+			continue;
+		if (memcmp(p, "同", 3) == 0 ? memcmp(p + 3, "年", 3) == 0 || memcmp(p + 3, "月", 3) == 0 ||
+						 memcmp(p + 3, "日", 3) == 0 :
+		    (memcmp(p, "本", 3) == 0 || memcmp(p, "今", 3) == 0 || memcmp(p, "昨", 3) == 0) &&
+			    memcmp(p + 3, "年", 3) == 0)
+			return marks->at[*k];
+	}
+	return len;
+}
+
+int
+ir_dates_may_begin(uint32_t cp)
+{
+	return ir_date_may_begin(cp) || cp == 0x540C || cp == 0x672C || cp == 0x4ECA || cp == 0x6628; /* 同本今昨 */
+}
+
 void
 ir_dates_scan(struct ir_dates *ds, const char *text, size_t len, size_t from, int this_year,
 	      const struct ir_cpmarks *marks)
 {
-	size_t at = (size_t)-1, dlen = 0, rel = (size_t)-1, rlen, k = 0;
+	size_t at = (size_t)-1, dlen = 0, rel = (size_t)-1, rlen, k = 0, kr = 0;
 	struct ir_date d, rd;
 
 	ds->n = 0;
@@ -371,7 +395,8 @@ ir_dates_scan(struct ir_dates *ds, const char *text, size_t len, size_t from, in
 			at = at == (size_t)-1 ? len : at;
 		}
 		if (rel == (size_t)-1 || rel < from)
-			rel = next_relative(text, len, from);
+			rel = marks != NULL ? next_relative_marked(text, len, from, marks, &kr) :
+					      next_relative(text, len, from);
 		if (rel < at) {
 			rlen = relative_date(text, len, rel, ds, this_year, &rd);
 			if (rlen > 0)

@@ -12,6 +12,7 @@
 #define IR_EXTRACT_FACTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ja/clause.h"
 #include "ja/date.h"
@@ -88,9 +89,12 @@ struct ir_dates {
  */
 struct ir_cpmarks;
 
-/* ... marks (or NULL) holding every place of text a date may begin (ja/date.h). */
+/* ... marks (or NULL) holding every place of text a date may begin (ir_dates_may_begin), and others. */
 void ir_dates_scan(struct ir_dates *ds, const char *text, size_t len, size_t from, int this_year,
 		   const struct ir_cpmarks *marks);
+
+/* Can a date of ir_dates_scan begin with cp: a written one's (ja/date.h), or 同 本 今 昨? */
+int ir_dates_may_begin(uint32_t cp);
 void ir_dates_free(struct ir_dates *ds);
 
 /*

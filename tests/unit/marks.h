@@ -4,13 +4,14 @@
 #define IR_MARKS_H
 
 #include "base/cpset.h"
+#include "extract/facts.h"
 #include "ja/count.h"
 #include "ja/date.h"
 
 static inline int
 number_or_date(uint32_t cp)
 {
-	return ir_count_may_begin(cp) || ir_date_may_begin(cp);
+	return ir_count_may_begin(cp) || ir_dates_may_begin(cp);
 }
 
 /* The marks of s[0..n), kept until the next call. */
