@@ -60,20 +60,20 @@ usage(void)
 	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
 }
 
-/* Reports the rules that gave up on this record (each rule's first time). */
+/* Reports each rule that gave up on this record. */
 static int
 report_gave_up(struct ir_batch *b, const struct ir_record *rec, const struct ir_classifier *c)
 {
+	struct ir_buf name = IR_BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < c->ngave_up; i++) {
-		const struct ir_rule *r = &run.rules.rules[c->gave_up[i]];
-
-		if (atomic_fetch_add(&run.gave_up[c->gave_up[i]], 1) == 0)
-			ir_batch_warn(b, rec->line,
-				      "rule %s:%ld gave up (PCRE2 match limit); its match is ignored",
-				      r->file, r->line);
+		atomic_fetch_add(&run.gave_up[c->gave_up[i]], 1);
+		name.len = 0;
+		ir_classify_name(&run.rules, c->gave_up[i], &name);
+		ir_batch_warn(b, rec->line, "%s gave up on this record", ir_buf_cstr(&name));
 	}
+	ir_buf_free(&name);
 	return c->ngave_up > 0 ? IR_EXIT_DATA : IR_EXIT_OK;
 }
 
@@ -119,22 +119,26 @@ classify(struct ir_record *rec, struct ir_batch *b, void *wctx)
 	return report_gave_up(b, rec, &w->c);
 }
 
-/* Says how often each rule gave up, past the first report. */
+/* Says how often each rule gave up, where it did more than once. */
 static int
 summarise_gave_up(void)
 {
+	struct ir_buf name = IR_BUF_INIT;
 	int status = IR_EXIT_OK;
 	size_t i;
 
-	for (i = 0; i < run.rules.nrules; i++) {
+	for (i = 0; i <= run.rules.nrules; i++) {
 		unsigned long n = atomic_load(&run.gave_up[i]);
 
 		if (n > 0)
 			status = IR_EXIT_DATA;
-		if (n > 1)
-			ir_warn(NULL, 0, "rule %s:%ld gave up on %lu records in all",
-				run.rules.rules[i].file, run.rules.rules[i].line, n);
+		if (n > 1) {
+			name.len = 0;
+			ir_classify_name(&run.rules, i, &name);
+			ir_warn(NULL, 0, "%s gave up on %lu records in all", ir_buf_cstr(&name), n);
+		}
 	}
+	ir_buf_free(&name);
 	return status;
 }
 

@@ -10,16 +10,41 @@ const char *const ir_classify_fields[IR_CLASSIFY_FIELDS] = {
 	"category", "categories", "evidence", "veris",
 };
 
+enum {
+	/* A rule's budget on a record: far more than any rule written to
+	 * find words needs, and linear in the record's length. */
+	WORK_BASE = 1 << 20,
+	WORK_PER_BYTE = 64,
+	GAVE_UP = PCRE2_ERROR_CALLOUT, /* what count_work makes pcre2_match return */
+};
+
+static int
+count_work(pcre2_callout_block *cb, void *data)
+{
+	struct ir_work *w = data;
+	size_t at = cb->current_position;
+
+	if (cb->callout_flags & PCRE2_CALLOUT_STARTMATCH)
+		w->at = cb->start_match;
+	w->spent += 1 + (at > w->at ? at - w->at : w->at - at);
+	w->at = at;
+	return w->spent > w->budget ? GAVE_UP : 0;
+}
+
 void
 ir_classifier_init(struct ir_classifier *c, const struct ir_ruleset *rs)
 {
 	memset(c, 0, sizeof *c);
 	c->rs = rs;
+	c->mctx = pcre2_match_context_copy(rs->mctx);
+	if (c->mctx == NULL)
+		ir_oom();
+	pcre2_set_callout(c->mctx, count_work, &c->work);
 	c->md = pcre2_match_data_create(16, NULL);
 	c->score = calloc(rs->nlabels + 1, sizeof *c->score);
 	c->candidate = calloc(rs->nrules + 1, 1);
 	c->ev = calloc(rs->nrules + 1, sizeof *c->ev);
-	c->gave_up = calloc(rs->nrules + 1, sizeof *c->gave_up);
+	c->gave_up = calloc(rs->nrules + 2, sizeof *c->gave_up);
 	if (c->md == NULL || c->score == NULL || c->candidate == NULL || c->ev == NULL ||
 	    c->gave_up == NULL)
 		ir_oom();
@@ -63,6 +88,37 @@ step_chars(const char *t, size_t len, size_t off, long n, int dir)
 	return off;
 }
 
+/*
+ * Looks for code in text[from, to): 1 when found (the offsets are in
+ * c->md), 0 when not, -1 when the work budget or a PCRE2 limit is spent.
+ */
+static int
+find(struct ir_classifier *c, const pcre2_code *code, size_t from, size_t to)
+{
+	int rc = pcre2_match(code, (PCRE2_SPTR)c->norm.text.p, to, from, PCRE2_NO_UTF_CHECK, c->md,
+			     c->mctx);
+
+	if (rc >= 0)
+		return 1;
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	return -1; /* GAVE_UP, or a match, depth, heap or JIT stack limit */
+}
+
+/* Starts counting the work of one rule (or lead-end) on the record. */
+static void
+budget(struct ir_classifier *c)
+{
+	c->work.spent = 0;
+	c->work.budget = WORK_BASE + WORK_PER_BYTE * (unsigned long)c->norm.text.len;
+}
+
+static void
+give_up(struct ir_classifier *c, size_t rule)
+{
+	c->gave_up[c->ngave_up++] = rule;
+}
+
 /* Title (after 】 on the first line) and lead (up to lead-end or lead-chars). */
 static void
 scopes(struct ir_classifier *c)
@@ -81,18 +137,23 @@ scopes(struct ir_classifier *c)
 	if (rs->lead_end_code != NULL) {
 		/* The lead stops at the start of the first line that matches lead-end. */
 		size_t i = body;
+		int found = 0;
 
-		while (i < limit) {
+		budget(c);
+		while (i < limit && found == 0) {
 			const char *e = memchr(t + i, '\n', n - i);
 			size_t end = e ? (size_t)(e - t) : n;
 
-			if (pcre2_match(rs->lead_end_code, (PCRE2_SPTR)(t + i), end - i, 0,
-					PCRE2_NO_UTF_CHECK, c->md, rs->mctx) >= 0) {
+			/* ^ is the line's start: NOTBOL is not wanted, so no offset. */
+			found = pcre2_match(rs->lead_end_code, (PCRE2_SPTR)(t + i), end - i, 0,
+					    PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+			found = found >= 0 ? 1 : found == PCRE2_ERROR_NOMATCH ? 0 : -1;
+			if (found == 1)
 				c->lead_end = i;
-				break;
-			}
 			i = end + 1;
 		}
+		if (found < 0)
+			give_up(c, rs->nrules);
 	}
 }
 
@@ -128,23 +189,28 @@ mark(size_t off, size_t len, int id, void *ctx)
 	return 0;
 }
 
-/* Is the match at [s, e) cancelled by one of the rule's unless patterns? */
+/*
+ * Is the match at [s, e) cancelled by one of the rule's unless patterns?
+ * 1 or 0, or -1 when the rule's budget is spent.
+ */
 static int
 cancelled(struct ir_classifier *c, const struct ir_rule *r, size_t s, size_t e)
 {
 	const char *t = c->norm.text.p;
 	size_t n = c->norm.text.len, k;
+	int found = 0;
 
-	for (k = 0; k < r->nunless; k++) {
+	for (k = 0; k < r->nunless && found == 0; k++) {
 		const struct ir_unless *u = &r->unless[k];
 		size_t from = step_chars(t, n, s, u->within, -1);
 		size_t to = step_chars(t, n, e, u->within, 1);
 
-		if (pcre2_match(u->code, (PCRE2_SPTR)(t + from), to - from, 0, PCRE2_NO_UTF_CHECK,
-				c->md, c->rs->mctx) >= 0)
-			return 1;
+		/* The window is the whole subject: ^ and lookbehinds stop at it. */
+		found = pcre2_match(u->code, (PCRE2_SPTR)(t + from), to - from, 0, PCRE2_NO_UTF_CHECK,
+				    c->md, c->mctx);
+		found = found >= 0 ? 1 : found == PCRE2_ERROR_NOMATCH ? 0 : -1;
 	}
-	return 0;
+	return found;
 }
 
 /* Runs rule i: its first match that is not cancelled becomes evidence. */
@@ -157,23 +223,19 @@ run(struct ir_classifier *c, size_t i)
 	int rc;
 
 	scope_of(c, r, &from, &to);
+	budget(c);
 	for (;;) {
 		PCRE2_SIZE *ov, s, e;
 
-		rc = pcre2_match(r->code, (PCRE2_SPTR)t, to, from, PCRE2_NO_UTF_CHECK, c->md,
-				 c->rs->mctx);
-		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-		    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-			c->gave_up[c->ngave_up++] = i;
-			return;
-		}
-		if (rc < 0)
-			return;
+		if ((rc = find(c, r->code, from, to)) <= 0)
+			break;
 		/* cancelled() reuses the match data: keep the offsets first. */
 		ov = pcre2_get_ovector_pointer(c->md);
 		s = ov[0];
 		e = ov[1];
-		if (!cancelled(c, r, s, e)) {
+		if ((rc = cancelled(c, r, s, e)) < 0)
+			break;
+		if (rc == 0) {
 			c->ev[c->nev].rule = i;
 			c->ev[c->nev].off = s;
 			c->ev[c->nev].len = e - s;
@@ -188,6 +250,8 @@ run(struct ir_classifier *c, size_t i)
 		else
 			return;
 	}
+	if (rc < 0)
+		give_up(c, i);
 }
 
 int
@@ -205,9 +269,9 @@ ir_classify(struct ir_classifier *c, const char *text, size_t len)
 	size_t i;
 
 	ir_norm(&c->norm, text, len);
+	c->nev = c->ngave_up = 0;
 	scopes(c);
 	memset(c->score, 0, rs->nlabels * sizeof *c->score);
-	c->nev = c->ngave_up = 0;
 	for (i = 0; i < rs->nrules; i++)
 		c->candidate[i] = !rs->rules[i].anchored;
 	if (rs->nwords > 0)
@@ -344,10 +408,20 @@ ir_classify_explain(const struct ir_classifier *c, const char *text, struct ir_b
 }
 
 void
+ir_classify_name(const struct ir_ruleset *rs, size_t rule, struct ir_buf *out)
+{
+	if (rule < rs->nrules)
+		ir_buf_addf(out, "rule %s:%ld", rs->rules[rule].file, rs->rules[rule].line);
+	else
+		ir_buf_addf(out, "lead-end %s:%ld", rs->lead_end_file, rs->lead_end_line);
+}
+
+void
 ir_classifier_free(struct ir_classifier *c)
 {
 	ir_norm_free(&c->norm);
 	pcre2_match_data_free(c->md);
+	pcre2_match_context_free(c->mctx);
 	free(c->score);
 	free(c->candidate);
 	free(c->ev);

@@ -5,6 +5,14 @@
  * the labels whose score reaches their minimum fit, and the first of them
  * in the rule set's order is the category ("other" when none fits).  Only
  * the rules whose first words occur in the text are run at all.
+ *
+ * A rule's work on a record is bounded, whatever its pattern: PCRE2 calls
+ * back before every item of a pattern it reaches, and each call back
+ * costs one, plus the characters the match moved over since the last.
+ * PCRE2's own match and depth limits hold for one start position of one
+ * call; this count runs across every call a rule makes on the record (its
+ * pattern, its unless patterns), and when it passes the record's budget
+ * the rule gives up there and counts as not matching.
  */
 #ifndef IR_CLASSIFY_CLASSIFY_H
 #define IR_CLASSIFY_CLASSIFY_H
@@ -19,15 +27,24 @@ struct ir_evidence {
 	size_t off, len; /* in the normalised text */
 };
 
+/* The work of the rule being run on the record at hand. */
+struct ir_work {
+	unsigned long spent, budget;
+	size_t at; /* where the match stood at the last call back */
+};
+
 struct ir_classifier {
 	const struct ir_ruleset *rs;
 	struct ir_norm norm;
 	pcre2_match_data *md;
+	pcre2_match_context *mctx; /* the rule set's limits, and the count of work */
+	struct ir_work work;
 	int *score;                /* per label */
 	unsigned char *candidate;  /* per rule */
 	struct ir_evidence *ev;    /* per rule that matched */
 	size_t nev;
-	size_t *gave_up;           /* rules that hit a match limit */
+	size_t *gave_up;           /* rules that spent their budget or hit a
+	                            * limit; nrules stands for lead-end */
 	size_t ngave_up;
 	size_t title, title_end, lead_end;
 	long category;             /* label index, or -1 for other */
@@ -42,6 +59,8 @@ int ir_classify_fits(const struct ir_classifier *c, size_t label);
 void ir_classify_json(const struct ir_classifier *c, const char *text, struct ir_buf *out);
 /* Appends a human-readable account: category, then each evidence line. */
 void ir_classify_explain(const struct ir_classifier *c, const char *text, struct ir_buf *out);
+/* Appends "rule FILE:LINE" for a rule's index, "lead-end FILE:LINE" for nrules. */
+void ir_classify_name(const struct ir_ruleset *rs, size_t rule, struct ir_buf *out);
 void ir_classifier_free(struct ir_classifier *c);
 
 #define IR_CLASSIFY_FIELDS 4

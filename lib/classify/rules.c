@@ -17,6 +17,7 @@ enum {
 	DEFAULT_WITHIN = 20,
 	MATCH_LIMIT = 2000000, /* well under a second of backtracking */
 	DEPTH_LIMIT = 20000,
+	RULES_MAX = 16 << 20, /* bytes: far beyond any rule file written by hand */
 };
 
 /* A line being parsed: its text and where its next token starts. */
@@ -136,7 +137,10 @@ compile(const struct line *l, size_t at, size_t n)
 	PCRE2_SIZE off;
 	int err;
 
-	code = pcre2_compile((PCRE2_SPTR)(l->s + at), n, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+	/* The callout before every item is how a rule's work on a record is
+	 * counted (classify/classify.h). */
+	code = pcre2_compile((PCRE2_SPTR)(l->s + at), n, PCRE2_UTF | PCRE2_UCP | PCRE2_AUTO_CALLOUT,
+			     &err, &off, NULL);
 	if (code == NULL) {
 		PCRE2_UCHAR msg[256];
 
@@ -307,6 +311,9 @@ option(struct ir_ruleset *rs, struct line *l)
 		return syntax(l, at, "'unless' with no rule above it%s", "");
 	skip_blanks(l);
 	pat = l->i;
+	/* A window is a number, "-5" a window too, not a pattern. */
+	if (l->i + 1 < l->n && l->s[l->i] == '-' && l->s[l->i + 1] >= '0' && l->s[l->i + 1] <= '9')
+		l->i++;
 	while (l->i < l->n && l->s[l->i] >= '0' && l->s[l->i] <= '9')
 		l->i++;
 	if (l->i > pat && (l->i == l->n || l->s[l->i] == ' ' || l->s[l->i] == '\t')) {
@@ -387,6 +394,9 @@ ir_rules_add(struct ir_ruleset *rs, const char *name, const char *text, size_t l
 		ir_warn(NULL, 0, "%s:%ld: invalid UTF-8", name, l.no);
 		return -1;
 	}
+	/* Editors on some systems start UTF-8 files with a byte-order mark. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
 	rs->files = ir_xrealloc(rs->files, (rs->nfiles + 1) * sizeof *rs->files);
 	rs->files[rs->nfiles] = ir_xstrdup(name);
 	l.file = rs->files[rs->nfiles++];
@@ -410,34 +420,41 @@ ir_rules_add(struct ir_ruleset *rs, const char *name, const char *text, size_t l
 	return 0;
 }
 
+/*
+ * Reads a rule file whole, but no further than its first NUL byte (a
+ * device such as /dev/zero never ends) or past RULES_MAX bytes.
+ */
 int
 ir_rules_load(struct ir_ruleset *rs, const char *path)
 {
 	struct ir_buf b = IR_BUF_INIT;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), r;
-	ssize_t k;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), r = -1;
+	const char *nul = NULL;
+	ssize_t k = 0;
 
 	if (fd < 0) {
 		ir_warn_errno(errno, path, 0, "cannot open");
 		return -1;
 	}
-	for (;;) {
+	while (nul == NULL && b.len <= RULES_MAX) {
 		ir_buf_reserve(&b, 65536);
 		k = read(fd, b.p + b.len, b.cap - b.len);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
 			break;
+		nul = memchr(b.p + b.len, '\0', (size_t)k);
 		b.len += (size_t)k;
 	}
-	if (k < 0) {
+	if (k < 0)
 		ir_warn_errno(errno, path, 0, "read error");
-		close(fd);
-		ir_buf_free(&b);
-		return -1;
-	}
+	else if (nul != NULL) /* the parse stops there, at its line and column */
+		r = ir_rules_add(rs, path, b.p, (size_t)(nul - b.p) + 1);
+	else if (b.len > RULES_MAX)
+		ir_warn(path, 0, "larger than %d MiB: not a rule file", RULES_MAX >> 20);
+	else
+		r = ir_rules_add(rs, path, b.p, b.len);
 	close(fd);
-	r = ir_rules_add(rs, path, b.p, b.len);
 	ir_buf_free(&b);
 	return r;
 }

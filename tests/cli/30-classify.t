@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-classify: categories and evidence, rule files, --explain, failures.
 . "$(dirname "$0")/../lib.sh"
-plan 25
+plan 35
 cd "$FIXTURES"
 
 ir ir-split ../../examples/sample.txt | ir ir-extract >"$tmp/facts.ndjson"
@@ -85,15 +85,47 @@ check "bad scope" 2 "" "ir-classify: $tmp/bad2.rules:1:10: the scope is title, l
 run ir ir-classify -r "$tmp/missing.rules"
 check "missing rule file" 2 "" "ir-classify: $tmp/missing.rules: cannot open: No such file or directory"
 
+# Rule files that are not: a device without end, a huge file, NUL bytes.
+run ir ir-classify -r /dev/zero
+check "-r /dev/zero: refused at its first byte" 2 "" "ir-classify: /dev/zero:1:1: NUL byte in a rule file"
+head -c 17000000 /dev/zero | tr '\0' '#' >"$tmp/huge.rules"
+run ir ir-classify -r "$tmp/huge.rules"
+check "a rule file over 16 MiB: refused" 2 "" "ir-classify: $tmp/huge.rules: larger than 16 MiB: not a rule file"
+printf 'rule x 1 body a\n# fine\nrule y 1 body b\0c\n' >"$tmp/nul.rules"
+run ir ir-classify -r "$tmp/nul.rules"
+check "a NUL byte: its line and column" 2 "" "ir-classify: $tmp/nul.rules:3:16: NUL byte in a rule file"
+printf '\357\273\277order fax_error\nrule fax_error 3 lead ファクシミリ|FAX\n' >"$tmp/bom.rules"
+run ir ir-classify -r "$tmp/bom.rules" "$tmp/facts.ndjson"
+check "a rule file that starts with a byte-order mark" 0 "*" ""
+assert "...is read whole" test "$(jq -r 'select(.id == "2025-111") | [.categories[].label] | index("fax_error") != null' "$tmp/out")" = true
+printf 'rule x 1 body a\n\tunless -5 b\n' >"$tmp/neg.rules"
+run ir ir-classify -r "$tmp/neg.rules"
+check "a negative window: refused" 2 "" "ir-classify: $tmp/neg.rules:2:9: '-5' is not a whole number in range"
+
 # A pathological pattern gives up fast, says so, and the rest goes on.
 printf 'rule slow 2 body (a+)+$\n' >"$tmp/slow.rules"
 python3 -c 'import json; print(json.dumps({"kind": "incident", "id": "2025-999", "text": "【セキュリティ事件簿#2025-999】例\n" + "a" * 20000 + "b\n"}))' >"$tmp/slow.ndjson"
 start=$(date +%s)
 run ir ir-classify --no-default-rules -r "$tmp/slow.rules" "$tmp/slow.ndjson" "$tmp/slow.ndjson"
 elapsed=$(($(date +%s) - start))
-check "pathological pattern: reported once, exit 1" 1 "*" "ir-classify: $tmp/slow.ndjson:1: rule $tmp/slow.rules:1 gave up (PCRE2 match limit); its match is ignored
+check "pathological pattern: reported per record, exit 1" 1 "*" "ir-classify: $tmp/slow.ndjson:1: rule $tmp/slow.rules:1 gave up on this record
+ir-classify: $tmp/slow.ndjson:1: rule $tmp/slow.rules:1 gave up on this record
 ir-classify: rule $tmp/slow.rules:1 gave up on 2 records in all"
 assert "pathological pattern: ends within a second or two" test "$elapsed" -le 2
+
+# PCRE2's limits hold per start position; the budget holds per record:
+# a pattern that scans to the end from every character of a long record.
+printf 'rule scan 2 body (.)(?:(?!\\1).|\\1)*+(?!)\nrule fine 2 body 紛失\n' >"$tmp/scan.rules"
+python3 -c 'import json; print(json.dumps({"kind": "incident", "id": "2025-998", "text": "【セキュリティ事件簿#2025-998】例\n書類を紛失しました。" + "かきくけ" * 25000 + "\n"}))' >"$tmp/long.ndjson"
+start=$(date +%s)
+run ir ir-classify --no-default-rules -r "$tmp/scan.rules" "$tmp/long.ndjson"
+elapsed=$(($(date +%s) - start))
+check "a scan from every start: gives up on the record, exit 1" 1 "*" "ir-classify: $tmp/long.ndjson:1: rule $tmp/scan.rules:1 gave up on this record"
+assert "...within a second or two" test "$elapsed" -le 2
+assert "...and the other rules still count" test "$(jq -r .category "$tmp/out")" = fine
+printf 'lead-end (.)(?:(?!\\1).|\\1)*+(?!)\nlead-chars 1000000\nrule fine 2 lead 紛失\n' >"$tmp/lead.rules"
+run ir ir-classify --no-default-rules -r "$tmp/lead.rules" "$tmp/long.ndjson"
+check "lead-end is bounded too" 1 "*" "ir-classify: $tmp/long.ndjson:1: lead-end $tmp/lead.rules:1 gave up on this record"
 
 run ir ir-classify --threads 1 "$tmp/facts.ndjson"
 assert "--threads 1 gives what many threads give" cmp -s "$tmp/out" "$tmp/classified.ndjson"

@@ -107,6 +107,22 @@ START_TEST(good_file)
 }
 END_TEST
 
+/* Editors that write a byte-order mark: it is skipped, columns count after it. */
+START_TEST(byte_order_mark)
+{
+	struct ir_ruleset rs;
+	char err[512];
+
+	ir_rules_init(&rs);
+	ck_assert_int_eq(load(&rs, "\xEF\xBB\xBFrule x 2 body 紛失\n", err, sizeof err), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(rs.nrules, 1);
+	ck_assert_str_eq(rs.rules[0].pattern, "紛失");
+	ir_rules_free(&rs);
+	fails("\xEF\xBB\xBF" "frobnicate\n", "t.rules:1:1: unknown directive");
+}
+END_TEST
+
 START_TEST(order_moves_labels_seen_before)
 {
 	struct ir_ruleset rs;
@@ -146,6 +162,8 @@ START_TEST(faults_name_line_and_column)
 	fails("rule x 1 body \xff\n", "t.rules:1: invalid UTF-8");
 	/* Found by fuzzing: a NUL went in but could not come out of --dump-rules. */
 	fails_n("rule x 1 body a\0b\n", 16, "t.rules:1:16: NUL byte in a rule file");
+	/* A negative window is refused, not read as part of the pattern. */
+	fails("rule x 1 body a\n\tunless -5 b\n", "t.rules:2:9: '-5' is not a whole number in range");
 	/* Columns count characters, not bytes. */
 	fails("rule 誤 1 body a\n", "t.rules:1:6: rule LABEL WEIGHT SCOPE PATTERN");
 	fails("rule x 1 body 誤送信(\n", "t.rules:1:19: missing closing parenthesis");
@@ -212,6 +230,7 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, good_file);
+	tcase_add_test(tc, byte_order_mark);
 	tcase_add_test(tc, order_moves_labels_seen_before);
 	tcase_add_test(tc, faults_name_line_and_column);
 	tcase_add_test(tc, anchors_only_where_certain);
