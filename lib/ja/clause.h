@@ -9,7 +9,16 @@
  * おりません).  A clause of advice or request to readers (ご注意ください,
  * 変更をお願いいたします, ご相談ください) states no fact either.  A
  * possibility (可能性があります, おそれがあります) is still a fact for the
- * notice's purposes: the data may have leaked.
+ * notice's purposes: the data may have leaked, and so is a negation of
+ * knowing or of recovering (特定できておりません, 見つかっておりません).
+ *
+ * Clauses end at 。, at a line end that does not go on mid-phrase, and at
+ * a comma after a predicate (…ましたが、 …しており、 …ため、); a comma
+ * between nouns of a list does not end one.  A parenthesis that denies or
+ * requests has that mood of its own (…アドレス(氏名は含まれません)); any
+ * other shares its clause's.  A continuative leads into the request after
+ * it (開かず、削除してください), and a topic's clause into the denial after
+ * it (パスワードは暗号化しており、流出していません).
  *
  * Every field of ir-extract and the rules of ir-classify ask this one
  * module, so that a notice's "not" is read the same way everywhere.

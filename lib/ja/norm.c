@@ -10,14 +10,29 @@
 #include "ja/radicals.h"
 
 /*
- * Characters that NFKC leaves as they are and that never combine with the
- * character before them: ASCII, kana, CJK ideographs and the usual
- * Japanese punctuation.  These are copied without looking further.
+ * Circled numbers and letters (① ❶ ㉑ Ⓐ) mark the items and headings of a
+ * notice; NFKC would make ① a digit and "①2023年" a year of five digits.
+ */
+static int
+is_circled(uint32_t cp)
+{
+	return (cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x24B6 && cp <= 0x24FF) ||
+	       (cp >= 0x2776 && cp <= 0x2793) || (cp >= 0x3251 && cp <= 0x325F) ||
+	       (cp >= 0x32B1 && cp <= 0x32BF);
+}
+
+/*
+ * Characters that NFKC leaves as they are (or that are kept as they are)
+ * and that never combine with the character before them: ASCII, kana,
+ * CJK ideographs, the usual Japanese punctuation and circled numbers.
+ * These are copied without looking further.
  */
 static int
 is_inert(uint32_t cp)
 {
 	if (cp < 0x80)
+		return 1;
+	if (is_circled(cp))
 		return 1;
 	if (cp >= 0x3001 && cp <= 0x303F) /* but 〜, tone marks, 〶 and the Suzhou numerals */
 		return cp != 0x301C && !(cp >= 0x302A && cp <= 0x302F) && !(cp >= 0x3036 && cp <= 0x303A);

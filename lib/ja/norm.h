@@ -5,6 +5,8 @@
  * for 長), and ranges are written with 〜, ～ or ~.  Patterns are written
  * once against one form: NFKC (via utf8proc), then the radical forms NFKC
  * leaves alone mapped to their ideographs, then every range mark made '~'.
+ * Circled numbers and letters (① ❶ Ⓐ) are kept: they mark items and
+ * headings, and NFKC would run ① into the digits after it.
  * Offsets in the normalised text map back to the original, so evidence
  * can point into the record's own text.
  *

@@ -7,9 +7,15 @@
  * done in the response (対応, 対応状況), what will be done in prevention
  * (再発防止策, 今後の対応) and whom to ask in the contact (お問い合わせ).
  * Headings come in many layouts: 【…】, ■ ● ◆ □ ○ ◇ marks, 1. (1) ① 第1
- * ア numbering, a short line standing alone.  A heading's words say which
- * part it opens; where a notice has no headings, the parts are found
- * from the order notices follow and from the words that open paragraphs.
+ * ア numbering, a short line standing alone, a label before a colon.  A
+ * heading's words say which part it opens.  The headings of the style most
+ * part-naming headings share cut the notice (in their order, when
+ * numbered); one of them that names no part opens the overview when it
+ * comes first and "other" after; a heading of another style cuts only
+ * where its words name a part, so the items of a list stay in their part.
+ * Where a notice has no headings, the parts are found from the order
+ * notices follow (what happened comes first) and from the topic that opens
+ * a paragraph (原因は…, 今後は…).  What follows a line 以上 is "other".
  *
  * ir_notice_read works on normalised text (ja/norm.h) whose first line is
  * the post's header; offsets are in that text.  It reads the text once,

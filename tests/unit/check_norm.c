@@ -18,7 +18,9 @@ START_TEST(nfkc_and_fixups)
 	ck_assert_str_eq(norm(&n, "ＢＣＣ（ブラインド）：　送信"), "BCC(ブラインド): 送信");
 	ck_assert_str_eq(norm(&n, "⻑野県と国⺠"), "長野県と国民");
 	ck_assert_str_eq(norm(&n, "2021年2月22日〜2023年2月10日～3月∼4月"), "2021年2月22日~2023年2月10日~3月~4月");
-	ck_assert_str_eq(norm(&n, "ｶﾞｲﾄﾞ ㈱見本 ①"), "ガイド (株)見本 1");
+	ck_assert_str_eq(norm(&n, "ｶﾞｲﾄﾞ ㈱見本 ⑴"), "ガイド (株)見本 (1)");
+	/* Circled numbers mark items: they stay, and stay apart from the digits after them. */
+	ck_assert_str_eq(norm(&n, "①２０２３年３月、❷Ⓐ㉑"), "①2023年3月、❷Ⓐ㉑");
 	/* A combining mark joins the character before it. */
 	ck_assert_str_eq(norm(&n, "か\xE3\x82\x99き"), "がき");
 	ck_assert_str_eq(norm(&n, "Ａ\xCC\x81"), "\xC3\x81");
