@@ -75,6 +75,12 @@ static const struct ir_lexword heading_words[] = {
 };
 static struct ir_lexicon heading_lexicon = IR_LEXICON(heading_words);
 
+void
+ir_notice_prepare(void)
+{
+	ir_lexicon_build(&heading_lexicon);
+}
+
 /* The part a heading's words name, or -1. */
 static int
 part_named(const char *s, size_t n)

@@ -64,6 +64,9 @@ struct ir_notice {
 
 void ir_notice_read(struct ir_notice *nt, const char *text, size_t len);
 
+/* Builds the words of headings: once, at start-up, before any thread. */
+void ir_notice_prepare(void);
+
 /*
  * The section holding offset off, or NULL (the header line).  hint, when
  * not NULL, holds the index of the last answer: callers that ask in text

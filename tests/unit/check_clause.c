@@ -199,4 +199,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_norm_prepare)

@@ -206,4 +206,11 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+static void
+prepare(void)
+{
+	ir_norm_prepare();
+	ir_notice_prepare();
+}
+
+UNIT_MAIN_PREPARED(suite, prepare)
