@@ -9,7 +9,12 @@
 #include "base/utf8.h"
 #include "classify/rules.h"
 
-const char *const ir_scope_name[] = {"title", "lead", "body"};
+const char *const ir_mood_name[3] = {"fact", "denied", "advice"};
+
+const char *const ir_scope_name[IR_NSCOPES] = {
+	"title", "lead", "body", "overview", "timeline", "cause", "data", "response", "prevention",
+	"contact", "other",
+};
 
 enum {
 	DEFAULT_MIN_SCORE = 2,
@@ -261,10 +266,81 @@ directive_lead(struct ir_ruleset *rs, struct line *l, int end)
 	return 0;
 }
 
+/* The bits of one scope's name (n bytes at s): built in or named; 0 if none. */
+static unsigned
+scope_bits(const struct ir_ruleset *rs, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < IR_NSCOPES; i++)
+		if (strlen(ir_scope_name[i]) == n && memcmp(ir_scope_name[i], s, n) == 0)
+			return IR_SCOPE_BIT(i);
+	for (i = 0; i < rs->nscope_sets; i++)
+		if (strlen(rs->scope_sets[i].name) == n && memcmp(rs->scope_sets[i].name, s, n) == 0)
+			return rs->scope_sets[i].scope;
+	return 0;
+}
+
+/* The scopes of a comma-separated list at [at, at + n) or'ed into *bits; -1 after a message. */
+static int
+scope_list(const struct ir_ruleset *rs, const struct line *l, size_t at, size_t n, unsigned *bits)
+{
+	size_t i = at, end = at + n;
+
+	while (i <= end) {
+		size_t j = i;
+		unsigned b;
+
+		while (j < end && l->s[j] != ',')
+			j++;
+		if ((b = scope_bits(rs, l->s + i, j - i)) == 0) {
+			char *name = copy(l->s + i, j - i);
+			int r = syntax(l, i, "'%s' is not a scope: title, lead, body, overview, timeline, "
+				       "cause, data, response, prevention, contact, other, or a name "
+				       "given by 'scope'", name);
+
+			free(name);
+			return r;
+		}
+		*bits |= b;
+		i = j + 1;
+	}
+	return 0;
+}
+
+static int
+directive_scope(struct ir_ruleset *rs, struct line *l)
+{
+	size_t at, n, sat, sn, i;
+	unsigned bits = 0;
+
+	at = token(l, &n);
+	if (!is_name(l->s + at, n))
+		return syntax(l, at, "scope NAME SCOPE...: a lowercase name first%s", "");
+	for (i = 0; i < IR_NSCOPES; i++)
+		if (strlen(ir_scope_name[i]) == n && memcmp(ir_scope_name[i], l->s + at, n) == 0)
+			return syntax(l, at, "'%s' is a scope of its own: name a set otherwise",
+				      ir_scope_name[i]);
+	while ((sat = token(l, &sn)), sn > 0)
+		if (scope_list(rs, l, sat, sn, &bits) < 0)
+			return -1;
+	if (bits == 0)
+		return syntax(l, l->i, "scope NAME SCOPE...: the scopes it names%s", "");
+	for (i = 0; i < rs->nscope_sets; i++)
+		if (strlen(rs->scope_sets[i].name) == n && memcmp(rs->scope_sets[i].name, l->s + at, n) == 0)
+			break;
+	if (i == rs->nscope_sets) {
+		rs->scope_sets = ir_xrealloc(rs->scope_sets, (i + 1) * sizeof *rs->scope_sets);
+		rs->scope_sets[rs->nscope_sets++].name = copy(l->s + at, n);
+	}
+	rs->scope_sets[i].scope = bits; /* a later file may say it anew */
+	return 0;
+}
+
 static int
 rule(struct ir_ruleset *rs, struct line *l)
 {
-	size_t at, n, wat, wn, sat, sn, pat, pn, s;
+	size_t at, n, wat, wn, sat, sn, pat, pn;
 	struct ir_rule r = {0};
 	long w;
 
@@ -275,11 +351,8 @@ rule(struct ir_ruleset *rs, struct line *l)
 	if (number(l, wat, wn, -1000, 1000, &w) < 0)
 		return -1;
 	sat = token(l, &sn);
-	for (s = 0; s < 3; s++)
-		if (strlen(ir_scope_name[s]) == sn && memcmp(ir_scope_name[s], l->s + sat, sn) == 0)
-			break;
-	if (s == 3)
-		return syntax(l, sat, "the scope is title, lead or body%s", "");
+	if (scope_list(rs, l, sat, sn, &r.scope) < 0)
+		return -1;
 	pat = rest(l, &pn);
 	if (pn == 0)
 		return syntax(l, pat, "the rule has no pattern%s", "");
@@ -289,50 +362,95 @@ rule(struct ir_ruleset *rs, struct line *l)
 	r.line = l->no;
 	r.label = label(rs, l->s + at, n);
 	r.weight = (int)w;
-	r.scope = (enum ir_scope)s;
+	r.moods = 1u << IR_MOOD_FACT;
 	r.pattern = copy(l->s + pat, pn);
 	rs->rules = ir_xrealloc(rs->rules, (rs->nrules + 1) * sizeof *rs->rules);
 	rs->rules[rs->nrules++] = r;
 	return 0;
 }
 
+/*
+ * The reach of an indented line, read from l (a number of characters,
+ * "clause" or "sentence"), or none: then 20 characters and l is left
+ * where it was.  -1 after a message.
+ */
 static int
-option(struct ir_ruleset *rs, struct line *l)
+reach(struct line *l, struct ir_cond *c)
 {
-	size_t at, n, pat, pn;
-	struct ir_unless u = {0};
-	struct ir_rule *r;
+	size_t at, n, save, sign;
 	long within = DEFAULT_WITHIN;
 
-	at = token(l, &n);
-	if (n != 6 || memcmp(l->s + at, "unless", 6) != 0)
-		return syntax(l, at, "an indented line is 'unless [WITHIN] PATTERN'%s", "");
-	if (!l->after_rule)
-		return syntax(l, at, "'unless' with no rule above it%s", "");
 	skip_blanks(l);
-	pat = l->i;
-	/* A window is a number, "-5" a window too, not a pattern. */
-	if (l->i + 1 < l->n && l->s[l->i] == '-' && l->s[l->i + 1] >= '0' && l->s[l->i + 1] <= '9')
-		l->i++;
-	while (l->i < l->n && l->s[l->i] >= '0' && l->s[l->i] <= '9')
-		l->i++;
-	if (l->i > pat && (l->i == l->n || l->s[l->i] == ' ' || l->s[l->i] == '\t')) {
-		if (number(l, pat, l->i - pat, 0, 10000, &within) < 0)
+	save = l->i;
+	at = token(l, &n);
+	sign = n > 1 && l->s[at] == '-'; /* "-5" is a window, and refused; never a pattern */
+	c->reach = IR_REACH_CHARS;
+	if (n == 6 && memcmp(l->s + at, "clause", 6) == 0) {
+		c->reach = IR_REACH_CLAUSE;
+	} else if (n == 8 && memcmp(l->s + at, "sentence", 8) == 0) {
+		c->reach = IR_REACH_SENTENCE;
+	} else if (n > 0 && strspn(l->s + at + sign, "0123456789") == n - sign) {
+		if (number(l, at, n, 0, 10000, &within) < 0)
 			return -1;
 	} else {
-		l->i = pat;
+		l->i = save;
 	}
+	c->within = (int)within;
+	return 0;
+}
+
+/* "mood MOOD...": the moods in which the rule above counts. */
+static int
+moods(struct line *l, struct ir_rule *r)
+{
+	size_t at, n, m;
+
+	r->moods = 0;
+	while ((at = token(l, &n)), n > 0) {
+		for (m = 0; m < 3; m++)
+			if (strlen(ir_mood_name[m]) == n && memcmp(ir_mood_name[m], l->s + at, n) == 0)
+				break;
+		if (m == 3)
+			return syntax(l, at, "a mood is fact, denied or advice%s", "");
+		r->moods |= 1u << m;
+	}
+	if (r->moods == 0)
+		return syntax(l, l->i, "mood MOOD...: fact, denied or advice%s", "");
+	return 0;
+}
+
+static int
+cond(struct ir_ruleset *rs, struct line *l)
+{
+	size_t at, n, pat, pn;
+	struct ir_cond c = {0};
+	struct ir_rule *r;
+	const char *what;
+
+	at = token(l, &n);
+	what = n == 3 && memcmp(l->s + at, "and", 3) == 0      ? "and"
+	       : n == 6 && memcmp(l->s + at, "unless", 6) == 0 ? "unless"
+	       : n == 4 && memcmp(l->s + at, "mood", 4) == 0   ? "mood"
+							       : NULL;
+	if (what == NULL)
+		return syntax(l, at, "an indented line is 'and [REACH] PATTERN', 'unless [REACH] PATTERN' or 'mood MOOD...'%s", "");
+	if (!l->after_rule)
+		return syntax(l, at, "'%s' with no rule above it", what);
+	r = &rs->rules[rs->nrules - 1];
+	if (what[0] == 'm')
+		return moods(l, r);
+	c.required = what[0] == 'a';
+	if (reach(l, &c) < 0)
+		return -1;
 	pat = rest(l, &pn);
 	if (pn == 0)
-		return syntax(l, pat, "'unless' needs a pattern%s", "");
-	if ((u.code = compile(l, pat, pn)) == NULL)
+		return syntax(l, pat, "'%s' needs a pattern", what);
+	if ((c.code = compile(l, pat, pn)) == NULL)
 		return -1;
-	u.line = l->no;
-	u.within = (int)within;
-	u.pattern = copy(l->s + pat, pn);
-	r = &rs->rules[rs->nrules - 1];
-	r->unless = ir_xrealloc(r->unless, (r->nunless + 1) * sizeof *r->unless);
-	r->unless[r->nunless++] = u;
+	c.line = l->no;
+	c.pattern = copy(l->s + pat, pn);
+	r->cond = ir_xrealloc(r->cond, (r->ncond + 1) * sizeof *r->cond);
+	r->cond[r->ncond++] = c;
 	return 0;
 }
 
@@ -346,7 +464,7 @@ parse_line(struct ir_ruleset *rs, struct line *l)
 		if (l->i == l->n || l->s[l->i] == '#')
 			return 0;
 		l->i = 0;
-		return option(rs, l);
+		return cond(rs, l);
 	}
 	at = token(l, &n);
 	if (n == 0 || l->s[at] == '#')
@@ -359,6 +477,8 @@ parse_line(struct ir_ruleset *rs, struct line *l)
 	}
 	if (IS("order"))
 		return directive_order(rs, l);
+	if (IS("scope"))
+		return directive_scope(rs, l);
 	if (IS("veris"))
 		return directive_veris(rs, l);
 	if (IS("min-score"))
@@ -368,8 +488,8 @@ parse_line(struct ir_ruleset *rs, struct line *l)
 	if (IS("lead-end"))
 		return directive_lead(rs, l, 1);
 #undef IS
-	return syntax(l, at, "unknown directive (rule, order, veris, min-score, lead-chars, lead-end)%s",
-		      "");
+	return syntax(l, at,
+		      "unknown directive (rule, order, veris, min-score, scope, lead-chars, lead-end)%s", "");
 }
 
 void
@@ -479,14 +599,52 @@ leading_literal(const char *p, size_t n)
 	return i > n ? n : i;
 }
 
+static void
+add_word(struct ir_ruleset *rs, size_t r, const char *w, size_t n)
+{
+	rs->words = ir_xrealloc(rs->words, (rs->nwords + 1) * sizeof *rs->words);
+	rs->words[rs->nwords].word = copy(w, n);
+	rs->words[rs->nwords++].id = (int)r;
+}
+
 /*
- * Adds the words every match of rule r starts with, one per top-level
- * alternative; returns 0 (and adds none) when some alternative has none.
+ * Adds the words every match of one alternative (n bytes at p) starts
+ * with: its leading literal, or each literal of a leading group of them,
+ * as in "(?:別の|他の)方へ".  0 when there is none of two bytes or more.
  */
 static int
-add_anchors(struct ir_ruleset *rs, size_t r)
+alternative_words(struct ir_ruleset *rs, size_t r, const char *p, size_t n)
 {
-	const char *p = rs->rules[r].pattern;
+	size_t i = 3, start = 3, k;
+
+	if (n < 3 || memcmp(p, "(?:", 3) != 0) {
+		if ((k = leading_literal(p, n)) < 2) /* a one-byte word is no filter */
+			return 0;
+		add_word(rs, r, p, k);
+		return 1;
+	}
+	while (i < n && p[i] != ')' && (p[i] == '|' || !strchr("\\.[]()?*+{}^$", p[i])))
+		i++;
+	if (i == n || p[i] != ')' || (i + 1 < n && strchr("?*{", p[i + 1])))
+		return 0;
+	for (k = 3; k <= i; k++)
+		if (k == i || p[k] == '|') {
+			if (k - start < 2)
+				return 0;
+			add_word(rs, r, p + start, k - start);
+			start = k + 1;
+		}
+	return 1;
+}
+
+/*
+ * Adds the words, with id r, that every match of pattern p starts with,
+ * from each top-level alternative; returns 0 (and adds none) when some
+ * alternative has none.
+ */
+static int
+add_anchors(struct ir_ruleset *rs, const char *p, size_t r)
+{
 	size_t n = strlen(p), i = 0, start = 0, first = rs->nwords;
 	int depth = 0, cls = 0;
 
@@ -494,17 +652,11 @@ add_anchors(struct ir_ruleset *rs, size_t r)
 		return 0;
 	for (;;) {
 		if (i == n || (p[i] == '|' && depth == 0 && !cls)) {
-			size_t k = leading_literal(p + start, i - start);
-
-			/* A one-byte word is no filter; neither is none. */
-			if (k < 2) {
+			if (!alternative_words(rs, r, p + start, i - start)) {
 				while (rs->nwords > first)
 					free((char *)rs->words[--rs->nwords].word);
 				return 0;
 			}
-			rs->words = ir_xrealloc(rs->words, (rs->nwords + 1) * sizeof *rs->words);
-			rs->words[rs->nwords].word = copy(p + start, k);
-			rs->words[rs->nwords++].id = (int)r;
 			if (i == n)
 				return 1;
 			start = i + 1;
@@ -526,10 +678,18 @@ add_anchors(struct ir_ruleset *rs, size_t r)
 void
 ir_rules_ready(struct ir_ruleset *rs)
 {
-	size_t r;
+	size_t r, k;
 
 	for (r = 0; r < rs->nrules; r++)
-		rs->rules[r].anchored = add_anchors(rs, r);
+		rs->rules[r].anchored = add_anchors(rs, rs->rules[r].pattern, r);
+	rs->nids = rs->nrules;
+	for (r = 0; r < rs->nrules; r++)
+		for (k = 0; k < rs->rules[r].ncond; k++) {
+			struct ir_cond *c = &rs->rules[r].cond[k];
+
+			c->id = rs->nids++;
+			c->anchored = c->required && add_anchors(rs, c->pattern, c->id);
+		}
 	rs->lexicon.words = rs->words;
 	rs->lexicon.n = rs->nwords;
 	rs->lexicon.anywhere = 1; /* patterns match inside words too */
@@ -541,10 +701,52 @@ ir_rules_ready(struct ir_ruleset *rs)
 	pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
 }
 
+/* Appends the built-in names of a set of scopes, comma-separated. */
+static void
+dump_scope(unsigned bits, struct ir_buf *out)
+{
+	const char *sep = "";
+	size_t i;
+
+	for (i = 0; i < IR_NSCOPES; i++)
+		if (bits & IR_SCOPE_BIT(i)) {
+			ir_buf_addf(out, "%s%s", sep, ir_scope_name[i]);
+			sep = ",";
+		}
+}
+
+static void
+dump_rule(const struct ir_ruleset *rs, const struct ir_rule *r, struct ir_buf *out)
+{
+	size_t j;
+
+	ir_buf_addf(out, "\n# %s:%ld\nrule %s %d ", r->file, r->line, rs->labels[r->label].name,
+		    r->weight);
+	dump_scope(r->scope, out);
+	ir_buf_addf(out, " %s\n", r->pattern);
+	if (r->moods != 1u << IR_MOOD_FACT) {
+		ir_buf_adds(out, "\tmood");
+		for (j = 0; j < 3; j++)
+			if (r->moods & 1u << j)
+				ir_buf_addf(out, " %s", ir_mood_name[j]);
+		ir_buf_addc(out, '\n');
+	}
+	for (j = 0; j < r->ncond; j++) {
+		const struct ir_cond *c = &r->cond[j];
+
+		ir_buf_addf(out, "\t%s ", c->required ? "and" : "unless");
+		if (c->reach == IR_REACH_CHARS)
+			ir_buf_addf(out, "%d", c->within);
+		else
+			ir_buf_adds(out, c->reach == IR_REACH_CLAUSE ? "clause" : "sentence");
+		ir_buf_addf(out, " %s\n", c->pattern);
+	}
+}
+
 void
 ir_rules_dump(const struct ir_ruleset *rs, struct ir_buf *out)
 {
-	size_t i, j;
+	size_t i;
 
 	ir_buf_adds(out, "# The rules in effect (see ir-rules(5)).\n\norder");
 	for (i = 0; i < rs->nlabels; i++)
@@ -557,20 +759,20 @@ ir_rules_dump(const struct ir_ruleset *rs, struct ir_buf *out)
 	if (rs->lead_end != NULL)
 		ir_buf_addf(out, "# %s:%ld\nlead-end %s\n", rs->lead_end_file, rs->lead_end_line,
 			    rs->lead_end);
+	/* The rules below spell their scopes out; the names are for reading. */
+	for (i = 0; i < rs->nscope_sets; i++) {
+		ir_buf_addf(out, "scope %s ", rs->scope_sets[i].name);
+		dump_scope(rs->scope_sets[i].scope, out);
+		ir_buf_addc(out, '\n');
+	}
 	ir_buf_addc(out, '\n');
 	for (i = 0; i < rs->nlabels; i++)
 		if (rs->labels[i].actions != NULL || rs->labels[i].actors != NULL)
 			ir_buf_addf(out, "veris %s %s %s\n", rs->labels[i].name,
 				    rs->labels[i].actions ? rs->labels[i].actions : "-",
 				    rs->labels[i].actors ? rs->labels[i].actors : "-");
-	for (i = 0; i < rs->nrules; i++) {
-		const struct ir_rule *r = &rs->rules[i];
-
-		ir_buf_addf(out, "\n# %s:%ld\nrule %s %d %s %s\n", r->file, r->line,
-			    rs->labels[r->label].name, r->weight, ir_scope_name[r->scope], r->pattern);
-		for (j = 0; j < r->nunless; j++)
-			ir_buf_addf(out, "\tunless %d %s\n", r->unless[j].within, r->unless[j].pattern);
-	}
+	for (i = 0; i < rs->nrules; i++)
+		dump_rule(rs, &rs->rules[i], out);
 }
 
 void
@@ -581,12 +783,15 @@ ir_rules_free(struct ir_ruleset *rs)
 	for (i = 0; i < rs->nrules; i++) {
 		pcre2_code_free(rs->rules[i].code);
 		free(rs->rules[i].pattern);
-		for (j = 0; j < rs->rules[i].nunless; j++) {
-			pcre2_code_free(rs->rules[i].unless[j].code);
-			free(rs->rules[i].unless[j].pattern);
+		for (j = 0; j < rs->rules[i].ncond; j++) {
+			pcre2_code_free(rs->rules[i].cond[j].code);
+			free(rs->rules[i].cond[j].pattern);
 		}
-		free(rs->rules[i].unless);
+		free(rs->rules[i].cond);
 	}
+	for (i = 0; i < rs->nscope_sets; i++)
+		free(rs->scope_sets[i].name);
+	free(rs->scope_sets);
 	for (i = 0; i < rs->nlabels; i++) {
 		free(rs->labels[i].name);
 		free(rs->labels[i].actions);

@@ -81,7 +81,7 @@ run ir ir-classify -r "$tmp/bad.rules" "$tmp/facts.ndjson"
 check "bad pattern: file, line, column, message" 2 "" "ir-classify: $tmp/bad.rules:2:24: missing closing parenthesis"
 printf 'rule x 1 everywhere a\n' >"$tmp/bad2.rules"
 run ir ir-classify -r "$tmp/bad2.rules"
-check "bad scope" 2 "" "ir-classify: $tmp/bad2.rules:1:10: the scope is title, lead or body"
+check "bad scope" 2 "" "ir-classify: $tmp/bad2.rules:1:10: 'everywhere' is not a scope: title, lead, body, overview, timeline, cause, data, response, prevention, contact, other, or a name given by 'scope'"
 run ir ir-classify -r "$tmp/missing.rules"
 check "missing rule file" 2 "" "ir-classify: $tmp/missing.rules: cannot open: No such file or directory"
 
