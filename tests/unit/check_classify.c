@@ -216,6 +216,51 @@ START_TEST(unless_reaches)
 }
 END_TEST
 
+/*
+ * The built-in rules on fictional notices, one or two of each category
+ * and some that are none, in words of their own: each must get the
+ * category written beside it.
+ */
+START_TEST(default_rules_categories)
+{
+	struct ir_buf text = IR_BUF_INIT, want = IR_BUF_INIT;
+	const char *p, *end, *w;
+	size_t n, checked = 0;
+
+	slurp("rules/default.rules", &text);
+	ir_rules_init(&rs);
+	ck_assert_int_eq(ir_rules_add(&rs, "default.rules", text.p, text.len), 0);
+	ir_rules_ready(&rs);
+	ir_classifier_init(&c, &rs);
+	text.len = 0;
+	slurp("tests/fixtures/categories.txt", &text);
+	slurp("tests/fixtures/categories.want", &want);
+	w = ir_buf_cstr(&want);
+	for (p = strstr(ir_buf_cstr(&text), "【セキュリティ事件簿"); p != NULL; p = end) {
+		const char *nl = strchr(w, '\n');
+
+		ck_assert_ptr_nonnull(nl);
+		end = strstr(p + 3, "\n【セキュリティ事件簿");
+		n = end ? (size_t)(end - p) + 1 : strlen(p);
+		ir_classify(&c, p, n);
+		ck_assert_msg(strncmp(w, c.category < 0 ? "other" : rs.labels[c.category].name,
+				      (size_t)(nl - w)) == 0 &&
+				      strlen(c.category < 0 ? "other" : rs.labels[c.category].name) ==
+					      (size_t)(nl - w),
+			      "%.60s: want %.*s, got %s", p, (int)(nl - w), w,
+			      c.category < 0 ? "other" : rs.labels[c.category].name);
+		w = nl + 1;
+		checked++;
+		if (end)
+			end++;
+	}
+	ck_assert_str_eq(w, "");
+	ck_assert_uint_ge(checked, 90);
+	ir_buf_free(&text);
+	ir_buf_free(&want);
+}
+END_TEST
+
 /* Every incident of the sample gets the same verdict with and without the prefilter. */
 START_TEST(prefilter_changes_nothing)
 {
@@ -223,7 +268,7 @@ START_TEST(prefilter_changes_nothing)
 	struct ir_ruleset all;
 	struct ir_classifier every;
 	static const char *const dumps[] = {"examples/sample.txt", "examples/heldout.txt",
-					    "examples/unseen.txt"};
+					    "examples/unseen.txt", "tests/fixtures/categories.txt"};
 	size_t n, r, k, d, checked = 0;
 	const char *p, *end;
 
@@ -260,7 +305,7 @@ START_TEST(prefilter_changes_nothing)
 				end++;
 		}
 	}
-	ck_assert_uint_ge(checked, 90);
+	ck_assert_uint_ge(checked, 170);
 	ir_classifier_free(&every);
 	ir_rules_free(&all);
 	ir_buf_free(&text);
@@ -285,6 +330,7 @@ suite(void)
 	tcase_add_test(tc, later_matches_are_tried);
 	tcase_add_test(tc, moods);
 	tcase_add_test(tc, unless_reaches);
+	tcase_add_test(tc, default_rules_categories);
 	tcase_add_test(tc, prefilter_changes_nothing);
 	suite_add_tcase(s, tc);
 	return s;
