@@ -5,6 +5,7 @@
 #include "base/utf8.h"
 #include "extract/affected.h"
 #include "extract/cues.h"
+#include "extract/facts.h"
 #include "ja/rx.h"
 
 /* Counters of people and records. */
@@ -79,13 +80,19 @@ chars_between(const char *s, size_t from, size_t to, size_t limit)
 	return n;
 }
 
-/* Does a not-data cue end just before off? */
+/*
+ * Does a not-data cue end just before off?  *from is the first cue that
+ * may: counts come in text order, so it only moves on, and only the few
+ * cues of the last THING_REACH characters are looked at.
+ */
 static int
-said_not_data(const char *text, const struct ir_cues *cues, size_t off)
+said_not_data(const char *text, const struct ir_cues *cues, size_t off, size_t *from)
 {
 	size_t i;
 
-	for (i = 0; i < cues->n && cues->v[i].off < off; i++) {
+	while (*from < cues->n && cues->v[*from].off + cues->v[*from].len + THING_REACH * 4 < off)
+		++*from;
+	for (i = *from; i < cues->n && cues->v[i].off < off; i++) {
 		const struct ir_cue *c = &cues->v[i];
 		size_t end = c->off + c->len;
 
@@ -100,42 +107,53 @@ said_not_data(const char *text, const struct ir_cues *cues, size_t off)
 	return 0;
 }
 
-static size_t
-sentence_end(const char *text, size_t len, size_t from)
+/* Do the addresses counted at c receive spam or lures?  Read once a sentence. */
+static int
+lured(const struct ir_read *r, const struct ir_count *c, struct ir_place *p, size_t *last,
+      int *answer)
 {
-	const char *dot = ir_utf8_find(text + from, len - from, "。");
+	size_t end = c->off + c->len, n = r->len - end;
+	struct ir_span s;
 
-	return dot ? (size_t)(dot - text) : len;
+	if (!ir_rx_test(&recipients, r->t + end, n < 60 ? n : 60))
+		return 0;
+	s = ir_sentence_at(r, c->off, p);
+	if (*last != s.off) {
+		*last = s.off;
+		*answer = ir_rx_test(&lure, r->t + s.off, s.len);
+	}
+	return *answer;
 }
 
 long
-ir_affected(const struct ir_counts *cs, const char *text, size_t len, const struct ir_cues *cues,
+ir_affected(const struct ir_counts *cs, const struct ir_read *r, const struct ir_cues *cues,
 	    int *approx)
 {
+	struct ir_place p = IR_PLACE_INIT;
+	size_t i, from = 0, last = (size_t)-1;
 	long best = -1;
-	size_t i;
+	int answer = 0;
 
 	*approx = 0;
 	for (i = 0; i < cs->n; i++) {
 		const struct ir_count *c = &cs->c[i];
-		size_t end = c->off + c->len;
+		size_t end = c->off + c->len, n = r->len - end;
 
 		if (!is_people_unit(c->unit) || c->n < 1)
 			continue;
-		if (said_not_data(text, cues, c->off) ||
-		    ir_rx_test(&not_data_after, text + end, len - end < 120 ? len - end : 120) ||
-		    (ir_rx_test(&recipients, text + end, len - end < 60 ? len - end : 60) &&
-		     ir_rx_test(&lure, text + end, sentence_end(text, len, end) - end)))
+		if (said_not_data(r->t, cues, c->off, &from) ||
+		    ir_rx_test(&not_data_after, r->t + end, n < 120 ? n : 120) ||
+		    lured(r, c, &p, &last, &answer))
 			continue;
 		if (best < 0 || c->n > cs->c[best].n)
 			best = (long)i;
 	}
 	if (best >= 0) {
 		const struct ir_count *c = &cs->c[best];
-		size_t s = c->off + c->len;
+		struct ir_span s = ir_sentence_at(r, c->off, &p);
+		size_t at = c->off + c->len, e = s.off + s.len;
 
-		*approx = c->qual != IR_QUAL_NONE ||
-			  ir_rx_test(&hedge, text + s, sentence_end(text, len, s) - s);
+		*approx = c->qual != IR_QUAL_NONE || (e > at && ir_rx_test(&hedge, r->t + at, e - at));
 	}
 	return best;
 }

@@ -57,6 +57,7 @@ static const struct ir_lexword words[] = {
 	{"会員番号", CUE(IR_CUE_DATATYPE, IR_DT_MEMBER_ID)},
 	{"会員ID", CUE(IR_CUE_DATATYPE, IR_DT_MEMBER_ID)},
 	{"お客様番号", CUE(IR_CUE_DATATYPE, IR_DT_MEMBER_ID)},
+	{"お客さま番号", CUE(IR_CUE_DATATYPE, IR_DT_MEMBER_ID)},
 	{"顧客番号", CUE(IR_CUE_DATATYPE, IR_DT_MEMBER_ID)},
 	{"受講者番号", CUE(IR_CUE_DATATYPE, IR_DT_MEMBER_ID)},
 	{"マイナンバー", CUE(IR_CUE_DATATYPE, IR_DT_MY_NUMBER)},
@@ -111,15 +112,22 @@ static const struct ir_lexword words[] = {
 	{"NISC", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"財務局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"労働局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"教育委員会", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
-	/* Contractors and outsourcees. */
-	{"委託先", CUE(IR_CUE_CONTRACTOR, 0)}, {"受託者", CUE(IR_CUE_CONTRACTOR, 0)},
-	{"受託事業者", CUE(IR_CUE_CONTRACTOR, 0)}, {"受託業者", CUE(IR_CUE_CONTRACTOR, 0)},
-	{"受託会社", CUE(IR_CUE_CONTRACTOR, 0)}, {"受託先", CUE(IR_CUE_CONTRACTOR, 0)},
-	{"委託事業者", CUE(IR_CUE_CONTRACTOR, 0)}, {"委託業者", CUE(IR_CUE_CONTRACTOR, 0)},
-	{"委託会社", CUE(IR_CUE_CONTRACTOR, 0)}, {"再委託", CUE(IR_CUE_CONTRACTOR, 0)},
-	{"業務委託", CUE(IR_CUE_CONTRACTOR, 0)}, {"運用委託", CUE(IR_CUE_CONTRACTOR, 0)},
-	{"外部委託", CUE(IR_CUE_CONTRACTOR, 0)}, {"派遣元", CUE(IR_CUE_CONTRACTOR, 0)},
-	{"委託を受け", CUE(IR_CUE_CONTRACTOR, 0)},
+	{"関係機関", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"関係当局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"関係省庁", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"当局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"捜査当局", CUE(IR_CUE_AUTHORITY, IR_TOLD_POLICE)}, {"捜査機関", CUE(IR_CUE_AUTHORITY, IR_TOLD_POLICE)},
+	/*
+	 * Contractors, outsourcees and vendors: 委託 in every form (委託先,
+	 * 業務委託, 委託している, 委託元), and those who work for others.
+	 */
+	{"委託", CUE(IR_CUE_CONTRACTOR, 0)}, {"受託", CUE(IR_CUE_CONTRACTOR, 0)},
+	{"外注", CUE(IR_CUE_CONTRACTOR, 0)}, {"請負", CUE(IR_CUE_CONTRACTOR, 0)},
+	{"下請", CUE(IR_CUE_CONTRACTOR, 0)}, {"派遣元", CUE(IR_CUE_CONTRACTOR, 0)},
+	{"指定管理者", CUE(IR_CUE_CONTRACTOR, 0)}, {"協力会社", CUE(IR_CUE_CONTRACTOR, 0)},
+	{"ベンダー", CUE(IR_CUE_CONTRACTOR, 0)}, {"ベンダ", CUE(IR_CUE_CONTRACTOR, 0)},
+	{"業者", CUE(IR_CUE_CONTRACTOR, 0)}, {"保守", CUE(IR_CUE_CONTRACTOR, 0)},
+	{"開発会社", CUE(IR_CUE_CONTRACTOR, 0)}, {"運用会社", CUE(IR_CUE_CONTRACTOR, 0)},
+	{"事業者", CUE(IR_CUE_SHIELD, 0)}, {"従業者", CUE(IR_CUE_SHIELD, 0)},
+	{"所属長", CUE(IR_CUE_SHIELD, 0)},
 	/* What a count that is not of data taken counts: things, or people acting. */
 	{"あたり", CUE(IR_CUE_THING, 0)}, {"当たり", CUE(IR_CUE_THING, 0)}, /* rates: 1日あたり約200件 */
 	{"送信件数", CUE(IR_CUE_THING, 0)}, {"送信数", CUE(IR_CUE_THING, 0)}, {"送付件数", CUE(IR_CUE_THING, 0)},

@@ -13,34 +13,46 @@ const char *const ir_datatype_names[] = {
 const size_t ir_ndatatypes = sizeof ir_datatype_names / sizeof *ir_datatype_names;
 
 /*
- * Soon after a mention, its sentence says it was not involved, or the
- * mention only asks for a change ("パスワードの変更").
+ * A mention that is not data taken but the object of another act: a
+ * remedy (パスワードの変更, 暗証番号を再設定), a tool of the intruder
+ * (パスワードを推測し, パスワードでログインし), a name worn by a lure
+ * (メールアドレスを装った), a number called (電話番号に電話をし).
  */
-static struct ir_rx denied = IR_RX(
-	"^[^。\\n]{0,20}?(?:含まれ(?:て)?(?:おりません|いません|ない|ず)|対象外|"
-	"(?:流出|漏えい|漏洩)(?:して|は)?(?:おりません|いません|ございません|ありません)|"
-	"(?:保持|保有|取得|管理)(?:して)?おりません)|"
-	"^(?:の|を)?(?:ご?変更|再設定|リセット)");
+static struct ir_rx other_act = IR_RX(
+	"^(?:の|を)?(?:ご?変更|再設定|リセット|再発行)|"
+	"^(?:等|など)?を(?:推測|入力|使用|使い|用い|利用|装|かた|騙|偽)|"
+	"^(?:等|など)?で[^、。\\n]{0,20}?(?:ログイン|アクセス|侵入)|"
+	"^に(?:電話|架電|発信)");
 
 unsigned long
-ir_datatypes(const char *text, size_t len, const struct ir_cues *cues)
+ir_datatypes(const struct ir_read *r, const struct ir_cues *cues)
 {
-	unsigned long bits = 0;
+	struct ir_place p = IR_PLACE_INIT;
+	unsigned long data = 0, overview = 0, rest = 0;
 	size_t i;
+	int part;
 
 	for (i = 0; i < cues->n; i++) {
 		const struct ir_cue *c = &cues->v[i];
 		size_t end = c->off + c->len;
 
-		if (c->kind == IR_CUE_DATATYPE && !(bits & 1UL << c->value) &&
-		    !ir_rx_test(&denied, text + end, len - end))
-			bits |= 1UL << c->value;
+		if (c->kind != IR_CUE_DATATYPE || !ir_stated(r, c->off, &p, &part) ||
+		    part == IR_PART_PREVENTION || part == IR_PART_CONTACT ||
+		    ir_rx_test(&other_act, r->t + end, r->len - end) || ir_resolves(r, c->off, &p))
+			continue;
+		if (part == IR_PART_DATA)
+			data |= 1UL << c->value;
+		else if (part == IR_PART_OVERVIEW || part == IR_PART_TITLE)
+			overview |= 1UL << c->value;
+		else
+			rest |= 1UL << c->value;
 	}
-	return bits;
+	/* The part that lists what leaked and what happened; else the rest. */
+	return data | overview ? data | overview : rest;
 }
 
 static struct ir_rx *const patterns[] = {
-	&denied,
+	&other_act,
 };
 
 void

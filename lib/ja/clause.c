@@ -54,6 +54,7 @@ struct scan {
 	struct outer *o; /* outer clauses of the current sentence */
 	size_t no, capo;
 	size_t sent_start;
+	size_t quote, quote_open; /* open 「 』 and where the first opened */
 };
 
 /* ---- reading the end of a clause ---- */
@@ -414,6 +415,36 @@ end_clause(struct scan *sc, size_t end, enum kind kind)
 }
 
 /*
+ * Joins the pieces of each clause of the sentence that share a mood, so
+ * that an entry is a whole clause unless a parenthesis of another mood
+ * cuts it ("48人分のアドレス" "(氏名は含まれません)" "が表示されました").
+ */
+static void
+merge(struct scan *sc)
+{
+	struct ir_clauses *cl = sc->cl;
+	size_t k, i, w;
+
+	if (sc->no == 0)
+		return;
+	w = sc->o[0].first;
+	for (k = 0; k < sc->no; k++) {
+		size_t start = w;
+
+		for (i = sc->o[k].first; i < sc->o[k].last; i++) {
+			if (w > start && cl->c[w - 1].mood == cl->c[i].mood)
+				cl->c[w - 1].len = cl->c[i].off + cl->c[i].len - cl->c[w - 1].off;
+			else
+				cl->c[w++] = cl->c[i];
+		}
+	}
+	/* What follows the last clause (the line end of absorb) stays as it was. */
+	for (i = sc->o[sc->no - 1].last; i < cl->n; i++)
+		cl->c[w++] = cl->c[i];
+	cl->n = w;
+}
+
+/*
  * Ends the sentence at end: each clause, from the last, takes what the
  * one after it passes on (see enum kind), then its pieces get its mood.
  */
@@ -436,7 +467,10 @@ end_sentence(struct scan *sc, size_t end)
 		}
 		settle(cl, o->first, o->mood);
 	}
+	merge(sc);
+	sc->lv[0].first = cl->n;
 	sc->no = 0;
+	sc->quote = 0;
 	if (end > sc->sent_start) {
 		if (cl->nsent == cl->capsent) {
 			cl->capsent = cl->capsent ? cl->capsent * 2 : 32;
@@ -475,15 +509,26 @@ comma_kind(const char *t, size_t from, size_t at)
 		{"ところ", K_ALONE}, {"とともに", K_ALONE}, {"ので", K_REASON}, {"ため", K_REASON},
 		{"から", K_REASON}, {"ない", K_NEG}, {"なく", K_NEG}, {"ず", K_NEG},
 	};
+	/* Particles that look like endings: about, as, by, from (…について、 …より、). */
+	static const char *const particles[] = {"について", "につき", "として", "により", "より"};
 	static const char cont[] = "てでしりきけえせれみちく";
 	size_t k, at2;
 	uint32_t prev;
 	char buf[4];
 
+	for (k = 0; k < sizeof particles / sizeof *particles; k++)
+		if (ends_with(t, from, at, particles[k]))
+			return -1;
 	for (k = 0; k < sizeof ends / sizeof *ends; k++)
-		if (ends_with(t, from, at, ends[k].end))
+		if (ends_with(t, from, at, ends[k].end)) {
+			/* から and で after a noun say from and at (関係者から、 当社で、). */
+			if (strcmp(ends[k].end, "から") == 0 && !is_hiragana(cp_before(t, from, at - 6, NULL)))
+				return -1;
 			return ends[k].kind;
+		}
 	prev = cp_before(t, from, at, &at2);
+	if (prev == 0x3067 && !is_hiragana(cp_before(t, from, at2, NULL)))
+		return -1;
 	if (prev == 0x304C) { /* が after a predicate: ましたが, ですが, ないが */
 		uint32_t p2 = cp_before(t, from, at2, NULL);
 		static const char verb_ends[] = "たすんいるだうくぬつ";
@@ -517,6 +562,35 @@ line_goes_on(const char *t, size_t from, size_t nl, size_t len)
 			  (next >= 0x30A1 && next <= 0x30FA));
 }
 
+/*
+ * Reads the punctuation at text[i] (。 、 「 」 『 』); returns its length.
+ * A quotation is one phrase: its 。 and 、 end nothing ("「…なっている。」
+ * と電話があり、発覚した"); so is a short parenthesis (…ません。).
+ */
+static size_t
+punctuation(struct scan *sc, size_t i)
+{
+	unsigned char c = (unsigned char)sc->t[i + 2];
+
+	if (c == 0x8C || c == 0x8E) {
+		if (sc->quote++ == 0)
+			sc->quote_open = i;
+	} else if ((c == 0x8D || c == 0x8F) && sc->quote > 0) {
+		sc->quote--;
+	} else if (sc->quote > 0 && i - sc->quote_open <= LONG_GROUP) {
+		return 3;
+	} else if (c == 0x82) {
+		if (sc->depth == 0 || i - sc->lv[sc->depth].open > LONG_GROUP)
+			end_sentence(sc, i + 3);
+	} else if (c == 0x81 && sc->depth == 0) {
+		int kind = comma_kind(sc->t, sc->lv[0].start, i);
+
+		if (kind >= 0)
+			end_clause(sc, i + 3, (enum kind)kind);
+	}
+	return 3;
+}
+
 void
 ir_clauses_read(struct ir_clauses *cl, const char *text, size_t len)
 {
@@ -543,22 +617,13 @@ ir_clauses_read(struct ir_clauses *cl, const char *text, size_t len)
 		} else if (ch == ')' && sc.depth > 0) {
 			close_level(&sc, i + 1);
 			i++;
-		} else if ((ch == '!' || ch == '?') && i > 0 && (unsigned char)text[i - 1] >= 0x80) {
+		} else if ((ch == '!' || ch == '?') && i > 0 && (unsigned char)text[i - 1] >= 0x80 &&
+			   sc.quote == 0) {
 			end_sentence(&sc, i + 1);
 			i++;
 		} else if (ch == 0xE3 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
-			   ((unsigned char)text[i + 2] == 0x82 || (unsigned char)text[i + 2] == 0x81)) {
-			/* 。 ends a sentence, but not inside a short parenthesis (…ません。) */
-			if ((unsigned char)text[i + 2] == 0x82 &&
-			    (sc.depth == 0 || i - sc.lv[sc.depth].open > LONG_GROUP))
-				end_sentence(&sc, i + 3);
-			else if ((unsigned char)text[i + 2] == 0x81 && sc.depth == 0) {
-				int kind = comma_kind(text, sc.lv[0].start, i);
-
-				if (kind >= 0)
-					end_clause(&sc, i + 3, (enum kind)kind);
-			}
-			i += 3;
+			   strchr("\x81\x82\x8C\x8D\x8E\x8F", text[i + 2]) != NULL) {
+			i += punctuation(&sc, i);
 		} else {
 			i++;
 		}

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,8 +242,14 @@ ir_norm(struct ir_norm *n, const char *s, size_t len)
 			ir_buf_add(&n->text, s + run, i - run);
 			add_quick(n, s + i, end - i, i);
 		} else {
-			/* utf8proc may combine the run with the character before. */
-			if (last < run || last >= i)
+			/*
+			 * utf8proc may combine the run with the character before,
+			 * unless that is ASCII that no composition starts with
+			 * (a blank, a line end, a digit): then the stretch starts
+			 * here, and a heading's ■ keeps its own offset.
+			 */
+			if (last < run || last >= i || (p[last] < 0x80 && !isalpha(p[last]) &&
+							 p[last] != '<' && p[last] != '=' && p[last] != '>'))
 				last = i;
 			ir_buf_add(&n->text, s + run, last - run);
 			step(n, last, 0);

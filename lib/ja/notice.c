@@ -75,10 +75,22 @@ static const struct ir_lexword heading_words[] = {
 };
 static struct ir_lexicon heading_lexicon = IR_LEXICON(heading_words);
 
-void
-ir_notice_prepare(void)
+/* Is s[0..n) nothing, or a few kana or 等 that close a phrase (について, 等)? */
+static int
+ends_phrase(const char *s, size_t n)
 {
-	ir_lexicon_build(&heading_lexicon);
+	size_t i = 0, k = 0;
+	uint32_t cp;
+
+	while (i < n && k <= 4) {
+		int w = ir_utf8_next((const unsigned char *)s + i, n - i, &cp);
+
+		if (w <= 0 || !((cp >= 0x3041 && cp <= 0x309F) || cp == 0x7B49 || cp == ' '))
+			return 0;
+		i += (size_t)w;
+		k++;
+	}
+	return k <= 4;
 }
 
 /* The part a heading's words name, or -1. */
@@ -98,8 +110,8 @@ part_named(const char *s, size_t n)
 			first = id & 15;
 		from = off + len;
 	}
-	/* A noun alone must end the heading: "…された個人情報(について)". */
-	if ((flags & NOUN) && ((flags & QUAL) || (first < 0 && n - noun_end <= 5 * 3)) &&
+	/* A noun alone must end the heading: "…された個人情報(について)", not "個人情報保護委員会". */
+	if ((flags & NOUN) && ((flags & QUAL) || (first < 0 && ends_phrase(s + noun_end, n - noun_end))) &&
 	    first != IR_PART_CAUSE && first != IR_PART_PREVENTION)
 		return IR_PART_DATA;
 	return first;
@@ -491,6 +503,30 @@ opener(const char *s, size_t n)
 	return end < lim && end > 0 ? part_named(s, end) : -1;
 }
 
+/*
+ * What a paragraph that opens no part does: an item of a list (・, (1), ①,
+ * ※) or a paragraph that opens with a connective (また、 なお、) goes on
+ * with the part before it; prose returns to the account of what happened.
+ */
+enum { GOES_ON = -2, PROSE = -3 };
+
+static int
+goes_on(const char *s, size_t n)
+{
+	static const char *const starts[] = {"・", "•", "※", "-", "*", "(", "また", "なお", "さらに",
+					     "加えて", "併せて", "あわせて", "同時に", "その他"};
+	struct ir_cur c = {s, 0, n};
+	size_t k;
+	int w;
+
+	if (circled(ir_cur_peek(&c, &w)) || (s[0] >= '0' && s[0] <= '9') || is_mark(ir_cur_peek(&c, &w)))
+		return 1;
+	for (k = 0; k < sizeof starts / sizeof *starts; k++)
+		if (n >= strlen(starts[k]) && memcmp(s, starts[k], strlen(starts[k])) == 0)
+			return 1;
+	return 0;
+}
+
 /* The lines of the body, each read once. */
 struct reader {
 	const char *t;
@@ -561,8 +597,9 @@ read_lines(struct reader *r, size_t from)
 				h.head_off += i + lead;
 				h.indent = lead;
 				add_head(r, &h);
-			} else if (para && (part = opener(s, n)) >= 0) {
-				add_opener(r, i, part);
+			} else if (para) {
+				part = opener(s, n);
+				add_opener(r, i, part >= 0 ? part : goes_on(s, n) ? GOES_ON : PROSE);
 			}
 			/* Lines that end a sentence are paragraphs of their own. */
 			para = n >= 3 && memcmp(s + n - 3, "。", 3) == 0;
@@ -676,8 +713,10 @@ cut(struct ir_notice *nt, const struct reader *r)
 			const struct open *o = &r->o[j++];
 
 			/* Paragraph openers cut only text no heading has claimed. */
-			if (!headed && o->part != part) {
-				part = o->part;
+			int next = o->part == PROSE ? IR_PART_OVERVIEW : o->part;
+
+			if (!headed && o->part != GOES_ON && next != part) {
+				part = next;
 				add_section(nt, part, o->line, 0, 0);
 			}
 		}
@@ -728,4 +767,10 @@ ir_notice_free(struct ir_notice *nt)
 {
 	free(nt->s);
 	memset(nt, 0, sizeof *nt);
+}
+
+void
+ir_notice_prepare(void)
+{
+	ir_lexicon_build(&heading_lexicon);
 }

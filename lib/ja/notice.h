@@ -64,7 +64,7 @@ struct ir_notice {
 
 void ir_notice_read(struct ir_notice *nt, const char *text, size_t len);
 
-/* Builds the words of headings: once, at start-up, before any thread. */
+/* Builds the words of headings: at start-up, before threads (lib/README.md). */
 void ir_notice_prepare(void);
 
 /*

@@ -1,29 +1,24 @@
-#include "extract/cues.h"
 #include "extract/datatypes.h"
-#include "ja/norm.h"
 #include "extract/extract.h"
-#include "unit.h"
+#include "reading.h"
 
 /* The data types of a text, as "a,b,c". */
 static const char *
 types(const char *raw)
 {
 	static char got[512];
-	struct ir_norm n = IR_NORM_INIT;
-	struct ir_cues cues = {0};
+	static struct reading rd;
 	unsigned long bits;
 	size_t i;
 
-	ir_norm(&n, raw, strlen(raw));
-	ir_cues_scan(&cues, n.text.p, n.text.len);
-	bits = ir_datatypes(n.text.p, n.text.len, &cues);
+	reading_load(&rd, raw);
+	bits = ir_datatypes(&rd.r, &rd.cues);
 	got[0] = '\0';
 	for (i = 0; i < ir_ndatatypes; i++)
 		if (bits & 1UL << i)
 			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", got[0] ? "," : "",
 				 ir_datatype_names[i]);
-	ir_cues_free(&cues);
-	ir_norm_free(&n);
+	reading_free(&rd);
 	return got;
 }
 
