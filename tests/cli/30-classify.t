@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-classify: categories and evidence, rule files, --explain, failures.
 . "$(dirname "$0")/../lib.sh"
-plan 35
+plan 37
 cd "$FIXTURES"
 
 ir ir-split ../../examples/sample.txt | ir ir-extract >"$tmp/facts.ndjson"
@@ -74,6 +74,27 @@ check "--explain" 0 "*" ""
 assert "--explain: one account per incident" \
 	test "$(grep -c '^  category: ' "$tmp/out")" -eq "$(jq -c 'select(.kind == "incident")' "$tmp/facts.ndjson" | wc -l)"
 assert "--explain: evidence lines name their rule" grep -q '^  \* misdelivery .* default.rules:[0-9]*  "' "$tmp/out"
+
+# The parts of a notice, "and" in a sentence, and moods, through the tool.
+cat >"$tmp/told.rules" <<'RULES'
+scope told title overview cause
+rule taken 3 told 退職者|元社員
+	and sentence 持ち出
+rule open 2 told,prevention アクセス制限
+	mood denied
+	and clause かけ
+rule ransom 3 body ランサムウェア
+RULES
+printf '【セキュリティ事件簿#2040-001】見本商事株式会社 顧客名簿の持ち出しについて 2040年1月5日\n退職者が顧客名簿を持ち出していました。ランサムウェアによるものではありません。\n\n再発防止策\n元社員の持ち出しを防ぎます。共有フォルダにアクセス制限をかけていませんでした。\n' >"$tmp/told.txt"
+ir ir-split "$tmp/told.txt" >"$tmp/told.ndjson"
+run ir ir-classify --no-default-rules -r "$tmp/told.rules" --explain "$tmp/told.ndjson"
+check "scopes of parts, and in a sentence, moods" 0 "$tmp/told.ndjson:1  2040-001  見本商事株式会社 顧客名簿の持ち出しについて 2040年1月5日
+  category: taken
+  * taken              +3  $tmp/told.rules:2  \"退職者が顧客名簿を持ち出\" at 123
+  * open               +2  $tmp/told.rules:4  \"アクセス制限をかけ\" at 321" ""
+printf 'rule x 1 body a\n\tand 5\n' >"$tmp/and.rules"
+run ir ir-classify -r "$tmp/and.rules"
+check "'and' with a reach and no pattern" 2 "" "ir-classify: $tmp/and.rules:2:7: 'and' needs a pattern"
 
 # Bad rule files: FILE:LINE:COLUMN and PCRE2's words, exit 2.
 printf 'rule x 1 body ok\nrule y 1 body (unclosed\n' >"$tmp/bad.rules"

@@ -255,7 +255,7 @@ START_TEST(default_rules_categories)
 			end++;
 	}
 	ck_assert_str_eq(w, "");
-	ck_assert_uint_ge(checked, 90);
+	ck_assert_uint_ge(checked, 120);
 	ir_buf_free(&text);
 	ir_buf_free(&want);
 }
@@ -305,7 +305,7 @@ START_TEST(prefilter_changes_nothing)
 				end++;
 		}
 	}
-	ck_assert_uint_ge(checked, 170);
+	ck_assert_uint_ge(checked, 200);
 	ir_classifier_free(&every);
 	ir_rules_free(&all);
 	ir_buf_free(&text);
