@@ -132,12 +132,12 @@ occ_from(const struct ir_classifier *c, size_t id, size_t off)
 	return lo;
 }
 
-/* Tries code at offset at only, up to to: see found(). */
+/* Tries anchored code at offset at only, up to to: see found(). */
 static int
 find_at(struct ir_classifier *c, const pcre2_code *code, size_t at, size_t to)
 {
-	return found(pcre2_match(code, (PCRE2_SPTR)c->norm.text.p, to, at,
-				 PCRE2_ANCHORED | PCRE2_NO_UTF_CHECK, c->md, c->mctx));
+	return found(pcre2_match(code, (PCRE2_SPTR)c->norm.text.p, to, at, PCRE2_NO_UTF_CHECK, c->md,
+				 c->mctx));
 }
 
 /*
@@ -146,19 +146,19 @@ find_at(struct ir_classifier *c, const pcre2_code *code, size_t at, size_t to)
  * anywhere.  See found().
  */
 static int
-next_match(struct ir_classifier *c, const pcre2_code *code, int anchored, size_t id, size_t from,
-	   size_t to)
+next_match(struct ir_classifier *c, const pcre2_code *code, const pcre2_code *at, size_t id,
+	   size_t from, size_t to)
 {
 	size_t i, end;
 	int rc;
 
-	if (!anchored)
+	if (at == NULL)
 		return find(c, code, from, to);
 	end = c->occ_first[id + 1];
 	for (i = occ_from(c, id, from); i < end && c->occ[i] < to; i++) {
 		if (c->occ[i] < from) /* another word at the place just tried */
 			continue;
-		if ((rc = find_at(c, code, c->occ[i], to)) != 0)
+		if ((rc = find_at(c, at, c->occ[i], to)) != 0)
 			return rc;
 		from = c->occ[i] + 1;
 	}
@@ -569,7 +569,7 @@ look(struct ir_classifier *c, const struct ir_rule *r, const struct ir_cond *k, 
 {
 	int rc;
 
-	while ((rc = next_match(c, k->code, k->anchored, k->id, from, to)) == 1) {
+	while ((rc = next_match(c, k->code, k->anchored ? k->at : NULL, k->id, from, to)) == 1) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 
 		seen->off = ov[0];
@@ -639,7 +639,8 @@ could_hold(struct ir_classifier *c, const struct ir_rule *r, size_t s, size_t lo
 			continue;
 		if (seen->unit != id) {
 			seen->unit = id;
-			seen->in_unit = next_match(c, cond->code, cond->anchored, cond->id, from, to);
+			seen->in_unit = next_match(c, cond->code, cond->anchored ? cond->at : NULL, cond->id,
+						    from, to);
 		}
 		if (seen->in_unit <= 0)
 			return seen->in_unit;
@@ -662,7 +663,8 @@ run_span(struct ir_classifier *c, const struct ir_rule *r, size_t lo, size_t hi,
 	/* What was found in a clause, sentence or unit held in this span only. */
 	for (k = 0; k < r->ncond; k++)
 		c->seen[k].span = c->seen[k].unit = 0;
-	while ((rc = next_match(c, r->code, r->anchored, (size_t)(r - c->rs->rules), from, hi)) == 1) {
+	while ((rc = next_match(c, r->code, r->anchored ? r->at : NULL,
+					(size_t)(r - c->rs->rules), from, hi)) == 1) {
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 		size_t s = ov[0], e = ov[1], es = s, ee = e; /* the next match reuses c->md */
 

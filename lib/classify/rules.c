@@ -135,6 +135,23 @@ label(struct ir_ruleset *rs, const char *s, size_t n)
 	return rs->nlabels++;
 }
 
+/*
+ * The callout before every item is how a rule's work on a record is
+ * counted (classify/classify.h).  JIT ignores PCRE2_ANCHORED given at match
+ * time; a pattern tried where its words stand is compiled anchored too.
+ */
+static pcre2_code *
+compile_as(const char *p, size_t n, uint32_t anchored, int *err, PCRE2_SIZE *off)
+{
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)p, n,
+					 PCRE2_UTF | PCRE2_UCP | PCRE2_AUTO_CALLOUT | anchored, err,
+					 off, NULL);
+
+	if (code != NULL)
+		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
 static pcre2_code *
 compile(const struct line *l, size_t at, size_t n)
 {
@@ -142,10 +159,7 @@ compile(const struct line *l, size_t at, size_t n)
 	PCRE2_SIZE off;
 	int err;
 
-	/* The callout before every item is how a rule's work on a record is
-	 * counted (classify/classify.h). */
-	code = pcre2_compile((PCRE2_SPTR)(l->s + at), n, PCRE2_UTF | PCRE2_UCP | PCRE2_AUTO_CALLOUT,
-			     &err, &off, NULL);
+	code = compile_as(l->s + at, n, 0, &err, &off);
 	if (code == NULL) {
 		PCRE2_UCHAR msg[256];
 
@@ -153,7 +167,19 @@ compile(const struct line *l, size_t at, size_t n)
 		syntax(l, at + off, "%s", (const char *)msg);
 		return NULL;
 	}
-	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
+/* The anchored form of a pattern that compiled before. */
+static pcre2_code *
+compile_anchored(const char *p)
+{
+	PCRE2_SIZE off;
+	int err;
+	pcre2_code *code = compile_as(p, strlen(p), PCRE2_ANCHORED, &err, &off);
+
+	if (code == NULL)
+		ir_oom(); /* it compiled unanchored: nothing else can fail */
 	return code;
 }
 
@@ -681,14 +707,16 @@ ir_rules_ready(struct ir_ruleset *rs)
 	size_t r, k;
 
 	for (r = 0; r < rs->nrules; r++)
-		rs->rules[r].anchored = add_anchors(rs, rs->rules[r].pattern, r);
+		if ((rs->rules[r].anchored = add_anchors(rs, rs->rules[r].pattern, r)))
+			rs->rules[r].at = compile_anchored(rs->rules[r].pattern);
 	rs->nids = rs->nrules;
 	for (r = 0; r < rs->nrules; r++)
 		for (k = 0; k < rs->rules[r].ncond; k++) {
 			struct ir_cond *c = &rs->rules[r].cond[k];
 
 			c->id = rs->nids++;
-			c->anchored = c->required && add_anchors(rs, c->pattern, c->id);
+			if ((c->anchored = c->required && add_anchors(rs, c->pattern, c->id)))
+				c->at = compile_anchored(c->pattern);
 		}
 	rs->lexicon.words = rs->words;
 	rs->lexicon.n = rs->nwords;
@@ -782,9 +810,11 @@ ir_rules_free(struct ir_ruleset *rs)
 
 	for (i = 0; i < rs->nrules; i++) {
 		pcre2_code_free(rs->rules[i].code);
+		pcre2_code_free(rs->rules[i].at);
 		free(rs->rules[i].pattern);
 		for (j = 0; j < rs->rules[i].ncond; j++) {
 			pcre2_code_free(rs->rules[i].cond[j].code);
+			pcre2_code_free(rs->rules[i].cond[j].at);
 			free(rs->rules[i].cond[j].pattern);
 		}
 		free(rs->rules[i].cond);

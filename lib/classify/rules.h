@@ -64,6 +64,7 @@ struct ir_cond {
 	pcre2_code *code;
 	size_t id;        /* its words' id in the lexicon (see below) */
 	int anchored;     /* an "and" line that starts with one of its words */
+	pcre2_code *at;   /* when anchored: the pattern compiled anchored, for JIT */
 };
 
 struct ir_rule {
@@ -78,6 +79,7 @@ struct ir_rule {
 	size_t ncond;
 	unsigned moods;   /* 1 << enum ir_mood: where its matches count; default a fact */
 	int anchored;     /* the rule starts with one of its words (prefilter) */
+	pcre2_code *at;   /* when anchored: the pattern compiled anchored, for JIT */
 };
 
 /* A name given to a set of scopes by a scope directive. */
