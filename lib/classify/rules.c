@@ -403,19 +403,21 @@ rule(struct ir_ruleset *rs, struct line *l)
 static int
 reach(struct line *l, struct ir_cond *c)
 {
-	size_t at, n, save, sign;
+	size_t at, n, save, sign, k;
 	long within = DEFAULT_WITHIN;
 
 	skip_blanks(l);
 	save = l->i;
 	at = token(l, &n);
 	sign = n > 1 && l->s[at] == '-'; /* "-5" is a window, and refused; never a pattern */
+	for (k = sign; k < n && l->s[at + k] >= '0' && l->s[at + k] <= '9'; k++)
+		; /* the line is not NUL-terminated: no strspn */
 	c->reach = IR_REACH_CHARS;
 	if (n == 6 && memcmp(l->s + at, "clause", 6) == 0) {
 		c->reach = IR_REACH_CLAUSE;
 	} else if (n == 8 && memcmp(l->s + at, "sentence", 8) == 0) {
 		c->reach = IR_REACH_SENTENCE;
-	} else if (n > 0 && strspn(l->s + at + sign, "0123456789") == n - sign) {
+	} else if (n > 0 && k == n) {
 		if (number(l, at, n, 0, 10000, &within) < 0)
 			return -1;
 	} else {

@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "classify/rules.h"
@@ -226,6 +227,17 @@ START_TEST(faults_name_line_and_column)
 	fails("rule x 1 body \xff\n", "t.rules:1: invalid UTF-8");
 	/* Found by fuzzing: a NUL went in but could not come out of --dump-rules. */
 	fails_n("rule x 1 body a\0b\n", 16, "t.rules:1:16: NUL byte in a rule file");
+	/* Found by fuzzing: a reach at the very end of a file read past it
+	 * (the file's bytes, with no NUL after them, as read). */
+	{
+		static const char end[] = "rule e 2 lead 誤CC\n\tunless 5";
+		char *exact = malloc(sizeof end - 1);
+
+		ck_assert_ptr_nonnull(exact);
+		memcpy(exact, end, sizeof end - 1);
+		fails_n(exact, sizeof end - 1, "t.rules:2:10: 'unless' needs a pattern");
+		free(exact);
+	}
 	/* A negative window is refused, not read as part of the pattern. */
 	fails("rule x 1 body a\n\tunless -5 b\n", "t.rules:2:9: '-5' is not a whole number in range");
 	/* Columns count characters, not bytes. */
