@@ -34,8 +34,10 @@ static struct ir_rx not_data_after = IR_RX(
  * to the wrong people are, so the sentence must speak of spam or lures.
  */
 static struct ir_rx recipients = IR_RX(
-	"^(?:の(?:アドレス|宛先|メールアドレス|相手|方|番号))?\\s*(?:に|へ|あてに|宛てに)");
-static struct ir_rx lure = IR_RX("偽の|不審な|迷惑メール|スパム|フィッシング|なりすまし|詐欺");
+	"^(?:の[^、。\\nをがは]{0,12}?)?\\s*(?:に|へ|あてに|宛てに)");
+/* ... or sent by an intruder: "何者かがログインし、約5,200名の皆様へ…配信". */
+static struct ir_rx lure = IR_RX(
+	"偽の|不審な|迷惑メール|スパム|フィッシング|なりすまし|詐欺|何者か|第三者が|攻撃者|不正に");
 static struct ir_rx hedge = IR_RX("おそれ|恐れ|可能性");
 
 static int
@@ -92,10 +94,13 @@ said_not_data(const char *text, const struct ir_cues *cues, size_t off, size_t *
 
 	while (*from < cues->n && cues->v[*from].off + cues->v[*from].len + THING_REACH * 4 < off)
 		++*from;
-	for (i = *from; i < cues->n && cues->v[i].off < off; i++) {
+	for (i = *from; i < cues->n && cues->v[i].off <= off; i++) {
 		const struct ir_cue *c = &cues->v[i];
 		size_t end = c->off + c->len;
 
+		/* A count may open with its own: 延べ640件. */
+		if (c->kind == IR_CUE_THING && c->off == off)
+			return 1;
 		if (end > off || (c->kind != IR_CUE_THING && c->kind != IR_CUE_ACTOR))
 			continue;
 		if (c->kind == IR_CUE_THING && chars_between(text, end, off, THING_REACH) <= THING_REACH &&
@@ -141,11 +146,13 @@ ir_affected(const struct ir_counts *cs, const struct ir_read *r, const struct ir
 
 		if (!is_people_unit(c->unit) || c->n < 1)
 			continue;
-		if (said_not_data(r->t, cues, c->off, &from) ||
+		/* A count a clause denies or only advises about is no one affected. */
+		if (ir_mood_at(r->cl, c->off, &p.clause) != IR_MOOD_FACT ||
+		    said_not_data(r->t, cues, c->off, &from) ||
 		    ir_rx_test(&not_data_after, r->t + end, n < 120 ? n : 120) ||
 		    lured(r, c, &p, &last, &answer))
 			continue;
-		if (best < 0 || c->n > cs->c[best].n)
+		if (best < 0 || ir_decimal_cmp(c->v, cs->c[best].v) > 0)
 			best = (long)i;
 	}
 	if (best >= 0) {

@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,6 +7,7 @@
 #include "extract/extract.h"
 #include "extract/facts.h"
 #include "extract/org.h"
+#include "ja/numeral.h"
 #include "ja/rx.h"
 #include "json/write.h"
 
@@ -24,24 +26,65 @@ warn(struct ir_facts *f, const char *msg)
 	f->nwarnings++;
 }
 
-static long
-kanji_number(const char *s, size_t n)
+/*
+ * A date written in an era that does not hold it (平成31年5月7日, the era
+ * having ended on April 30) is read as the day its year counts to, and
+ * said so.
+ */
+static void
+era_warning(struct ir_facts *f, const char *what, struct ir_date d)
 {
-	static const char digits[] = "一二三四五六七八九";
-	long v = 0, cur = 0;
-	size_t i;
+	const struct ir_era *e = d.outside_era;
+	char msg[200], year[16], iso[11], bound[11];
+	int before;
 
-	for (i = 0; i + 3 <= n; i += 3) {
-		const char *p = memmem(digits, sizeof digits - 1, s + i, 3);
+	if (e == NULL)
+		return;
+	if (d.y == e->y)
+		snprintf(year, sizeof year, "元");
+	else
+		snprintf(year, sizeof year, "%d", d.y - e->y + 1);
+	before = ir_era_holds(e, d.y, d.m, d.d) < 0;
+	ir_date_iso(d, iso);
+	ir_date_iso(before ? (struct ir_date){e->y, e->m, e->d, NULL} :
+			     (struct ir_date){e->ly, e->lm, e->ld, NULL}, bound);
+	snprintf(msg, sizeof msg, "%s date %s%s年%d月%d日 is %s %s (%s): read as %s", what, e->name,
+		 year, d.m, d.d, before ? "before the first day of" : "after the last day of", e->name,
+		 bound, iso);
+	warn(f, msg);
+}
 
-		if (p != NULL)
-			cur = (p - digits) / 3 + 1;
-		else if (memcmp(s + i, "十", 3) == 0) {
-			v += (cur ? cur : 1) * 10;
-			cur = 0;
-		}
+/* The N of 第N報, in ASCII digits or kanji (第十二報); 0 when it is no number. */
+static long
+report_number(const char *s, size_t n)
+{
+	struct ir_decimal v;
+
+	if (ir_numeral_parse(s, n, 0, &v) != n || v.too_big || v.e != 0 || v.m > (uint64_t)LONG_MAX)
+		return 0;
+	return (long)v.m;
+}
+
+/* Counts too large to write exactly are written as null, and said so. */
+static void
+too_big_counts(struct ir_facts *f, const char *t)
+{
+	char msg[200];
+	size_t i, k;
+
+	for (i = 0; i < f->counts.n; i++) {
+		const struct ir_count *c = &f->counts.c[i];
+
+		if (!c->v.too_big)
+			continue;
+		/* A long run of digits is cut, at a character's start. */
+		for (k = c->len < 100 ? c->len : 100; k < c->len && (t[c->off + k] & 0xC0) == 0x80; k--)
+			;
+		snprintf(msg, sizeof msg, "count %.*s%s is too large to keep exactly: %s null", (int)k,
+			 t + c->off, k < c->len ? "…" : "",
+			 (long)i == f->affected ? "it and affected are" : "it is");
+		warn(f, msg);
 	}
-	return v + cur;
 }
 
 /* Who published the notice, and whom a regulator's notice is about. */
@@ -89,8 +132,7 @@ header_facts(struct ir_extractor *x)
 	struct ir_rx_match m;
 
 	if (ir_rx_find(&report_no, title, tlen, 0, &m))
-		f->report_no = title[m.g1] >= '0' && title[m.g1] <= '9' ? atol(title + m.g1) :
-			       kanji_number(title + m.g1, m.g1end - m.g1);
+		f->report_no = report_number(title + m.g1, m.g1end - m.g1);
 }
 
 void
@@ -120,9 +162,12 @@ ir_extract(struct ir_extractor *x, const char *text, size_t len, const char *id)
 	ir_published(&r, f->org_off, f->has_org ? f->org_len : 0, id, f->has_subject, &f->published);
 	if (f->published.warning[0] != '\0')
 		warn(f, f->published.warning);
+	if (f->published.from != IR_PUB_NONE)
+		era_warning(f, "published", f->published.date);
 	ir_cues_scan(&x->cues, r.t, r.len);
 	ir_counts_scan(&f->counts, r.t, r.len);
 	f->affected = ir_affected(&f->counts, &r, &x->cues, &f->affected_approx);
+	too_big_counts(f, r.t);
 	f->data_types = ir_datatypes(&r, &x->cues);
 	names[0].off = f->org_off;
 	names[0].len = f->has_org ? f->org_len : 0;
@@ -132,11 +177,17 @@ ir_extract(struct ir_extractor *x, const char *text, size_t len, const char *id)
 	/* The PPC acting on an organisation: the incident came before it. */
 	if (f->org_is_ppc && f->has_subject)
 		f->reported_to |= IR_TOLD_PPC;
-	pub = f->published.from != IR_PUB_NONE ? f->published.date : (struct ir_date){0, 0, 0};
+	pub = f->published.from != IR_PUB_NONE ? f->published.date : (struct ir_date){0, 0, 0, NULL};
 	ir_dates_scan(&x->dates, r.t, r.len, x->notice.body_off, pub.y);
 	f->has_discovered = ir_discovered(&r, &x->dates, pub, &f->discovered);
 	f->has_period = ir_period(&r, &x->dates, pub, &f->period_from, &f->period_to);
 	f->contractor = ir_contractor(&r, &x->cues);
+	if (f->has_discovered)
+		era_warning(f, "discovered", f->discovered);
+	if (f->has_period) {
+		era_warning(f, "period from", f->period_from);
+		era_warning(f, "period to", f->period_to);
+	}
 }
 
 static void
@@ -203,7 +254,8 @@ counts_json(const struct ir_extractor *x, const char *text, struct ir_jw *w)
 
 		ir_jw_object(w);
 		ir_jw_key(w, "n");
-		ir_jw_double(w, c->n);
+		ir_jw_value(w);
+		ir_decimal_json(w->b, c->v);
 		ir_jw_key(w, "unit");
 		ir_jw_cstr(w, c->unit);
 		ir_jw_key(w, "qualifier");
@@ -257,12 +309,14 @@ ir_extract_json(const struct ir_extractor *x, const char *text, struct ir_buf *o
 	else
 		ir_jw_null(&w);
 	ir_jw_key(&w, "affected");
-	if (f->affected >= 0)
-		ir_jw_double(&w, f->counts.c[f->affected].n);
-	else
+	if (f->affected >= 0) {
+		ir_jw_value(&w);
+		ir_decimal_json(w.b, f->counts.c[f->affected].v);
+	} else {
 		ir_jw_null(&w);
+	}
 	ir_jw_key(&w, "affected_approx");
-	ir_jw_bool(&w, f->affected >= 0 && f->affected_approx);
+	ir_jw_bool(&w, f->affected >= 0 && !f->counts.c[f->affected].v.too_big && f->affected_approx);
 	ir_jw_key(&w, "counts");
 	counts_json(x, text, &w);
 	ir_jw_key(&w, "data_types");

@@ -13,9 +13,18 @@ static struct ir_rx told = IR_RX(
 	"速報|確報|情報提供");
 /* Asking for a report is not reporting: 報告を求め, 報告するよう求める. */
 static struct ir_rx asked = IR_RX("(?:報告|提出)(?:を|する|するよう|するように)?(?:求め|要請|命じ)");
+/* Finding out, or being told: 判明, 検知, 連絡を受け, ご指摘をいただき, お知らせがあり. */
 static struct ir_rx learned = IR_RX(
-	"判明|検知|発覚|確認し|確認され|確認いたし|確認でき|連絡を受け|連絡があ|連絡が入|通報を受け|"
-	"通報があ|指摘を受け|指摘があ|通知を受け|通知が(?:届|あ)|情報提供を受け|情報提供があ|気づ|気付|把握|発見|認識し|認知|覚知");
+	"判明|検知|発覚|確認し|確認され|確認いたし|確認でき|気づ|気付|把握|発見|認識し|認知|覚知|"
+	"(?:連絡|通報|指摘|通知|情報提供|報告|申し出|申出|問い合わせ|問合せ|お知らせ|苦情|照会)"
+	"(?:を|が)?(?:受け|いただ|頂|あり|あっ|入|届|寄せ|相次)");
+/*
+ * A date that only dates what a noun names: 3月13日に発送した「…」,
+ * 4月1日に送付した書類; not the time of finding (点検を行った際に).
+ */
+static struct ir_rx attributive = IR_RX(
+	"\\G\\s*(?:\\([^)]{0,8}\\))?\\s*に[^、。\\n]{0,20}?(?:た|ました)"
+	"(?!際|時|折|後|結果|上)(?=「|[\\x{4E00}-\\x{9FFF}\\x{30A1}-\\x{30FA}])");
 /* A later time: what follows is another event (…が行われたのち、…を確認). */
 static struct ir_rx later = IR_RX("のち|後、|その後|以降");
 /* What a date heading a line of a timeline may have beside it: a time, brackets. */
@@ -25,15 +34,15 @@ static struct ir_rx boundary = IR_RX("^\\s*(?:以前|以降|まで|より前|よ
 static struct ir_rx range_end = IR_RX("(?:~|から|-)\\s*$");
 static struct ir_rx learned_heading = IR_RX("(?:判明|発覚|検知|覚知|認知|発見)(?:した)?(?:日|日時)");
 static struct ir_rx window = IR_RX("期間|の間|までの間|まで|にかけて|から");
-/* Words of a resolve for the future: what prevention says. */
-static struct ir_rx resolve = IR_RX(
-	"再発防止|防止に努|徹底|強化|見直|努めて|努めます|まいります|図って|図ります");
+
+enum { RESOLVE_TAIL = 16 * 3 }; /* where a clause's predicate stands */
+
 /* A generic name standing for the authority after it: 監督官庁である個人情報保護委員会. */
 static struct ir_rx apposition = IR_RX("^\\s*(?:である|たる|の|\\(|、)");
 /* What a vendor does when it only looks into an incident, a few words after its name. */
 enum { INVESTIGATES_NEAR = 15 * 3 };
 static struct ir_rx investigates = IR_RX(
-	"調査|解析|分析|フォレンジック|診断|助言|支援|協力|対策|検証|復旧|相談(?!員)|"
+	"調査|調べ|解析|分析|フォレンジック|診断|助言|支援|協力|対策|検証|復旧|相談(?!員)|"
 	"(?:と|に|へ)(?:の)?(?:連絡|依頼|協議)");
 /* Another company's system the organisation uses: a vendor, though unnamed as one. */
 static struct ir_rx used_system = IR_RX(
@@ -62,6 +71,36 @@ ir_stated(const struct ir_read *r, size_t off, struct ir_place *p, int *part)
 	return c == NULL || c->mood == IR_MOOD_FACT;
 }
 
+/*
+ * Does the predicate at the end of t[from..end) state a resolve: a verb
+ * of resolving in the future tense (…を徹底いたします, …に努めてまいります,
+ * …を図ります), not a past act (…を見直しました)?
+ */
+static int
+resolve_at_end(const char *t, size_t from, size_t end)
+{
+	static const struct { const char *w; size_t n; } verbs[] = {
+#define V(w) {w, sizeof w - 1}
+		V("まいります"), V("努めます"), V("努めて"), V("徹底いたします"), V("徹底します"),
+		V("徹底して"), V("強化いたします"), V("強化します"), V("強化して"), V("図ります"),
+		V("図って"), V("講じます"), V("取り組みます"), V("見直します"), V("見直してまいり"),
+		V("所存"),
+#undef V
+	};
+	size_t i, k, lo = end - from > RESOLVE_TAIL ? end - RESOLVE_TAIL : from;
+
+	/* Each verb opens with one of ま 努 徹 強 図 講 取 見 所: compare only there. */
+	for (i = lo; i + 3 <= end; i++) {
+		if ((unsigned char)t[i] < 0xE3 || (unsigned char)t[i] > 0xE9)
+			continue;
+		for (k = 0; k < sizeof verbs / sizeof *verbs; k++)
+			if (end - i >= verbs[k].n && t[i + 2] == verbs[k].w[2] && t[i + 1] == verbs[k].w[1] &&
+			    memcmp(t + i, verbs[k].w, verbs[k].n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 int
 ir_resolves(const struct ir_read *r, size_t off, struct ir_place *p)
 {
@@ -69,8 +108,12 @@ ir_resolves(const struct ir_read *r, size_t off, struct ir_place *p)
 
 	/* Mentions come in lists: each clause is read once. */
 	if (c != NULL && c != p->read) {
+		const struct ir_span *s = &r->cl->sent[c->sentence];
+
 		p->read = c;
-		p->resolve = ir_rx_test(&resolve, r->t + c->off, c->len);
+		/* The predicate may close the sentence, after the clause of the mention. */
+		p->resolve = resolve_at_end(r->t, c->off, c->off + c->len) ||
+			     resolve_at_end(r->t, s->off, s->off + s->len);
 	}
 	return c != NULL && p->resolve;
 }
@@ -210,7 +253,7 @@ relative_date(const char *text, size_t len, size_t at, const struct ir_dates *ds
 		return 0;
 	if (len - at >= 6 && memcmp(text + at, "同月", 6) == 0 &&
 	    (n = day_at(text + at + 6, len - at - 6, &day)) > 0) {
-		*d = (struct ir_date){last->y, last->m, day};
+		*d = (struct ir_date){last->y, last->m, day, NULL};
 		return ir_date_valid(*d) ? 6 + n : 0;
 	}
 	if (len - at >= 6 && memcmp(text + at, "同日", 6) == 0 && last->d != 0) {
@@ -220,19 +263,30 @@ relative_date(const char *text, size_t len, size_t at, const struct ir_dates *ds
 	return 0;
 }
 
-/* The next place at or after from where a relative date may start, or len. */
+/*
+ * The next place at or after from where a relative date may start, or
+ * len: 同 before 年, 月 or 日, or 年 after 本, 今 or 昨.  Found by the
+ * characters' last bytes, as 。 is (base/utf8.h).
+ */
 static size_t
 next_relative(const char *text, size_t len, size_t from)
 {
-	static const char *const marks[] = {"同", "本年", "今年", "昨年"};
-	size_t k, best = len;
+	const char *p;
+	size_t best = len, i;
 
-	for (k = 0; k < 4; k++) {
-		const char *p = memmem(text + from, best - from, marks[k], strlen(marks[k]));
-
-		if (p != NULL)
+	for (i = from; (p = ir_utf8_find(text + i, best - i, "同")) != NULL; i = (size_t)(p - text) + 3)
+		if (best - (size_t)(p - text) >= 6 && (memcmp(p + 3, "年", 3) == 0 ||
+						      memcmp(p + 3, "月", 3) == 0 || memcmp(p + 3, "日", 3) == 0)) {
 			best = (size_t)(p - text);
-	}
+			break;
+		}
+	for (i = from + (from + 3 <= best ? 3 : 0); i < best && (p = ir_utf8_find(text + i, best - i, "年")) != NULL;
+	     i = (size_t)(p - text) + 3)
+		if ((size_t)(p - text) >= from + 3 && (memcmp(p - 3, "本", 3) == 0 ||
+						      memcmp(p - 3, "今", 3) == 0 || memcmp(p - 3, "昨", 3) == 0)) {
+			best = (size_t)(p - text) - 3;
+			break;
+		}
 	return best;
 }
 
@@ -389,6 +443,9 @@ scope(const struct ir_read *r, const struct ir_dates *ds, size_t i, struct ir_pl
 		e = ds->v[i + 1].off;
 	if (ir_rx_find(&later, r->t, e, end, &m))
 		e = m.start;
+	/* "3月13日に発送した「お知らせ」の…が判明": the date is the sending's. */
+	if (ir_rx_find(&attributive, r->t, e, end, &m))
+		return end;
 	return e;
 }
 
@@ -485,6 +542,39 @@ investigating(const struct ir_read *r, const struct ir_cue *c)
 	       !ir_rx_test(&incident, r->t + end, m.start);
 }
 
+/*
+ * Does the clause of off have a predicate (a kana ending)?  A contractor
+ * in an incident does something; one named in a clause that is only a
+ * noun phrase is a group of people listed (従業員、委託業務従事者).
+ */
+static int
+acts(const struct ir_read *r, size_t off, struct ir_place *p)
+{
+	const struct ir_clause *c = ir_clause_at(r->cl, off, &p->clause);
+	size_t end;
+	uint32_t cp = 0;
+
+	if (c == NULL)
+		return 0;
+	end = c->off + c->len;
+	while (end > c->off && strchr(" \t\r\n", r->t[end - 1]) != NULL)
+		end--;
+	/* A parenthesis at the end is a note on the phrase: (退職者を含む). */
+	if (end > c->off && r->t[end - 1] == ')') {
+		const char *open = memrchr(r->t + c->off, '(', end - c->off);
+
+		if (open != NULL)
+			end = (size_t)(open - r->t);
+	}
+	while (end >= c->off + 3 && (memcmp(r->t + end - 3, "。", 3) == 0 ||
+				     memcmp(r->t + end - 3, "、", 3) == 0 ||
+				     memcmp(r->t + end - 3, "」", 3) == 0))
+		end -= 3;
+	if (end >= c->off + 3)
+		ir_utf8_next((const unsigned char *)r->t + end - 3, 3, &cp);
+	return cp >= 0x3041 && cp <= 0x309F;
+}
+
 /* Is a system of another company the organisation uses hit ("利用する見本社の予約システムが…")? */
 static int
 vendor_system(const struct ir_read *r)
@@ -519,7 +609,7 @@ ir_contractor(const struct ir_read *r, const struct ir_cues *cues)
 		/* In the data part a contractor is whose data leaked (協力会社社員の…). */
 		if (c->kind != IR_CUE_CONTRACTOR || !ir_stated(r, c->off, &p, &part) ||
 		    part == IR_PART_PREVENTION || part == IR_PART_CONTACT || part == IR_PART_DATA ||
-		    ir_resolves(r, c->off, &p) || investigating(r, c))
+		    ir_resolves(r, c->off, &p) || investigating(r, c) || !acts(r, c->off, &p))
 			continue;
 		return 1;
 	}
@@ -527,8 +617,8 @@ ir_contractor(const struct ir_read *r, const struct ir_cues *cues)
 }
 
 static struct ir_rx *const patterns[] = {
-	&told, &asked, &learned, &later, &line_date_rest, &boundary, &range_end,
-	&learned_heading, &window, &resolve, &apposition, &investigates, &used_system, &incident,
+	&told, &asked, &learned, &later, &attributive, &line_date_rest, &boundary, &range_end,
+	&learned_heading, &window, &apposition, &investigates, &used_system, &incident,
 };
 
 void

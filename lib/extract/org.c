@@ -218,28 +218,65 @@ ir_org_find(const char *title, size_t tlen, const char *body, size_t blen, size_
 /* The body a regulator acted on, as its notice's header names it. */
 static struct ir_rx acted_on = IR_RX("^\\s*(.+?)\\s*(?:に対する|に対して|に対し)");
 static struct ir_rx regulation = IR_RX("行政上の対応|行政指導|指導|勧告|命令|処分|措置");
-/* ... or its body: "…は、株式会社見本(以下「見本」という。)に対し、…指導". */
-static struct ir_rx acted_on_body = IR_RX(
-	"([^、。\\s「」()]{2,40}?)(?:\\(以下[^)]{0,30}\\))?\\s*に対し(?:て)?、?[^。]{0,120}?"
-	"(?:指導|勧告|命令|処分|措置)");
 /* Where two bodies were acted on, the first: "見本及び例に対する". */
 static struct ir_rx coordinated = IR_RX("及び|および|並びに|、|・");
+
+/*
+ * The name before "に対し" in the body's opening ("…は、株式会社見本(以下
+ * 「見本」という。)に対し、…指導"), when an act of regulation follows in
+ * its sentence: read back to the comma or blank before it.
+ */
+static int
+acted_on_in_body(const char *body, size_t blen, size_t *off, size_t *len)
+{
+	size_t lim = blen < 600 ? blen : 600, at, end, start;
+	const char *p = memmem(body, lim, "に対し", 9), *dot;
+
+	if (p == NULL)
+		return 0;
+	at = (size_t)(p - body);
+	dot = ir_utf8_find(p, blen - at, "。");
+	end = dot ? (size_t)(dot - body) : blen;
+	if (end - at > 120 * 3)
+		end = at + 120 * 3;
+	if (!ir_rx_test(&regulation, body + at, end - at))
+		return 0;
+	/* "(以下「見本」という。)" names it again: the name stands before it. */
+	if (at > 0 && body[at - 1] == ')') {
+		const char *open = memrchr(body + (at > 60 * 3 ? at - 60 * 3 : 0), '(',
+					   at - (at > 60 * 3 ? at - 60 * 3 : 0));
+
+		if (open != NULL)
+			at = (size_t)(open - body);
+	}
+	for (start = at; start > 0 && at - start < 40 * 3;) {
+		size_t prev = start - 1;
+
+		while (prev > 0 && ((unsigned char)body[prev] & 0xC0) == 0x80)
+			prev--;
+		if (strchr(" \t\n", body[prev]) != NULL || memcmp(body + prev, "、", 3) == 0 ||
+		    memcmp(body + prev, "。", 3) == 0 || memcmp(body + prev, "」", 3) == 0)
+			break;
+		start = prev;
+	}
+	*off = start;
+	*len = at - start;
+	return *len > 0;
+}
 
 int
 ir_org_subject(const char *title, size_t tlen, const char *body, size_t blen, size_t *off,
 	       size_t *len, int *in_body)
 {
 	struct ir_rx_match m, c;
-	size_t lim = blen < 600 ? blen : 600;
 	const char *s;
 
 	*in_body = 0;
-	if (ir_rx_find(&acted_on, title, tlen, 0, &m) && ir_rx_test(&regulation, title + m.end, tlen - m.end)) {
+	if (memmem(title, tlen, "に対", 6) != NULL && ir_rx_find(&acted_on, title, tlen, 0, &m) &&
+	    ir_rx_test(&regulation, title + m.end, tlen - m.end)) {
 		*off = m.g1;
 		*len = m.g1end - m.g1;
-	} else if (ir_rx_find(&acted_on_body, body, lim, 0, &m)) {
-		*off = m.g1;
-		*len = m.g1end - m.g1;
+	} else if (acted_on_in_body(body, blen, off, len)) {
 		*in_body = 1;
 	} else {
 		return 0;
@@ -287,7 +324,7 @@ ir_org_type(const char *org, size_t len)
 
 static struct ir_rx *const patterns[] = {
 	&sentence, &tag, &legal_form, &subject, &whole_body, &with_form, &place, &quoted, &shop_words,
-	&acted_on, &regulation, &acted_on_body, &coordinated,
+	&acted_on, &regulation, &coordinated,
 };
 
 void

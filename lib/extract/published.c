@@ -68,7 +68,7 @@ from_header(const struct ir_read *r, const char *id, struct ir_published *pub)
 {
 	const char *title = r->t + r->nt->title_off;
 	size_t tlen = r->nt->title_len, from = 0, at, dlen, last = 0, lastlen = 0;
-	struct ir_date d, keep = {0, 0, 0};
+	struct ir_date d, keep = {0, 0, 0, NULL};
 
 	while (from < tlen && (at = ir_date_find(title + from, tlen - from, &d, &dlen)) != (size_t)-1) {
 		last = from + at;
@@ -126,14 +126,17 @@ names_org(const struct ir_read *r, struct line l, size_t org_off, size_t org_len
 	return org_len > 0 && l.len > 0 && memmem(r->t + l.off, l.len, r->t + org_off, org_len) != NULL;
 }
 
-/* Parts where a notice dates itself: its opening, its close, its signature. */
+/*
+ * Parts where a notice dates itself: its opening, its close, its
+ * signature; at its bottom (after) any part but a timeline.
+ */
 static int
-dates_itself(const struct ir_read *r, size_t off, struct ir_place *p)
+dates_itself(const struct ir_read *r, size_t off, struct ir_place *p, int bottom)
 {
 	const struct ir_section *s = ir_notice_at(r->nt, off, &p->section);
 
 	return s == NULL || s->part == IR_PART_OVERVIEW || s->part == IR_PART_CONTACT ||
-	       s->part == IR_PART_OTHER;
+	       s->part == IR_PART_OTHER || (bottom && s->part != IR_PART_TIMELINE);
 }
 
 struct found {
@@ -153,89 +156,104 @@ keep(struct found *f, struct ir_date d, size_t at, size_t len)
 	}
 }
 
+/* Is the line a date line in a part that may date the notice (bottom: at its close)? */
+static void
+try_line(const struct ir_read *r, struct line l, size_t org_off, size_t org_len, int bottom,
+	 struct ir_place *p, struct found *f)
+{
+	struct ir_date d;
+	size_t at = 0, dlen = 0;
+
+	if (!f->have && date_line(r, l, org_off, org_len, &d, &at, &dlen) &&
+	    dates_itself(r, l.off, p, bottom))
+		keep(f, d, at, dlen);
+}
+
 /*
  * The date lines of the body: at its top, at its bottom, next to the
- * organisation's name.  One pass; the last lines are kept in a ring.
+ * organisation's name.  One pass over the lines; only those few are read
+ * for a date, the last ones kept in a ring.
  */
 static void
 date_lines(const struct ir_read *r, size_t org_off, size_t org_len, struct found *top,
 	   struct found *bottom, struct found *beside)
 {
-	struct line prev = {0, 0};
-	struct found cand[BOTTOM_LINES];
+	struct line prev = {0, 0}, ring[BOTTOM_LINES];
 	struct ir_place p = IR_PLACE_INIT;
 	size_t i = r->nt->body_off, nlines = 0, k;
-	int prev_date = 0;
-	struct found prev_found = {0, {0, 0, 0}, 0, 0};
+	int prev_named = 0;
 
-	memset(cand, 0, sizeof cand);
 	while (i < r->len) {
 		const char *nl = memchr(r->t + i, '\n', r->len - i);
-		size_t end = nl ? (size_t)(nl - r->t) : r->len, lead, at = 0, dlen = 0;
+		size_t end = nl ? (size_t)(nl - r->t) : r->len;
 		struct line l;
-		struct found f = {0, {0, 0, 0}, 0, 0};
-		struct ir_date d;
+		int named;
 
-		lead = ir_utf8_span_space(r->t + i, end - i);
-		l.off = i + lead;
+		l.off = i + ir_utf8_span_space(r->t + i, end - i);
 		l.len = end - l.off - ir_utf8_rspan_space(r->t + l.off, end - l.off);
 		i = nl ? end + 1 : end;
 		if (l.len == 0)
 			continue;
-		if (date_line(r, l, org_off, org_len, &d, &at, &dlen) && dates_itself(r, l.off, &p))
-			keep(&f, d, at, dlen);
-		if (f.have && nlines < TOP_LINES)
-			keep(top, f.d, f.at, f.len);
+		if (nlines < TOP_LINES)
+			try_line(r, l, org_off, org_len, 0, &p, top);
 		/* Next to the name: the line before holds it, or the line after. */
-		if (f.have && names_org(r, prev, org_off, org_len))
-			keep(beside, f.d, f.at, f.len);
-		if (prev_date && names_org(r, l, org_off, org_len))
-			keep(beside, prev_found.d, prev_found.at, prev_found.len);
-		prev_date = f.have;
-		prev_found = f;
+		named = names_org(r, l, org_off, org_len);
+		if (named && nlines > 0)
+			try_line(r, prev, org_off, org_len, 0, &p, beside);
+		if (prev_named)
+			try_line(r, l, org_off, org_len, 0, &p, beside);
+		prev_named = named;
 		prev = l;
-		cand[nlines % BOTTOM_LINES] = f;
+		ring[nlines % BOTTOM_LINES] = l;
 		nlines++;
 	}
 	for (k = nlines > BOTTOM_LINES ? nlines - BOTTOM_LINES : 0; k < nlines; k++)
-		if (cand[k % BOTTOM_LINES].have && k >= TOP_LINES)
-			keep(bottom, cand[k % BOTTOM_LINES].d, cand[k % BOTTOM_LINES].at,
-			     cand[k % BOTTOM_LINES].len);
+		if (k >= TOP_LINES)
+			try_line(r, ring[k % BOTTOM_LINES], org_off, org_len, 1, &p, bottom);
+}
+
+/* The end of a clause without its blanks, commas and full stops. */
+static size_t
+clause_end(const char *t, size_t off, size_t end)
+{
+	for (;;) {
+		if (end > off && strchr(" \t\r\n", t[end - 1]) != NULL && t[end - 1] != '\0')
+			end--;
+		else if (end >= off + 3 && (memcmp(t + end - 3, "。", 3) == 0 || memcmp(t + end - 3, "、", 3) == 0))
+			end -= 3;
+		else
+			return end;
+	}
 }
 
 /*
  * A clause of the opening that starts with a date and ends in publishing
  * ("2026年1月9日、見本市は…を公表しました"), or, in a regulator's notice,
- * in the act it announces.
+ * in the act it announces.  The clauses are read in order; a date is
+ * parsed only where one opens a clause.
  */
 static void
 announced(const struct ir_read *r, int regulator, struct found *f)
 {
 	struct ir_place p = IR_PLACE_INIT;
-	size_t from = r->nt->body_off, at, dlen;
-	struct ir_date d;
+	const struct ir_clause *first = ir_clause_at(r->cl, r->nt->body_off, NULL);
+	size_t i;
 
-	while (!f->have && from < r->len &&
-	       (at = ir_date_find(r->t + from, r->len - from, &d, &dlen)) != (size_t)-1) {
-		const struct ir_section *s;
-		const struct ir_clause *c;
-		size_t off = from + at, end;
+	for (i = first ? (size_t)(first - r->cl->c) : r->cl->n; i < r->cl->n && !f->have; i++) {
+		const struct ir_clause *c = &r->cl->c[i];
+		const struct ir_section *s = ir_notice_at(r->nt, c->off, &p.section);
+		size_t off = c->off + ir_utf8_span_space(r->t + c->off, c->len), end, dlen;
+		struct ir_date d;
 
-		from = off + dlen;
-		s = ir_notice_at(r->nt, off, &p.section);
-		if (s == NULL || s->part != IR_PART_OVERVIEW)
-			break; /* the opening is over */
-		c = ir_clause_at(r->cl, off, &p.clause);
-		/* The date opens its clause: "2026年1月9日、見本市は…". */
-		if (d.y == 0 || d.d == 0 || c == NULL ||
-		    ir_utf8_span_space(r->t + c->off, off - c->off) != off - c->off)
+		if (s == NULL)
 			continue;
+		if (s->part != IR_PART_OVERVIEW)
+			break; /* the opening is over */
 		end = c->off + c->len;
-		while (end > c->off && strchr(" \t\r\n。、", r->t[end - 1]) != NULL)
-			end--;
-		while (end >= c->off + 3 && (memcmp(r->t + end - 3, "。", 3) == 0 ||
-					     memcmp(r->t + end - 3, "、", 3) == 0))
-			end -= 3;
+		if (off >= end || (dlen = ir_date_parse(r->t + off, end - off, &d)) == 0 || d.y == 0 ||
+		    d.d == 0)
+			continue;
+		end = clause_end(r->t, c->off, end);
 		if (ir_rx_test(&publishes, r->t + c->off, end - c->off) ||
 		    (regulator && ir_rx_test(&regulates, r->t + c->off, end - c->off)))
 			keep(f, d, off, dlen);
@@ -246,7 +264,7 @@ void
 ir_published(const struct ir_read *r, size_t org_off, size_t org_len, const char *id,
 	     int regulator, struct ir_published *pub)
 {
-	struct found top = {0}, bottom = {0}, beside = {0}, sentence = {0}, *use;
+	struct found top = {0, {0, 0, 0, NULL}, 0, 0}, bottom = top, beside = top, sentence = top, *use;
 
 	memset(pub, 0, sizeof *pub);
 	from_header(r, id, pub);

@@ -154,17 +154,15 @@ struct head {
 static int
 is_mark(uint32_t cp)
 {
-	static const uint32_t marks[] = {
-		0x25A0, 0x25A1, 0x25C6, 0x25C7, 0x25CF, 0x25CB, 0x25CE, 0x25B2, 0x25B3,
-		0x25BC, 0x25BD, 0x2605, 0x2606, 0x25B6, 0x25B7, 0x25C9, 0x25C8, 0x2756,
-		0x25BA, 0x2666, 0x27A4, 0x3007,
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof marks / sizeof *marks; i++)
-		if (marks[i] == cp)
-			return 1;
-	return 0;
+	switch (cp) {
+	case 0x25A0: case 0x25A1: case 0x25C6: case 0x25C7: case 0x25CF: case 0x25CB: case 0x25CE:
+	case 0x25B2: case 0x25B3: case 0x25BC: case 0x25BD: case 0x2605: case 0x2606: case 0x25B6:
+	case 0x25B7: case 0x25C9: case 0x25C8: case 0x2756: case 0x25BA: case 0x2666: case 0x27A4:
+	case 0x3007:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* ① … ⑳, ❶ … ❿, ➀ … ➉, ➊ … ➓, ㉑ … ㉟: the number, or 0. */
@@ -195,25 +193,37 @@ number(struct ir_cur *c)
 	return k > 0 && k <= 4 ? v : 0;
 }
 
+/* The value of a kanji digit 一 … 十, or 0. */
+static int
+kanji_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x4E00: return 1;
+	case 0x4E8C: return 2;
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	case 0x5341: return 10;
+	default: return 0;
+	}
+}
+
 /* Reads a kanji numeral of one to twenty: 一 … 十, 十一 … 二十. */
 static int
 kanji_number(struct ir_cur *c)
 {
-	static const char digits[] = "一二三四五六七八九十";
-	int v = 0, k;
+	int v = 0, k, dv, w;
 
-	for (k = 0; k < 3 && c->n - c->i >= 3; k++) {
-		const char *d = memmem(digits, sizeof digits - 1, c->s + c->i, 3);
-		int dv;
-
-		if (d == NULL || (d - digits) % 3 != 0)
-			break;
-		dv = (int)(d - digits) / 3 + 1;
+	for (k = 0; k < 3 && (dv = kanji_digit(ir_cur_peek(c, &w))) != 0; k++) {
 		if (dv == 10)
 			v = (v ? v : 1) * 10;
 		else
 			v += dv;
-		c->i += 3;
+		c->i += (size_t)w;
 	}
 	return v <= 20 ? v : 0;
 }
@@ -382,16 +392,22 @@ marker(struct ir_cur *c, int *num, size_t *in_end)
 	return st;
 }
 
-/* Does the text read as a sentence rather than a heading? */
+/* Does the text read as a sentence rather than a heading: a full stop, or a polite predicate at its end? */
 static int
 sentence_like(const char *s, size_t n)
 {
-	static const char *const ends[] = {"。", "ます", "ました", "です", "ません", "ください"};
-	size_t i;
+	static const char *const ends[] = {"ます", "ました", "です", "でした", "ません", "ください"};
+	size_t i, k;
 
-	for (i = 0; i < sizeof ends / sizeof *ends; i++)
-		if (memmem(s, n, ends[i], strlen(ends[i])) != NULL)
+	if (ir_utf8_find(s, n, "。") != NULL)
+		return 1;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ')'))
+		n--;
+	for (i = 0; i < sizeof ends / sizeof *ends; i++) {
+		k = strlen(ends[i]);
+		if (n >= k && memcmp(s + n - k, ends[i], k) == 0)
 			return 1;
+	}
 	return 0;
 }
 
@@ -433,6 +449,7 @@ heading(const char *s, size_t n, struct head *h)
 {
 	struct ir_cur c = {s, 0, n};
 	size_t in_end, words, wlen, k = 0;
+	const char *gap;
 	unsigned st = marker(&c, &h->num, &in_end);
 
 	h->head_off = 0;
@@ -453,6 +470,11 @@ heading(const char *s, size_t n, struct head *h)
 		/* "1.2023年7月" and "(1) 2,000件" are items, not headings. */
 		if (wlen == 0 || (s[words] >= '0' && s[words] <= '9'))
 			return 0;
+		/* "3.判明の経緯  4月15日、…": the text runs on after two blanks. */
+		if ((gap = memmem(s + words, wlen, "  ", 2)) != NULL) {
+			wlen = (size_t)(gap - (s + words));
+			h->head_len = words + wlen;
+		}
 	} else if (s[0] == '-' || s[0] == '*' || memcmp(s, "・", 3) == 0 || memcmp(s, "※", 3) == 0 ||
 		   memcmp(s, "•", 3) == 0) {
 		return 0; /* an item of a list, or a note */
@@ -462,18 +484,20 @@ heading(const char *s, size_t n, struct head *h)
 		wlen = k;
 		h->head_len = k;
 	} else {
+		if (n > MAX_ALONE * 4)
+			return 0; /* most lines: too long to stand alone as a heading */
 		st = S_ALONE;
 		words = 0;
 		wlen = n;
 	}
-	if (sentence_like(s + words, wlen) || ir_utf8_count(s + words, wlen) > MAX_HEADING)
+	/* The cheap tests first: most lines are tried as a heading standing alone. */
+	if (wlen > MAX_HEADING * 4 || ir_utf8_count(s + words, wlen) > MAX_HEADING ||
+	    (st == S_ALONE && (ir_utf8_count(s, n) > MAX_ALONE || has_digit(s, n))) ||
+	    (st == S_LABEL && ir_utf8_count(s, k) > MAX_LABEL))
 		return 0;
 	h->style = st;
 	h->part = part_named(s + words, wlen);
-	if ((st == S_ALONE && (ir_utf8_count(s, n) > MAX_ALONE || has_digit(s, n))) ||
-	    (st == S_LABEL && ir_utf8_count(s, k) > MAX_LABEL))
-		return 0;
-	if ((st == S_ALONE || st == S_LABEL) && h->part < 0)
+	if (((st == S_ALONE || st == S_LABEL) && h->part < 0) || sentence_like(s + words, wlen))
 		return 0;
 	/* "個人情報流出のお知らせ" alone on a line repeats the title. */
 	if (st == S_ALONE && (memmem(s, n, "お知らせ", 12) != NULL || memmem(s, n, "ご報告", 9) != NULL))
@@ -494,11 +518,11 @@ opener(const char *s, size_t n)
 	size_t lim = n < 20 * 3 ? n : 20 * 3, end = lim;
 	const char *p;
 
-	if ((p = memmem(s, lim, "は", 3)) != NULL)
+	if ((p = ir_utf8_find(s, lim, "は")) != NULL)
 		end = (size_t)(p - s);
 	if ((p = memchr(s, ':', end)) != NULL)
 		end = (size_t)(p - s);
-	if ((p = memmem(s, end < 5 * 3 ? end : 5 * 3, "、", 3)) != NULL)
+	if ((p = ir_utf8_find(s, end < 5 * 3 ? end : 5 * 3, "、")) != NULL)
 		end = (size_t)(p - s);
 	return end < lim && end > 0 ? part_named(s, end) : -1;
 }
@@ -513,16 +537,22 @@ enum { GOES_ON = -2, PROSE = -3 };
 static int
 goes_on(const char *s, size_t n)
 {
-	static const char *const starts[] = {"・", "•", "※", "-", "*", "(", "また", "なお", "さらに",
-					     "加えて", "併せて", "あわせて", "同時に", "その他"};
+	static const struct { const char *w; size_t n; } starts[] = {
+#define S(w) {w, sizeof w - 1}
+		S("・"), S("•"), S("※"), S("-"), S("*"), S("("), S("また"), S("なお"), S("さらに"),
+		S("加えて"), S("併せて"), S("あわせて"), S("同時に"), S("その他"),
+#undef S
+	};
 	struct ir_cur c = {s, 0, n};
+	uint32_t cp;
 	size_t k;
 	int w;
 
-	if (circled(ir_cur_peek(&c, &w)) || (s[0] >= '0' && s[0] <= '9') || is_mark(ir_cur_peek(&c, &w)))
+	cp = ir_cur_peek(&c, &w);
+	if (circled(cp) || (s[0] >= '0' && s[0] <= '9') || is_mark(cp))
 		return 1;
 	for (k = 0; k < sizeof starts / sizeof *starts; k++)
-		if (n >= strlen(starts[k]) && memcmp(s, starts[k], strlen(starts[k])) == 0)
+		if (n >= starts[k].n && s[0] == starts[k].w[0] && memcmp(s, starts[k].w, starts[k].n) == 0)
 			return 1;
 	return 0;
 }
@@ -533,7 +563,7 @@ struct reader {
 	size_t len;
 	struct head *h; /* candidate headings, in text order */
 	size_t nh, caph;
-	struct open { size_t line; int part; } *o; /* paragraph openers */
+	struct open { size_t line, lead, n; } *o; /* paragraph starts: the line, its text */
 	size_t no, capo;
 };
 
@@ -548,14 +578,25 @@ add_head(struct reader *r, const struct head *h)
 }
 
 static void
-add_opener(struct reader *r, size_t line, int part)
+add_opener(struct reader *r, size_t line, size_t lead, size_t n)
 {
 	if (r->no == r->capo) {
 		r->capo = r->capo ? r->capo * 2 : 16;
 		r->o = ir_xrealloc(r->o, r->capo * sizeof *r->o);
 	}
 	r->o[r->no].line = line;
-	r->o[r->no++].part = part;
+	r->o[r->no].lead = lead;
+	r->o[r->no++].n = n;
+}
+
+/* What the paragraph at o opens (read only while no heading has claimed the text). */
+static int
+paragraph(const struct reader *r, const struct open *o)
+{
+	const char *s = r->t + o->line + o->lead;
+	int part = opener(s, o->n);
+
+	return part >= 0 ? part : goes_on(s, o->n) ? GOES_ON : PROSE;
 }
 
 /*
@@ -583,7 +624,6 @@ read_lines(struct reader *r, size_t from)
 		size_t lead = ir_utf8_span_space(r->t + i, end - i), n;
 		const char *s = r->t + i + lead;
 		struct head h;
-		int part;
 
 		n = end - i - lead - ir_utf8_rspan_space(s, end - i - lead);
 		if (n == 0) {
@@ -592,14 +632,13 @@ read_lines(struct reader *r, size_t from)
 			add_end(r, next);
 			para = 1;
 		} else {
-			if (n <= 200 && heading(s, n, &h)) {
+			if (heading(s, n, &h)) {
 				h.line = i;
 				h.head_off += i + lead;
 				h.indent = lead;
 				add_head(r, &h);
 			} else if (para) {
-				part = opener(s, n);
-				add_opener(r, i, part >= 0 ? part : goes_on(s, n) ? GOES_ON : PROSE);
+				add_opener(r, i, lead, n);
 			}
 			/* Lines that end a sentence are paragraphs of their own. */
 			para = n >= 3 && memcmp(s + n - 3, "。", 3) == 0;
@@ -641,8 +680,16 @@ top_style(const struct reader *r, size_t *indent)
 	return best;
 }
 
+/* Is t[0..n) only blanks and line ends? */
+static int
+blank(const char *t, size_t n)
+{
+	return ir_utf8_span_space(t, n) == n;
+}
+
 static void
-add_section(struct ir_notice *nt, int part, size_t off, size_t head_off, size_t head_len)
+add_section(struct ir_notice *nt, const char *text, int part, size_t off, size_t head_off,
+	    size_t head_len)
 {
 	struct ir_section *s;
 
@@ -650,8 +697,9 @@ add_section(struct ir_notice *nt, int part, size_t off, size_t head_off, size_t 
 		s = &nt->s[nt->n - 1];
 		if (off < s->off || (off == s->off && s->head_len > 0))
 			return;
-		if (off == s->off) {
-			/* A heading where the body starts takes over its first section. */
+		if (nt->n == 1 && s->head_len == 0 && blank(text + s->off, off - s->off)) {
+			/* A heading where the body starts, blank lines before it, takes over its first section. */
+			off = s->off;
 			nt->n--;
 		} else {
 			s->len = off - s->off;
@@ -671,7 +719,8 @@ add_section(struct ir_notice *nt, int part, size_t off, size_t head_off, size_t 
 
 /*
  * Is h a heading that opens a part?  One of the top style, in its order
- * when numbered, opens one even when its words name none ("5.業績への
+ * when numbered (the first may be any number: what comes before it may not
+ * read as a heading), opens one even when its words name none ("5.業績への
  *影響" is "other"); any other opens one only when its words name it.
  */
 static int
@@ -682,7 +731,7 @@ opens(const struct head *h, unsigned top, size_t indent, int *last_num)
 	if (h->style == S_END)
 		return 1;
 	if (h->style == top && h->indent <= indent &&
-	    (!numbered || (h->num > *last_num && h->num <= *last_num + 2)) &&
+	    (!numbered || *last_num == 0 || (h->num > *last_num && h->num <= *last_num + 2)) &&
 	    (h->part >= 0 || h->plain)) {
 		if (numbered)
 			*last_num = h->num;
@@ -698,7 +747,7 @@ cut(struct ir_notice *nt, const struct reader *r)
 	unsigned top = top_style(r, &indent);
 	int last_num = 0, part = IR_PART_OVERVIEW, headed = 0;
 
-	add_section(nt, IR_PART_OVERVIEW, nt->body_off, 0, 0);
+	add_section(nt, r->t, IR_PART_OVERVIEW, nt->body_off, 0, 0);
 	while (i < r->nh || j < r->no) {
 		if (j >= r->no || (i < r->nh && r->h[i].line < r->o[j].line)) {
 			const struct head *h = &r->h[i++];
@@ -707,17 +756,18 @@ cut(struct ir_notice *nt, const struct reader *r)
 				continue;
 			/* The first heading that names nothing opens what happened. */
 			part = h->part >= 0 ? h->part : headed ? IR_PART_OTHER : IR_PART_OVERVIEW;
-			add_section(nt, part, h->line, h->head_off, h->head_len);
+			add_section(nt, r->t, part, h->line, h->head_off, h->head_len);
 			headed = 1;
 		} else {
 			const struct open *o = &r->o[j++];
 
 			/* Paragraph openers cut only text no heading has claimed. */
-			int next = o->part == PROSE ? IR_PART_OVERVIEW : o->part;
+			int opens = headed ? GOES_ON : paragraph(r, o);
+			int next = opens == PROSE ? IR_PART_OVERVIEW : opens;
 
-			if (!headed && o->part != GOES_ON && next != part) {
+			if (opens != GOES_ON && next != part) {
 				part = next;
-				add_section(nt, part, o->line, 0, 0);
+				add_section(nt, r->t, part, o->line, 0, 0);
 			}
 		}
 	}

@@ -175,7 +175,7 @@ START_TEST(linear)
 	ir_buf_adds(&b, "は含まれておりません。\n");
 	for (i = 0; i < 30000; i++)
 		ir_buf_adds(&b, "2026年1月9日\n");
-	load(b.p);
+	load(ir_buf_cstr(&b));
 	check_cover();
 	ck_assert_int_eq(mood("所轄"), 'D');
 	ir_buf_free(&b);

@@ -215,6 +215,31 @@ START_TEST(typo_year_and_no_date)
 }
 END_TEST
 
+/* The report number of a title, or -1 for null. */
+static long
+report_no(const char *text)
+{
+	json_t *j = fields(text, "2025-060");
+	json_t *v = json_object_get(j, "report_no");
+	long n = json_is_null(v) ? -1 : (long)json_integer_value(v);
+
+	json_decref(j);
+	return n;
+}
+
+START_TEST(report_numbers)
+{
+	ck_assert_int_eq(report_no("【セキュリティ事件簿#2025-060】見本市 お詫び(第3報)\n"), 3);
+	ck_assert_int_eq(report_no("【セキュリティ事件簿#2025-060】見本市 お詫び(第 12 報)\n"), 12);
+	ck_assert_int_eq(report_no("【セキュリティ事件簿#2025-060】見本市 お詫び(第二報)\n"), 2);
+	ck_assert_int_eq(report_no("【セキュリティ事件簿#2025-060】見本市 お詫び(第十二報)\n"), 12);
+	ck_assert_int_eq(report_no("【セキュリティ事件簿#2025-060】見本市 お詫び(第二十報)\n"), 20);
+	/* Not a number as kanji write one: no report number rather than a wrong one. */
+	ck_assert_int_eq(report_no("【セキュリティ事件簿#2025-060】見本市 お詫び(第十十報)\n"), -1);
+	ck_assert_int_eq(report_no("【セキュリティ事件簿#2025-060】見本市 お詫び\n"), -1);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -223,6 +248,7 @@ suite(void)
 
 	tcase_add_test(tc, a_whole_notice);
 	tcase_add_test(tc, typo_year_and_no_date);
+	tcase_add_test(tc, report_numbers);
 	tcase_add_test(tc, sections_in_original_bytes);
 	tcase_add_test(tc, published_from_the_body);
 	tcase_add_test(tc, regulators_notices);

@@ -31,7 +31,7 @@ iso(struct ir_date d)
 static const char *
 found(const char *raw)
 {
-	struct ir_date pub = {2025, 3, 4}, d;
+	struct ir_date pub = {2025, 3, 4, NULL}, d;
 
 	load(raw);
 	return ir_discovered(&rd.r, &dates, pub, &d) ? iso(d) : "none";
@@ -101,7 +101,7 @@ END_TEST
 
 START_TEST(period)
 {
-	struct ir_date pub = {2025, 3, 4}, f, t;
+	struct ir_date pub = {2025, 3, 4, NULL}, f, t;
 
 	load("2023年4月21日~2025年1月3日の期間に本件サイトで購入されたお客様が対象です。");
 	ck_assert(ir_period(&rd.r, &dates, pub, &f, &t));
@@ -134,7 +134,7 @@ END_TEST
 START_TEST(linear)
 {
 	struct ir_buf b = IR_BUF_INIT;
-	struct ir_date pub = {2025, 3, 4}, d;
+	struct ir_date pub = {2025, 3, 4, NULL}, d;
 	size_t i;
 
 	/* Mentions and dates by the thousand, in one sentence and on many lines. */
@@ -143,7 +143,7 @@ START_TEST(linear)
 	ir_buf_adds(&b, "\n");
 	for (i = 0; i < 20000; i++)
 		ir_buf_adds(&b, "2025年1月1日 同月2日 判明\n");
-	load(b.p);
+	load(ir_buf_cstr(&b));
 	ck_assert_uint_eq(ir_reported_to(&rd.r, &rd.cues, 0, NULL, 0), 0);
 	ck_assert(ir_discovered(&rd.r, &dates, pub, &d));
 	ck_assert_uint_eq(dates.n, 40000);

@@ -26,6 +26,14 @@ START_TEST(nfkc_and_fixups)
 	ck_assert_str_eq(norm(&n, "Ａ\xCC\x81"), "\xC3\x81");
 	ck_assert_str_eq(norm(&n, "個人情報の漏えい"), "個人情報の漏えい");
 	ck_assert_str_eq(norm(&n, ""), "");
+	/* Invisible format characters are left out; spans keep clear of them. */
+	ck_assert_str_eq(norm(&n, "個人\xE2\x80\x8B情報\xEF\xBB\xBF。\xC2\xAD"), "個人情報。");
+	ck_assert_uint_eq(ir_norm_origin(&n, strlen("個人")), strlen("個人\xE2\x80\x8B"));
+	ck_assert_uint_eq(ir_norm_origin_end(&n, strlen("個人")), strlen("個人"));
+	ck_assert_uint_eq(ir_norm_origin_end(&n, strlen("個人情報。")), strlen("個人\xE2\x80\x8B情報\xEF\xBB\xBF。"));
+		/* Old Mac line ends read as LF; CRLF stays. */
+	ck_assert_str_eq(norm(&n, "一行目\r二行目\r\n三行目\r"), "一行目\n二行目\r\n三行目\n");
+	ck_assert_uint_eq(ir_norm_origin(&n, strlen("一行目\n")), strlen("一行目\r"));
 	ir_norm_free(&n);
 }
 END_TEST

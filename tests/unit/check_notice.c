@@ -132,6 +132,20 @@ START_TEST(sub_headings_and_labels)
 }
 END_TEST
 
+START_TEST(heading_shapes_on_one_line)
+{
+	char line[1024];
+
+	/* Blank lines before the first heading belong to its part. */
+	ck_assert_str_eq(parts(HEADER "\n\n【原因】\n本文。\n"), "cause[【原因】]");
+	ck_assert_uint_eq(nt.s[0].off, nt.body_off);
+	/* A heading run into its text after two blanks, however long the line. */
+	snprintf(line, sizeof line, HEADER "前文。\n3.判明の経緯  4月15日、%s判明しました。\n4.原因  手順の誤り\n",
+		 "受け取られた方から、別の方の書類が入っているとのご連絡をいただき、確認したところ、封入の誤りが");
+	ck_assert_str_eq(parts(line), "overview timeline[3.判明の経緯] cause[4.原因]");
+}
+END_TEST
+
 START_TEST(without_headings)
 {
 	/* The order notices follow, and the words that open paragraphs. */
@@ -181,7 +195,7 @@ START_TEST(linear)
 	ir_buf_adds(&b, HEADER);
 	for (i = 0; i < 20000; i++)
 		ir_buf_adds(&b, i % 2 ? "■原因\n本文。\n" : "(1)対象となる情報\n");
-	parts(b.p);
+	parts(ir_buf_cstr(&b));
 	ck_assert_uint_ge(nt.n, 10000);
 	check_cover();
 	ir_buf_free(&b);
@@ -199,6 +213,7 @@ suite(void)
 	tcase_add_test(tc, mark_headings);
 	tcase_add_test(tc, numbered_headings);
 	tcase_add_test(tc, sub_headings_and_labels);
+	tcase_add_test(tc, heading_shapes_on_one_line);
 	tcase_add_test(tc, without_headings);
 	tcase_add_test(tc, lookups);
 	tcase_add_test(tc, linear);

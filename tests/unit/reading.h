@@ -27,7 +27,7 @@ static inline void
 reading_load(struct reading *rd, const char *text)
 {
 	rd->raw.len = 0;
-	if (strncmp(text, "【", 3) != 0)
+	if (strncmp(text, "【セキュリティ事件簿", strlen("【セキュリティ事件簿")) != 0)
 		ir_buf_adds(&rd->raw, "【セキュリティ事件簿#2025-001】架空商事株式会社 お知らせ\n");
 	ir_buf_adds(&rd->raw, text);
 	ir_norm(&rd->n, rd->raw.p, rd->raw.len);
