@@ -378,7 +378,7 @@ unit_start(const char *t, size_t n, size_t body, size_t off)
 			blank_so_far = 1;
 		} else if (!blank(ch)) {
 			blank_so_far = 0;
-			if (i >= 3 && stop_at(t, n, i - 3))
+			if (ch == 0x82 && i >= 3 && stop_at(t, n, i - 3)) /* 。 ends in 0x82 */
 				return i < n && t[i] == '\n' ? i + 1 : i;
 		}
 	}
@@ -400,7 +400,7 @@ unit_end(const char *t, size_t n, size_t off)
 			blank_so_far = 1;
 		} else if (!blank((unsigned char)t[i])) {
 			blank_so_far = 0;
-			if (stop_at(t, n, i))
+			if ((unsigned char)t[i] == 0xE3 && stop_at(t, n, i)) /* 。 starts with 0xE3 */
 				return i + 3;
 		}
 	}
