@@ -11,7 +11,10 @@
 #include "base/width.h"
 #include "run/pool.h"
 #include "run/records.h"
-#include "stats/stats.h"
+#include "stats/conf.h"
+#include "stats/groups.h"
+#include "stats/rows.h"
+#include "stats/state.h"
 #include "stats/table.h"
 
 static const char synopsis[] =

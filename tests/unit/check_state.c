@@ -1,0 +1,229 @@
+#include <math.h>
+
+#include "stats/state.h"
+#include "stats_fixture.h"
+
+/* Partial states ---------------------------------------------------------- */
+
+static unsigned long long seed = 7;
+
+static unsigned
+rnd(unsigned n)
+{
+	seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (unsigned)((seed >> 33) % n);
+}
+
+/* A random record, of every kind of value the aggregates meet. */
+static void
+random_record(struct ir_buf *b)
+{
+	static const char *const cats[] = {"\"ransomware\"", "\"loss\"", "\"東京\"", "null", "3"};
+	static const char *const tags[] = {"\"a\"", "\"b\"", "\"c\\n\"", "1.0", "{\"x\":[1,2]}"};
+	unsigned k, n;
+
+	b->len = 0;
+	ir_buf_addf(b, "{\"kind\":\"%s\"", rnd(10) ? "incident" : "noise");
+	if (rnd(4))
+		ir_buf_addf(b, ",\"category\":%s", cats[rnd(5)]);
+	switch (rnd(5)) {
+	case 0: ir_buf_adds(b, ",\"published\":null"); break;
+	case 1: ir_buf_adds(b, ",\"published\":\"junk\""); break;
+	default:
+		ir_buf_addf(b, ",\"published\":\"%04u-%02u-%02u\"", 2021 + rnd(3), 1 + rnd(12),
+			    1 + rnd(28));
+	}
+	switch (rnd(6)) {
+	case 0: ir_buf_addf(b, ",\"n\":%u", rnd(100000)); break;
+	case 1: ir_buf_addf(b, ",\"n\":%.17g", (double)rnd(1000000) / 7.0 * pow(10, (int)rnd(30) - 15)); break;
+	case 2: ir_buf_adds(b, ",\"n\":null"); break;
+	case 3: ir_buf_addf(b, ",\"n\":[%u,%u.25]", rnd(50), rnd(50)); break;
+	case 4: ir_buf_addf(b, ",\"n\":-%u", rnd(1000)); break;
+	default: break;
+	}
+	ir_buf_adds(b, ",\"tags\":[");
+	for (k = 0, n = rnd(4); k < n; k++)
+		ir_buf_addf(b, "%s%s", k ? "," : "", tags[rnd(5)]);
+	ir_buf_adds(b, "]}");
+}
+
+/* Reads the lines of a state in b into st. */
+static void
+read_state(struct ir_stats *st, const struct ir_buf *b)
+{
+	struct ir_buf msg = IR_BUF_INIT;
+	size_t i = 0;
+
+	while (i < b->len) {
+		const char *nl = memchr(b->p + i, '\n', b->len - i), *why = NULL;
+		struct ir_jobj o = IR_JOBJ_INIT;
+		size_t n = (size_t)(nl - (b->p + i)), at;
+
+		ck_assert_int_eq(ir_json_object(&o, b->p + i, n, &why, &at), 0);
+		ck_assert_msg(ir_stats_read_state(st, &o, &why, &msg) == IR_STATE_OK, "%s: %.*s",
+			      why ? why : ir_buf_cstr(&msg), (int)n, b->p + i);
+		ir_jobj_free(&o);
+		i += n + 1;
+	}
+	ir_buf_free(&msg);
+}
+
+static char *
+state_text(struct ir_stats *st)
+{
+	struct ir_buf b = IR_BUF_INIT;
+
+	ir_stats_write_state(st, &b, NULL);
+	ir_buf_addc(&b, '\0');
+	return b.p;
+}
+
+START_TEST(partial_and_merge_give_one_run)
+{
+	static const char *const args[] = {
+		"-g", "category", "-g", "published:quarter", "--sum", "n", "--min", "n", "--max", "n",
+		"--mean", "n", "--median", "n", "--distinct", "tags", "--distinct", "published:month",
+		NULL,
+	};
+	enum { N = 3000, PIECES = 7 };
+	struct ir_stats_view views[] = {
+		{1, 0, 0, 0, 0}, {1, 1, 1, 1, 0}, {0, 0, 0, 0, 5}, {1, 1, 0, 0, 3},
+	};
+	struct ir_stats_conf c;
+	struct ir_stats one, merged, direct, piece[PIECES];
+	struct ir_buf rec = IR_BUF_INIT, state = IR_BUF_INIT;
+	char *a, *b, *d;
+	size_t v, f;
+	int i;
+
+	conf_of(&c, args);
+	ir_stats_init(&one, &c);
+	ir_stats_init(&merged, &c);
+	ir_stats_init(&direct, &c);
+	for (i = 0; i < PIECES; i++)
+		ir_stats_init(&piece[i], &c);
+	for (i = 0; i < N; i++) {
+		random_record(&rec);
+		add(&one, ir_buf_cstr(&rec), i + 1);
+		add(&piece[rnd(PIECES)], ir_buf_cstr(&rec), i + 1);
+	}
+	/* Through the text of the states, in reverse order ... */
+	for (i = PIECES; i-- > 0;) {
+		state.len = 0;
+		ir_stats_write_state(&piece[i], &state, NULL);
+		read_state(&merged, &state);
+	}
+	/* ... and merging the states themselves. */
+	for (i = 0; i < PIECES; i++)
+		ir_stats_merge(&direct, &piece[i]);
+	ck_assert_uint_eq(merged.records, one.records);
+	ck_assert_uint_eq(merged.headers, PIECES);
+	a = state_text(&one);
+	b = state_text(&merged);
+	d = state_text(&direct);
+	ck_assert_msg(strcmp(a, b) == 0, "the state read back differs");
+	ck_assert_msg(strcmp(a, d) == 0, "the merged state differs");
+	free(a);
+	free(b);
+	free(d);
+	for (v = 0; v < sizeof views / sizeof views[0]; v++) {
+		for (f = IR_FORMAT_TABLE; f <= IR_FORMAT_BAR; f++) {
+			a = render(&one, &views[v], (enum ir_format)f);
+			b = render(&merged, &views[v], (enum ir_format)f);
+			d = render(&direct, &views[v], (enum ir_format)f);
+			ck_assert_msg(strcmp(a, b) == 0, "view %zu, format %zu: rows differ", v, f);
+			ck_assert_msg(strcmp(a, d) == 0, "view %zu, format %zu: rows differ", v, f);
+			ck_assert_uint_gt(strlen(a), 100);
+			free(a);
+			free(b);
+			free(d);
+		}
+	}
+	ir_stats_free(&one);
+	ir_stats_free(&merged);
+	ir_stats_free(&direct);
+	for (i = 0; i < PIECES; i++)
+		ir_stats_free(&piece[i]);
+	ir_stats_conf_free(&c);
+	ir_buf_free(&rec);
+	ir_buf_free(&state);
+}
+END_TEST
+
+static int
+read_line(struct ir_stats *st, const char *line, struct ir_buf *msg, const char **why)
+{
+	struct ir_jobj o = IR_JOBJ_INIT;
+	size_t at;
+	int r;
+
+	ck_assert_int_eq(ir_json_object(&o, line, strlen(line), why, &at), 0);
+	msg->len = 0;
+	r = ir_stats_read_state(st, &o, why, msg);
+	ir_jobj_free(&o);
+	return r;
+}
+
+START_TEST(states_are_checked)
+{
+	static const char *const args[] = {"-g", "category", "--sum", "affected", NULL};
+	static const char *const other[] = {"-g", "category", "--median", "affected", NULL};
+	struct ir_stats_conf c, c2;
+	struct ir_stats st, st2;
+	struct ir_buf msg = IR_BUF_INIT;
+	const char *why;
+	char *text, *nl;
+
+	conf_of(&c, args);
+	conf_of(&c2, other);
+	ir_stats_init(&st, &c);
+	ir_stats_init(&st2, &c2);
+	add(&st, "{\"kind\":\"incident\",\"category\":\"loss\",\"affected\":3}", 1);
+	text = state_text(&st);
+	ck_assert_str_eq(text,
+			 "{\"ir_stats\":1,\"by\":[\"category\"],\"sum\":[\"affected\"],\"min\":[],"
+			 "\"max\":[],\"mean\":[],\"median\":[],\"distinct\":[],\"all\":false,\"records\":1}\n"
+			 "{\"key\":[\"loss\"],\"count\":1,\"num\":{\"affected\":{\"n\":1,\"int\":3,"
+			 "\"frac\":[],\"float\":0,\"min\":3,\"max\":3}},\"distinct\":{}}\n");
+	nl = strchr(text, '\n');
+	*nl = '\0';
+	ck_assert_int_eq(read_line(&st2, text, &msg, &why), IR_STATE_OTHER);
+	ck_assert_str_eq(ir_buf_cstr(&msg), "-g category --sum affected");
+	/* A group line without what --median keeps. */
+	ck_assert_int_eq(read_line(&st2, nl + 1, &msg, &why), IR_STATE_BAD);
+	ck_assert_str_eq(why, "a state line with a missing or bad member");
+	ck_assert_int_eq(read_line(&st, "{\"ir_stats\":2}", &msg, &why), IR_STATE_BAD);
+	ck_assert_str_eq(why, "a state of another version of ir-stats");
+	ck_assert_int_eq(read_line(&st, "{\"key\":[\"a\",\"b\"],\"count\":1}", &msg, &why),
+			 IR_STATE_BAD);
+	ck_assert_str_eq(why, "a state line whose key has another number of fields");
+	ck_assert_int_eq(read_line(&st, "{\"key\":[\"a\"],\"count\":-1,\"num\":{},\"distinct\":{}}",
+				   &msg, &why), IR_STATE_BAD);
+	ck_assert_int_eq(read_line(&st, "{\"kind\":\"incident\"}", &msg, &why), IR_STATE_BAD);
+	ck_assert_str_eq(why, "not a line of an ir-stats state");
+	/* The same options in another order are the same options. */
+	ck_assert_int_eq(read_line(&st, text, &msg, &why), IR_STATE_OK);
+	ck_assert_uint_eq(st.records, 2);
+	free(text);
+	ir_buf_free(&msg);
+	ir_stats_free(&st);
+	ir_stats_free(&st2);
+	ir_stats_conf_free(&c);
+	ir_stats_conf_free(&c2);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("state");
+	TCase *tc = tcase_create("core");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, partial_and_merge_give_one_run);
+	tcase_add_test(tc, states_are_checked);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(suite)
