@@ -13,6 +13,7 @@
 #include "run/records.h"
 #include "stats/conf.h"
 #include "stats/groups.h"
+#include "stats/report.h"
 #include "stats/rows.h"
 #include "stats/state.h"
 #include "stats/table.h"
@@ -129,69 +130,6 @@ add_state(struct ir_record *rec, struct ir_batch *b, void *wctx)
 	default:
 		return ir_record_reject(b, rec, why);
 	}
-}
-
-struct bad {
-	long src, line;
-	const char *name, *what;
-};
-
-static int
-bad_cmp(const void *a, const void *b)
-{
-	const struct bad *x = a, *y = b;
-
-	if (x->src != y->src)
-		return x->src < y->src ? -1 : 1;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-/* Keeps the first place of each field's kind of bad value. */
-static void
-note_bad(struct bad *list, size_t *n, const struct ir_stats_bad *at, const char *name,
-	 const char *what)
-{
-	size_t i;
-
-	if (at->line == 0)
-		return;
-	for (i = 0; i < *n; i++) {
-		if (strcmp(list[i].name, name) == 0 && strcmp(list[i].what, what) == 0) {
-			if (at->src < list[i].src || (at->src == list[i].src && at->line < list[i].line)) {
-				list[i].src = at->src;
-				list[i].line = at->line;
-			}
-			return;
-		}
-	}
-	list[*n].src = at->src;
-	list[*n].line = at->line;
-	list[*n].name = name;
-	list[(*n)++].what = what;
-}
-
-/* Reports the values that were not numbers or dates, each field once. */
-static int
-report_bad(const struct ir_stats *st)
-{
-	const struct ir_stats_conf *c = st->c;
-	struct bad *list = ir_xrealloc(NULL, (c->nby + c->nfields + 1) * sizeof *list);
-	size_t i, n = 0;
-
-	for (i = 0; i < c->nby; i++)
-		note_bad(list, &n, &st->bad_by[i], c->by[i].name, "not a date");
-	for (i = 0; i < c->nfields; i++)
-		note_bad(list, &n, &st->bad_field[i], c->fields[i].name,
-			 c->fields[i].bucket != IR_BUCKET_NONE ? "not a date" : "not a number");
-	if (n > 1)
-		qsort(list, n, sizeof *list, bad_cmp);
-	for (i = 0; i < n; i++)
-		ir_warn(run.nnames > 0 ? run.names[list[i].src] : "-", list[i].line, "%s: %s",
-			list[i].name, list[i].what);
-	free(list);
-	return n > 0 ? IR_EXIT_DATA : IR_EXIT_OK;
 }
 
 static void
@@ -381,7 +319,7 @@ main(int argc, char *argv[])
 	status = ir_records_run(&o, argv + optind, argc - optind);
 	for (i = 1; i < nw; i++)
 		ir_stats_merge(&workers[0].st, &workers[i].st);
-	if ((s = report_bad(&workers[0].st)) > status)
+	if ((s = ir_stats_report(&workers[0].st, run.names, run.nnames)) > status)
 		status = s;
 	out.line_buffered = line_buffered;
 	if (status < IR_EXIT_FAIL && merge && workers[0].st.headers == 0 &&

@@ -1,21 +1,116 @@
-#include <limits.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/err.h"
 #include "json/number.h"
 #include "json/write.h"
-#include "json/scan.h"
 
+typedef unsigned __int128 u128;
+
+#define I128_MAX ((__int128)(((u128)1 << 127) - 1))
+/* The accumulator's lowest bit is 2^-FRAC_BITS. */
+#define FRAC_BITS 1074
+#define WORDS IR_XSUM_WORDS
 /* 2^63: the doubles from here on do not fit a long long. */
 #define TWO63 9223372036854775808.0
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Where the parts of a JSON number token are. */
+struct numtok {
+	size_t int0, intn, frac0, fracn;
+	long long exp; /* saturated far beyond any integer of 128 bits */
+	int neg;
+};
+
+/* Splits a number token; -1 when it is not one. */
+static int
+split_number(const char *t, size_t n, struct numtok *p)
+{
+	size_t i = 0;
+	int eneg = 0;
+
+	memset(p, 0, sizeof *p);
+	if (i < n && t[i] == '-') {
+		p->neg = 1;
+		i++;
+	}
+	for (p->int0 = i; i < n && is_digit(t[i]); i++)
+		;
+	if ((p->intn = i - p->int0) == 0)
+		return -1;
+	if (i < n && t[i] == '.') {
+		for (p->frac0 = ++i; i < n && is_digit(t[i]); i++)
+			;
+		if ((p->fracn = i - p->frac0) == 0)
+			return -1;
+	}
+	if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+		if (++i < n && (t[i] == '+' || t[i] == '-'))
+			eneg = t[i++] == '-';
+		if (i == n || !is_digit(t[i]))
+			return -1;
+		for (; i < n && is_digit(t[i]); i++)
+			if (p->exp < 100000000)
+				p->exp = p->exp * 10 + (t[i] - '0');
+		if (eneg)
+			p->exp = -p->exp;
+	}
+	return i == n ? 0 : -1;
+}
+
+/* Digit k of the integer and fraction parts taken as one string. */
+static int
+digit(const char *t, const struct numtok *p, size_t k)
+{
+	return t[k < p->intn ? p->int0 + k : p->frac0 + k - p->intn] - '0';
+}
+
+/* The value when it is an integer of magnitude below 2^127 (2^127 if negative); else -1. */
+static int
+exact_integer(const char *t, const struct numtok *p, __int128 *out)
+{
+	u128 u = 0, lim = p->neg ? (u128)1 << 127 : (u128)I128_MAX;
+	size_t first = 0, last = p->intn + p->fracn, k;
+	long long e = p->exp - (long long)p->fracn;
+
+	while (first < last && digit(t, p, first) == 0)
+		first++;
+	if (first == last) {
+		*out = 0;
+		return 0;
+	}
+	for (; digit(t, p, last - 1) == 0; last--)
+		e++;
+	if (e < 0 || (long long)(last - first) + e > 39)
+		return -1;
+	for (k = first; k < last; k++) {
+		unsigned d = (unsigned)digit(t, p, k);
+
+		if (u > (lim - d) / 10)
+			return -1;
+		u = u * 10 + d;
+	}
+	for (; e > 0; e--) {
+		if (u > lim / 10)
+			return -1;
+		u *= 10;
+	}
+	*out = p->neg ? (__int128)(~u + 1) : (__int128)u;
+	return 0;
+}
 
 int
 ir_number_parse(const char *tok, size_t n, struct ir_number *v)
 {
-	char small[64], *s = small, *end;
-	size_t k = tok[0] == '-';
+	char small[64], *s = small;
+	struct numtok p;
+	size_t k = n > 0 && tok[0] == '-';
 	double d;
 
 	/* The usual case: a plain integer of up to 18 digits. */
@@ -23,7 +118,7 @@ ir_number_parse(const char *tok, size_t n, struct ir_number *v)
 		long long x = 0;
 		size_t j;
 
-		for (j = k; j < n && tok[j] >= '0' && tok[j] <= '9'; j++)
+		for (j = k; j < n && is_digit(tok[j]); j++)
 			x = x * 10 + (tok[j] - '0');
 		if (j == n) {
 			v->i = k ? -x : x;
@@ -32,38 +127,25 @@ ir_number_parse(const char *tok, size_t n, struct ir_number *v)
 			return 0;
 		}
 	}
-	if (n >= sizeof small)
-		s = malloc(n + 1);
-	if (s == NULL)
+	if (split_number(tok, n, &p) < 0)
 		return -1;
+	if (exact_integer(tok, &p, &v->i) == 0) {
+		v->d = 0;
+		v->isint = 1;
+		return 0;
+	}
+	if (n >= sizeof small && (s = malloc(n + 1)) == NULL)
+		ir_oom();
 	memcpy(s, tok, n);
 	s[n] = '\0';
-	if (n > k && strspn(s + k, "0123456789") == n - k) {
-		long long x = strtoll(s, &end, 10);
-
-		if (x != LLONG_MAX && x != LLONG_MIN) {
-			if (s != small)
-				free(s);
-			v->i = x;
-			v->d = 0;
-			v->isint = 1;
-			return 0;
-		}
-	}
-	d = strtod(s, &end);
+	d = strtod(s, NULL);
 	if (s != small)
 		free(s);
 	if (!isfinite(d))
 		return -1;
-	if (d == floor(d) && d > -TWO63 && d < TWO63) {
-		v->i = (long long)d;
-		v->d = 0;
-		v->isint = 1;
-	} else {
-		v->i = 0;
-		v->d = d;
-		v->isint = 0;
-	}
+	v->i = 0;
+	v->d = d;
+	v->isint = 0;
 	return 0;
 }
 
@@ -73,16 +155,35 @@ ir_number_ld(const struct ir_number *v)
 	return v->isint ? (long double)v->i : (long double)v->d;
 }
 
+/* Compares an integer with a double, exactly. */
+static int
+int_double_cmp(__int128 i, double d)
+{
+	double t, f;
+	__int128 ti;
+
+	if (d >= 0x1p127)
+		return -1;
+	if (d < -0x1p127)
+		return 1;
+	t = trunc(d);
+	ti = (__int128)t;
+	if (i != ti)
+		return i < ti ? -1 : 1;
+	f = d - t;
+	return (f < 0) - (f > 0);
+}
+
 int
 ir_number_cmp(const struct ir_number *a, const struct ir_number *b)
 {
-	long double x, y;
-
 	if (a->isint && b->isint)
 		return (a->i > b->i) - (a->i < b->i);
-	x = ir_number_ld(a);
-	y = ir_number_ld(b);
-	return (x > y) - (x < y);
+	if (a->isint)
+		return int_double_cmp(a->i, b->d);
+	if (b->isint)
+		return -int_double_cmp(b->i, a->d);
+	return (a->d > b->d) - (a->d < b->d);
 }
 
 void
@@ -100,7 +201,7 @@ void
 ir_number_format(struct ir_buf *b, const struct ir_number *v)
 {
 	if (v->isint)
-		ir_buf_addf(b, "%lld", v->i);
+		ir_i128_format(b, v->i);
 	else
 		ir_number_format_ld(b, v->d);
 }
@@ -109,7 +210,7 @@ void
 ir_number_json(struct ir_buf *b, const struct ir_number *v)
 {
 	if (v->isint)
-		ir_buf_addf(b, "%lld", v->i);
+		ir_i128_format(b, v->i);
 	else
 		ir_json_double(b, v->d);
 }
@@ -117,7 +218,7 @@ ir_number_json(struct ir_buf *b, const struct ir_number *v)
 void
 ir_i128_format(struct ir_buf *b, __int128 v)
 {
-	unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+	u128 u = v < 0 ? -(u128)v : (u128)v;
 	char tmp[48], *p = tmp + sizeof tmp;
 
 	do {
@@ -132,8 +233,8 @@ ir_i128_format(struct ir_buf *b, __int128 v)
 int
 ir_i128_parse(const char *s, size_t n, __int128 *v)
 {
-	const unsigned __int128 max = ((unsigned __int128)1 << 127) - 1;
-	unsigned __int128 u = 0;
+	const u128 max = (u128)I128_MAX;
+	u128 u = 0;
 	size_t i = 0;
 	int neg = 0;
 
@@ -144,7 +245,7 @@ ir_i128_parse(const char *s, size_t n, __int128 *v)
 	if (i == n)
 		return -1;
 	for (; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
+		if (!is_digit(s[i]))
 			return -1;
 		if (u > (max + neg - (unsigned)(s[i] - '0')) / 10)
 			return -1;
@@ -154,89 +255,101 @@ ir_i128_parse(const char *s, size_t n, __int128 *v)
 	return 0;
 }
 
-/* Exact sums ----------------------------------------------------------- */
+/* The accumulator ------------------------------------------------------------ */
 
-/* Adds x to the expansion p[0..*np), keeping it exact (Shewchuk, msum). */
-static void
-grow_add(double **p, size_t *np, size_t *cap, double x)
+static int
+negative(const uint64_t *a)
 {
-	size_t i = 0, j;
-
-	for (j = 0; j < *np; j++) {
-		double y = (*p)[j], hi, lo;
-
-		if (fabs(x) < fabs(y)) {
-			double t = x;
-
-			x = y;
-			y = t;
-		}
-		hi = x + y;
-		lo = y - (hi - x);
-		if (lo != 0.0)
-			(*p)[i++] = lo;
-		x = hi;
-	}
-	if (i == *cap) {
-		*cap = *cap ? *cap * 2 : 4;
-		*p = ir_xrealloc(*p, *cap * sizeof **p);
-	}
-	(*p)[i++] = x;
-	*np = i;
-}
-
-/* The exact sum of the expansion rounded to nearest, ties to even (fsum). */
-static double
-round_expansion(const double *p, size_t n)
-{
-	double hi = 0.0, lo = 0.0;
-
-	if (n == 0)
-		return 0.0;
-	hi = p[--n];
-	while (n > 0) {
-		double x = hi, y = p[--n], yr;
-
-		hi = x + y;
-		yr = hi - x;
-		lo = y - yr;
-		if (lo != 0.0)
-			break;
-	}
-	/* Halfway between two doubles: the parts below decide. */
-	if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
-		double y = lo * 2.0, x = hi + y, yr = x - hi;
-
-		if (y == yr)
-			hi = x;
-	}
-	return hi;
-}
-
-/* Adds a 128-bit integer to the expansion in three exact pieces. */
-static void
-grow_add_i128(double **p, size_t *np, size_t *cap, __int128 v)
-{
-	unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
-	const unsigned long long mask = (1ULL << 48) - 1;
-	double piece[3];
-	int k;
-
-	piece[0] = (double)(unsigned long long)(u & mask);
-	piece[1] = ldexp((double)(unsigned long long)((u >> 48) & mask), 48);
-	piece[2] = ldexp((double)(unsigned long long)(u >> 96), 96);
-	for (k = 0; k < 3; k++)
-		if (piece[k] != 0.0)
-			grow_add(p, np, cap, v < 0 ? -piece[k] : piece[k]);
+	return (a[WORDS - 1] >> 63) != 0;
 }
 
 static void
-add_i128(struct ir_xsum *s, __int128 v)
+negate(uint64_t *a)
+{
+	unsigned carry = 1;
+	size_t k;
+
+	for (k = 0; k < WORDS; k++) {
+		a[k] = ~a[k] + carry;
+		carry = carry && a[k] == 0;
+	}
+}
+
+/* a += b; returns 1 when the sum does not fit (two's complement overflow). */
+static int
+words_add(uint64_t *a, const uint64_t *b)
+{
+	int sa = negative(a), sb = negative(b);
+	uint64_t carry = 0;
+	size_t k;
+
+	for (k = 0; k < WORDS; k++) {
+		u128 t = (u128)a[k] + b[k] + carry;
+
+		a[k] = (uint64_t)t;
+		carry = (uint64_t)(t >> 64);
+	}
+	return sa == sb && negative(a) != sa;
+}
+
+/* Adds ±mag × 2^bit to a (bit + 192 within the words); returns 1 on overflow. */
+static int
+acc_add(uint64_t *a, long bit, u128 mag, int neg)
+{
+	uint64_t t[WORDS] = {0};
+	size_t k = (size_t)bit / 64;
+	unsigned sh = (unsigned)(bit % 64);
+
+	t[k] = (uint64_t)(mag << sh);
+	t[k + 1] = (uint64_t)((mag << sh) >> 64);
+	t[k + 2] = sh ? (uint64_t)(mag >> (128 - sh)) : 0;
+	if (neg)
+		negate(t);
+	return words_add(a, t);
+}
+
+/* Adds a finite double exactly; returns 1 on overflow. */
+static int
+acc_add_double(uint64_t *a, double x)
+{
+	int e;
+	double m = frexp(fabs(x), &e);
+	u128 mant = (u128)(uint64_t)ldexp(m, 53);
+	long bit = (long)e - 53 + FRAC_BITS;
+
+	if (x == 0)
+		return 0;
+	/* Below 2^-1022 the low bits of the mantissa are zero: nothing is lost. */
+	if (bit < 0) {
+		mant >>= -bit;
+		bit = 0;
+	}
+	return acc_add(a, bit, mant, x < 0);
+}
+
+static uint64_t *
+acc_of(struct ir_xsum *s)
+{
+	if (s->acc == NULL && (s->acc = calloc(WORDS, sizeof *s->acc)) == NULL)
+		ir_oom();
+	return s->acc;
+}
+
+/* Puts an integer that no longer fits s->i in the accumulator. */
+static void
+spill(struct ir_xsum *s, __int128 v)
+{
+	if (acc_add(acc_of(s), FRAC_BITS, v < 0 ? -(u128)v : (u128)v, v < 0))
+		s->overflow = 1;
+}
+
+static void
+add_int(struct ir_xsum *s, __int128 v)
 {
 	__int128 r;
 
 	if (__builtin_add_overflow(s->i, v, &r))
-		grow_add_i128(&s->p, &s->np, &s->cap, v);
+		spill(s, v);
 	else
 		s->i = r;
 }
@@ -245,89 +358,321 @@ void
 ir_xsum_add(struct ir_xsum *s, const struct ir_number *v)
 {
 	if (v->isint) {
-		add_i128(s, v->i);
-	} else {
-		grow_add(&s->p, &s->np, &s->cap, v->d);
-		s->nfloat++;
+		add_int(s, v->i);
+		return;
 	}
-}
-
-void
-ir_xsum_add_part(struct ir_xsum *s, double x)
-{
-	grow_add(&s->p, &s->np, &s->cap, x);
+	if (++s->nfloat == 0)
+		s->overflow = 1;
+	if (acc_add_double(acc_of(s), v->d))
+		s->overflow = 1;
 }
 
 void
 ir_xsum_merge(struct ir_xsum *dst, const struct ir_xsum *src)
 {
-	size_t j;
+	add_int(dst, src->i);
+	if (src->acc != NULL && words_add(acc_of(dst), src->acc))
+		dst->overflow = 1;
+	if (__builtin_add_overflow(dst->nfloat, src->nfloat, &dst->nfloat))
+		dst->overflow = 1;
+	dst->overflow |= src->overflow;
+}
 
-	add_i128(dst, src->i);
-	for (j = 0; j < src->np; j++)
-		grow_add(&dst->p, &dst->np, &dst->cap, src->p[j]);
-	dst->nfloat += src->nfloat;
+/* The whole sum in t. */
+static void
+total(const struct ir_xsum *s, uint64_t *t)
+{
+	if (s->acc != NULL)
+		memcpy(t, s->acc, WORDS * sizeof *t);
+	else
+		memset(t, 0, WORDS * sizeof *t);
+	if (s->i != 0)
+		acc_add(t, FRAC_BITS, s->i < 0 ? -(u128)s->i : (u128)s->i, s->i < 0);
+}
+
+int
+ir_xsum_cmp(const struct ir_xsum *a, const struct ir_xsum *b)
+{
+	uint64_t x[WORDS], y[WORDS];
+	size_t k;
+
+	total(a, x);
+	total(b, y);
+	if (negative(x) != negative(y))
+		return negative(x) ? -1 : 1;
+	for (k = WORDS; k-- > 0;)
+		if (x[k] != y[k])
+			return x[k] < y[k] ? -1 : 1;
+	return 0;
+}
+
+/* The index of the top set bit of a magnitude; -1 when it is zero. */
+static long
+top_bit(const uint64_t *m, size_t words)
+{
+	size_t k;
+
+	for (k = words; k-- > 0;)
+		if (m[k] != 0)
+			return (long)(k * 64 + 63 - (size_t)__builtin_clzll(m[k]));
+	return -1;
+}
+
+/* The 128 bits of m from bit lo up (lo may be negative: zeros below). */
+static u128
+bits_at(const uint64_t *m, long lo)
+{
+	u128 r = 0;
+	long k;
+
+	for (k = 0; k < 128; k += 64) {
+		long at = lo + k;
+		uint64_t w;
+
+		if (at >= (long)(WORDS * 64) || at <= -64)
+			continue;
+		if (at < 0)
+			w = m[0] << -at;
+		else if (at % 64 == 0)
+			w = m[at / 64];
+		else
+			w = (m[at / 64] >> (at % 64)) |
+			    (at / 64 + 1 < WORDS ? m[at / 64 + 1] << (64 - at % 64) : 0);
+		r |= (u128)w << k;
+	}
+	return r;
+}
+
+/* Is any bit of m below bit lo set? */
+static int
+any_below(const uint64_t *m, long lo)
+{
+	long k;
+
+	for (k = 0; k < lo / 64; k++)
+		if (m[k] != 0)
+			return 1;
+	return lo % 64 != 0 && lo > 0 && (m[lo / 64] & ((1ULL << (lo % 64)) - 1)) != 0;
+}
+
+/*
+ * The magnitude of t as top × 2^exp: its top 128 bits, with the bits
+ * below jammed into the lowest (so that rounding the 128 bits to fewer
+ * rounds the whole correctly).  Returns the sign.
+ */
+static int
+magnitude(const uint64_t *t, u128 *top, long *exp)
+{
+	uint64_t m[WORDS];
+	int neg = negative(t);
+	long tb;
+
+	memcpy(m, t, sizeof m);
+	if (neg)
+		negate(m);
+	tb = top_bit(m, WORDS);
+	if (tb < 128) {
+		*top = bits_at(m, 0);
+		*exp = -FRAC_BITS;
+	} else {
+		*top = bits_at(m, tb - 127) | (u128)any_below(m, tb - 127);
+		*exp = tb - 127 - FRAC_BITS;
+	}
+	return neg;
 }
 
 double
 ir_xsum_value(const struct ir_xsum *s)
 {
-	double *p = NULL;
-	size_t np = 0, cap = 0, j;
+	uint64_t t[WORDS];
+	u128 top;
+	long exp;
 	double v;
+	int neg;
 
-	if (s->np == 0 && s->i >= -((__int128)1 << 53) && s->i <= ((__int128)1 << 53))
+	if (s->acc == NULL)
 		return (double)s->i;
-	for (j = 0; j < s->np; j++)
-		grow_add(&p, &np, &cap, s->p[j]);
-	grow_add_i128(&p, &np, &cap, s->i);
-	v = round_expansion(p, np);
-	free(p);
-	return v;
+	total(s, t);
+	neg = magnitude(t, &top, &exp);
+	/* Below 2^127 units, top is exact; a result under 2^-1022 has fewer
+	 * than 53 bits, so (double)top is exact there and ldexp rounds nothing. */
+	v = ldexp((double)top, (int)exp);
+	return neg ? -v : v;
 }
 
-size_t
-ir_xsum_canonical(const struct ir_xsum *s, double *c, size_t max)
+long double
+ir_xsum_ld(const struct ir_xsum *s)
 {
-	double *p = NULL;
-	size_t np = 0, cap = 0, j, k = 0;
+	uint64_t t[WORDS];
+	u128 top;
+	long exp;
+	long double v;
+	int neg;
 
-	for (j = 0; j < s->np; j++)
-		grow_add(&p, &np, &cap, s->p[j]);
-	/* Each step takes the nearest double off what remains: at most
-	 * about 40 steps from 2^1024 down to 2^-1074. */
-	while (k < max) {
-		double r = round_expansion(p, np);
+	if (s->acc == NULL)
+		return (long double)s->i;
+	total(s, t);
+	neg = magnitude(t, &top, &exp);
+	v = ldexpl((long double)top, (int)exp);
+	return neg ? -v : v;
+}
 
-		if (r == 0.0 || !isfinite(r))
-			break;
-		c[k++] = r;
-		grow_add(&p, &np, &cap, -r);
+/* Appends the decimal of the integer in words q[0..n), two's complement. */
+static void
+words_decimal(struct ir_buf *b, uint64_t *q, size_t n)
+{
+	char tmp[WORDS * 20 + 2], *p = tmp + sizeof tmp;
+	int neg = (q[n - 1] >> 63) != 0;
+	size_t k, used = n;
+	unsigned carry = 1;
+
+	if (neg)
+		for (k = 0; k < n; k++) {
+			q[k] = ~q[k] + carry;
+			carry = carry && q[k] == 0;
+		}
+	do {
+		u128 r = 0;
+		int d;
+
+		/* q /= 10^19, r the remainder: nineteen digits a step. */
+		for (k = used; k-- > 0;) {
+			u128 cur = (r << 64) | q[k];
+
+			q[k] = (uint64_t)(cur / 10000000000000000000ULL);
+			r = cur % 10000000000000000000ULL;
+		}
+		while (used > 0 && q[used - 1] == 0)
+			used--;
+		for (d = 0; d < 19 && (used > 0 || r != 0 || d == 0); d++) {
+			*--p = (char)('0' + (int)(r % 10));
+			r /= 10;
+		}
+	} while (used > 0);
+	if (neg)
+		*--p = '-';
+	ir_buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+/* The floor of t as an integer, in q (WORDS - FRAC_BITS / 64 words). */
+#define INT_WORDS (WORDS - FRAC_BITS / 64)
+static void
+floor_of(const uint64_t *t, uint64_t *q)
+{
+	size_t k;
+
+	for (k = 0; k < INT_WORDS; k++) {
+		u128 pair = (u128)t[FRAC_BITS / 64 + k] |
+			    (FRAC_BITS / 64 + k + 1 < WORDS ? (u128)t[FRAC_BITS / 64 + k + 1] << 64 :
+							       negative(t) ? (u128)UINT64_MAX << 64 : 0);
+
+		q[k] = (uint64_t)(pair >> (FRAC_BITS % 64));
 	}
-	free(p);
-	return k;
 }
 
 void
 ir_xsum_format(struct ir_buf *b, const struct ir_xsum *s)
 {
+	uint64_t t[WORDS], q[INT_WORDS];
 	double v;
 
-	if (s->nfloat == 0 && s->np == 0) {
-		ir_i128_format(b, s->i);
+	if (s->nfloat == 0) {
+		if (s->acc == NULL) {
+			ir_i128_format(b, s->i);
+			return;
+		}
+		total(s, t);
+		floor_of(t, q);
+		words_decimal(b, q, INT_WORDS);
 		return;
 	}
 	v = ir_xsum_value(s);
-	if (!isfinite(v))
-		ir_buf_adds(b, "null");
-	else
+	if (isfinite(v))
 		ir_buf_addf(b, "%.15g", v);
+	else
+		ir_buf_addf(b, "%.15Lg", ir_xsum_ld(s));
+}
+
+size_t
+ir_xsum_parts(const struct ir_xsum *s, struct ir_buf *intpart, double *c)
+{
+	uint64_t t[WORDS], q[INT_WORDS];
+	size_t k, n = 0;
+	long tb;
+
+	total(s, t);
+	floor_of(t, q);
+	words_decimal(intpart, q, INT_WORDS);
+	/* The rest: the bits below 2^0, non-negative below a floor. */
+	for (k = FRAC_BITS / 64 + 1; k < WORDS; k++)
+		t[k] = 0;
+	t[FRAC_BITS / 64] &= (1ULL << (FRAC_BITS % 64)) - 1;
+	while ((tb = top_bit(t, FRAC_BITS / 64 + 1)) >= 0 && n < IR_XSUM_PARTS) {
+		long lo = tb >= 52 ? tb - 52 : 0;
+		uint64_t mant = (uint64_t)bits_at(t, lo) & ((1ULL << (tb - lo + 1)) - 1);
+
+		c[n++] = ldexp((double)mant, (int)(lo - FRAC_BITS));
+		acc_add(t, lo, mant, 1);
+	}
+	return n;
+}
+
+int
+ir_xsum_add_int_text(struct ir_xsum *s, const char *dec, size_t n)
+{
+	uint64_t t[WORDS] = {0};
+	size_t i = n > 0 && dec[0] == '-', k;
+	int neg = (int)i;
+	__int128 small;
+
+	if (ir_i128_parse(dec, n, &small) == 0) {
+		add_int(s, small);
+		return 0;
+	}
+	if (i == n)
+		return -1;
+	/* The magnitude, times 10 a digit, in the words above 2^0. */
+	for (; i < n; i++) {
+		uint64_t carry = (uint64_t)(dec[i] - '0');
+
+		if (!is_digit(dec[i]))
+			return -1;
+		for (k = FRAC_BITS / 64; k < WORDS; k++) {
+			u128 x = (u128)t[k] * 10 + carry;
+
+			t[k] = (uint64_t)x;
+			carry = (uint64_t)(x >> 64);
+		}
+		if (carry != 0 || negative(t))
+			return -1;
+	}
+	/* That was the magnitude times 2^(64 * (FRAC_BITS / 64)); make it times 2^FRAC_BITS. */
+	for (k = WORDS - 1; k >= FRAC_BITS / 64; k--) {
+		if (t[k] >> (64 - FRAC_BITS % 64) != 0 && k == WORDS - 1)
+			return -1;
+		t[k] = t[k] << (FRAC_BITS % 64) | (k > 0 ? t[k - 1] >> (64 - FRAC_BITS % 64) : 0);
+	}
+	if (negative(t))
+		return -1;
+	if (neg)
+		negate(t);
+	if (words_add(acc_of(s), t))
+		s->overflow = 1;
+	return 0;
+}
+
+int
+ir_xsum_add_part(struct ir_xsum *s, double x)
+{
+	if (!(x > 0 && x < 1))
+		return -1;
+	acc_add_double(acc_of(s), x);
+	return 0;
 }
 
 void
 ir_xsum_free(struct ir_xsum *s)
 {
-	free(s->p);
-	s->p = NULL;
-	s->np = s->cap = 0;
+	free(s->acc);
+	s->acc = NULL;
 }

@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -173,6 +174,18 @@ ir_stats_groups(const struct ir_stats *st, size_t *n)
 		if (st->groups.e[i].key != NULL)
 			g[(*n)++] = st->groups.e[i].val;
 	return g;
+}
+
+int
+ir_stats_overflowed(const struct ir_stats *st, size_t field)
+{
+	size_t i;
+
+	for (i = 0; i < st->groups.cap; i++)
+		if (st->groups.e[i].key != NULL &&
+		    ((struct ir_group *)st->groups.e[i].val)->num[field].sum.overflow)
+			return 1;
+	return 0;
 }
 
 void
@@ -406,8 +419,12 @@ merge_numstat(struct ir_numstat *dst, const struct ir_numstat *src)
 		dst->min = src->min;
 	if (dst->n == 0 || ir_number_cmp(&src->max, &dst->max) > 0)
 		dst->max = src->max;
-	dst->n += src->n;
 	ir_xsum_merge(&dst->sum, &src->sum);
+	/* More numbers than a count holds: the sum and mean are unknown. */
+	if (__builtin_add_overflow(dst->n, src->n, &dst->n)) {
+		dst->n = ULLONG_MAX;
+		dst->sum.overflow = 1;
+	}
 	for (k = 0; k < src->nv; k++)
 		ir_numstat_keep(dst, &src->v[k]);
 }

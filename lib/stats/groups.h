@@ -87,6 +87,9 @@ int ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long li
 /* Moves everything of src into dst, which then holds both; src is left empty. */
 void ir_stats_merge(struct ir_stats *dst, struct ir_stats *src);
 
+/* Does a sum of aggregate field number field overflow in some group? */
+int ir_stats_overflowed(const struct ir_stats *st, size_t field);
+
 /* For the modules that read states and make rows. -------------------------- */
 
 /* A new empty group (no key yet). */

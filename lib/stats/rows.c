@@ -231,14 +231,13 @@ agg_cell(struct ir_table *t, struct ir_buf *s, const struct ir_stats_agg *a, str
 		return (double)g->distinct[a->field].n;
 	}
 	if (a->agg == IR_AGG_SUM) {
-		v = ir_xsum_value(&ns->sum);
-		if (!isfinite(v)) {
+		if (ns->sum.overflow) {
 			ir_table_empty(t);
 			return NAN;
 		}
 		ir_xsum_format(s, &ns->sum);
 		number_cell(t, s);
-		return v;
+		return ir_xsum_value(&ns->sum);
 	}
 	if (ns->n == 0) {
 		ir_table_empty(t);
@@ -254,11 +253,14 @@ agg_cell(struct ir_table *t, struct ir_buf *s, const struct ir_stats_agg *a, str
 		v = (double)ir_number_ld(&ns->max);
 		break;
 	case IR_AGG_MEAN:
-		v = ir_xsum_value(&ns->sum) / (double)ns->n;
-		if (!isfinite(v)) {
+		if (ns->sum.overflow) {
 			ir_table_empty(t);
 			return NAN;
 		}
+		/* A mean lies between the extremes: past a double only its sum can be. */
+		v = ir_xsum_value(&ns->sum) / (double)ns->n;
+		if (!isfinite(v))
+			v = (double)(ir_xsum_ld(&ns->sum) / (long double)ns->n);
 		format_mean(s, v);
 		break;
 	case IR_AGG_MEDIAN:

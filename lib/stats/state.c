@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,15 +45,15 @@ number_json(struct ir_jw *w, const struct ir_number *x)
 static void
 write_numstat(struct ir_jw *w, struct ir_numstat *ns, unsigned need)
 {
-	double c[64];
-	size_t k, nc = ir_xsum_canonical(&ns->sum, c, 64);
+	double c[IR_XSUM_PARTS];
+	size_t k, nc;
 
 	ir_jw_object(w);
 	ir_jw_key(w, "n");
 	ir_jw_ulong(w, ns->n);
 	ir_jw_key(w, "int");
 	ir_jw_value(w);
-	ir_i128_format(w->b, ns->sum.i);
+	nc = ir_xsum_parts(&ns->sum, w->b, c);
 	ir_jw_key(w, "frac");
 	ir_jw_array(w);
 	for (k = 0; k < nc; k++)
@@ -60,6 +61,10 @@ write_numstat(struct ir_jw *w, struct ir_numstat *ns, unsigned need)
 	ir_jw_end(w);
 	ir_jw_key(w, "float");
 	ir_jw_ulong(w, ns->sum.nfloat);
+	if (ns->sum.overflow) {
+		ir_jw_key(w, "overflow");
+		ir_jw_bool(w, 1);
+	}
 	ir_jw_key(w, "min");
 	if (ns->n > 0)
 		number_json(w, &ns->min);
@@ -208,7 +213,8 @@ read_count(const struct ir_jobj *o, const char *key, unsigned long long *v)
 	struct ir_number x;
 
 	if (m == NULL || m->type != IR_JNUMBER ||
-	    ir_number_parse(o->text + m->val, m->val_len, &x) < 0 || !x.isint || x.i < 0)
+	    ir_number_parse(o->text + m->val, m->val_len, &x) < 0 || !x.isint || x.i < 0 ||
+	    x.i > (__int128)ULLONG_MAX)
 		return -1;
 	*v = (unsigned long long)x.i;
 	return 0;
@@ -303,16 +309,20 @@ read_numstat(const char *tok, size_t len, struct ir_numstat *ns, unsigned need)
 	    read_count(&o, "float", &ns->sum.nfloat) < 0)
 		goto done;
 	m = ir_json_get(&o, "int");
-	if (m == NULL || m->type != IR_JNUMBER || ir_i128_parse(tok + m->val, m->val_len, &ns->sum.i) < 0)
+	if (m == NULL || m->type != IR_JNUMBER ||
+	    ir_xsum_add_int_text(&ns->sum, tok + m->val, m->val_len) < 0)
 		goto done;
 	m = ir_json_get(&o, "frac");
 	if (m == NULL || m->type != IR_JARRAY)
 		goto done;
-	while (ir_jarr_next(tok + m->val, m->val_len, &pos, &v)) {
-		if (read_num(v.tok, v.len, v.type, &x) < 0)
+	while (ir_jarr_next(tok + m->val, m->val_len, &pos, &v))
+		if (read_num(v.tok, v.len, v.type, &x) < 0 || x.isint ||
+		    ir_xsum_add_part(&ns->sum, x.d) < 0)
 			goto done;
-		ir_xsum_add_part(&ns->sum, x.isint ? (double)x.i : x.d);
-	}
+	m = ir_json_get(&o, "overflow");
+	if (m != NULL && m->type != IR_JTRUE)
+		goto done;
+	ns->sum.overflow = m != NULL;
 	m = ir_json_get(&o, "min");
 	if (m == NULL || (ns->n > 0 && read_num(tok + m->val, m->val_len, m->type, &ns->min) < 0))
 		goto done;

@@ -1,3 +1,4 @@
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,9 @@ ir_table_empty(struct ir_table *t)
 void
 ir_table_row_end(struct ir_table *t, double bar)
 {
+	/* A sum past a double's range still draws the longest bar. */
+	if (isinf(bar))
+		bar = bar > 0 ? DBL_MAX : -DBL_MAX;
 	t->bar = ir_xrealloc(t->bar, (t->nrows + 1) * sizeof *t->bar);
 	t->bar[t->nrows++] = bar;
 }

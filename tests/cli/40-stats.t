@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-stats: groups, aggregates, formats, partial states, failures.
 . "$(dirname "$0")/../lib.sh"
-plan 58
+plan 68
 
 # Made-up records: seven incidents, a copy, a noise post and a preamble.
 cat >"$tmp/f.ndjson" <<'EOF'
@@ -178,6 +178,54 @@ check "not a number: the first place of each field, across inputs" 1 "count  med
 ir-stats: $tmp/bad.ndjson:5: not a JSON object
 ir-stats: $tmp/bad2.ndjson:1: m: not a number
 ir-stats: $tmp/bad2.ndjson:1: n: not a number"
+
+# Exact arithmetic --------------------------------------------------------------
+
+nums() {
+	for v in "$@"; do printf '{"kind":"incident","a":%s}\n' "$v"; done
+}
+nums 9223372036854775807 -9223372036854775808 >"$tmp/n1.ndjson"
+run ir ir-stats --sum a --min a --max a -o tsv "$tmp/n1.ndjson"
+check "INT64_MAX and INT64_MIN are integers: their sum is -1" 0 "$(printf 'count\tsum_a\tmin_a\tmax_a\n2\t-1\t-9223372036854775808\t9223372036854775807')" ""
+nums 9223372036854775807 9223372036854775807 2 1e20 >"$tmp/n2.ndjson"
+run ir ir-stats --sum a -o tsv "$tmp/n2.ndjson"
+check "integer sums past 2^64 keep every digit" 0 "$(printf 'count\tsum_a\n4\t118446744073709551616')" ""
+for order in "1e308 1e308 -1e308" "1e308 -1e308 1e308" "-1e308 1e308 1e308"; do
+	# shellcheck disable=SC2086
+	nums $order >"$tmp/n3.ndjson"
+	run ir ir-stats --sum a --mean a -o tsv "$tmp/n3.ndjson"
+	check "a float sum past a double's range, in the order $order" 0 "$(printf 'count\tsum_a\tmean_a\n3\t1e+308\t3.33333333333333e+307')" ""
+done
+nums 1.7976931348623157e308 1.7976931348623157e308 0.5 >"$tmp/n4.ndjson"
+ir ir-stats --partial --sum a --mean a "$tmp/n4.ndjson" >"$tmp/n4.state"
+run ir ir-stats --merge --sum a --mean a -o tsv "$tmp/n4.state"
+check "a sum past a double's range survives the state" 0 "$(printf 'count\tsum_a\tmean_a\n3\t3.59538626972463e+308\t1.19846208990821e+308')" ""
+# Floats of every size, a few past half a double's range: the same sum in
+# any order, thread count or cut into states.
+awk 'BEGIN { for (i = 1; i <= 3000; i++) {
+	e = (i * 37) % 40 - 20; m = (i * 7919) % 100003 / 7
+	v = (i % 2 ? m : -m) * 10 ^ e
+	if (i == 600 || i == 1200) v = 1.5e308
+	if (i == 1800) v = -1.5e308
+	printf "{\"kind\":\"incident\",\"g\":%d,\"a\":%.17g}\n", i % 3, v } }' >"$tmp/fl.ndjson"
+ir ir-stats -g g --sum a --mean a --threads 1 "$tmp/fl.ndjson" >"$tmp/fl.one"
+tac "$tmp/fl.ndjson" >"$tmp/fl.rev"
+run ir ir-stats -g g --sum a --mean a --threads 4 "$tmp/fl.rev"
+check "float sums: reversed input, four threads, one result" 0 "@$tmp/fl.one" ""
+split -l 700 "$tmp/fl.ndjson" "$tmp/flp."
+for p in "$tmp"/flp.*; do ir ir-stats --partial -g g --sum a --mean a "$p"; done | tac >"$tmp/fl.parts"
+run ir ir-stats --merge -g g --sum a --mean a "$tmp/fl.parts"
+check "float sums: states merged in reverse, one result" 0 "@$tmp/fl.one" ""
+printf '%s\n' '{"ir_stats":1,"by":[],"sum":["a"],"min":[],"max":[],"mean":["a"],"median":[],"distinct":[],"all":false,"records":1}' \
+	'{"key":[],"count":1,"num":{"a":{"n":18446744073709551615,"int":0,"frac":[],"float":0,"min":0,"max":0}},"distinct":{}}' >"$tmp/big-n.state"
+cat "$tmp/big-n.state" "$tmp/big-n.state" >"$tmp/big-n2.state"
+run ir ir-stats --merge --sum a --mean a -o tsv "$tmp/big-n2.state"
+check "more than 2^64 numbers: the sum overflows, said once, left empty" 1 "$(printf 'count\tsum_a\tmean_a\n2\t\t')" \
+	"ir-stats: a: the sum overflows (more than 2^64 numbers); its sum and mean are left empty"
+ir ir-stats --merge --partial --sum a --mean a "$tmp/big-n2.state" >"$tmp/ov.state" 2>/dev/null || true
+run ir ir-stats --merge --sum a --mean a -o tsv "$tmp/ov.state"
+check "the overflow is carried through a merged state" 1 "$(printf 'count\tsum_a\tmean_a\n2\t\t')" \
+	"ir-stats: a: the sum overflows (more than 2^64 numbers); its sum and mean are left empty"
 
 # Partial states and merging --------------------------------------------------
 

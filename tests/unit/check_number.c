@@ -41,8 +41,34 @@ START_TEST(parse)
 	ck_assert(v.isint && v.i == -9223372036854775807LL);
 	v = num("0.5");
 	ck_assert(!v.isint && v.d == 0.5);
+	/* Integers below 2^127 are exact, however they are written. */
 	v = num("12345678901234567890");
-	ck_assert(!v.isint && v.d == 12345678901234567890.0);
+	ck_assert(v.isint && v.i == (__int128)12345678901234567890ULL);
+	v = num("9223372036854775807");
+	ck_assert(v.isint && v.i == 9223372036854775807LL);
+	v = num("-9223372036854775808");
+	ck_assert(v.isint && v.i == -9223372036854775807LL - 1);
+	v = num("1e23");
+	ck_assert(v.isint && v.i == (__int128)100000000000ULL * 1000000000000ULL);
+	v = num("1.5e1");
+	ck_assert(v.isint && v.i == 15);
+	v = num("12300e-2");
+	ck_assert(v.isint && v.i == 123);
+	v = num("170141183460469231731687303715884105727");
+	ck_assert(v.isint && v.i == (__int128)(((unsigned __int128)1 << 127) - 1));
+	v = num("-170141183460469231731687303715884105728");
+	ck_assert(v.isint && v.i == -(__int128)(((unsigned __int128)1 << 127) - 1) - 1);
+	/* Past 2^127: the nearest double. */
+	v = num("170141183460469231731687303715884105728");
+	ck_assert(!v.isint && v.d == 0x1p127);
+	v = num("1e39");
+	ck_assert(!v.isint && v.d == 1e39);
+	v = num("1.25e-1");
+	ck_assert(!v.isint && v.d == 0.125);
+	ck_assert_int_eq(ir_number_parse("-", 1, &v), -1);
+	ck_assert_int_eq(ir_number_parse("1.", 2, &v), -1);
+	ck_assert_int_eq(ir_number_parse("1e", 2, &v), -1);
+	ck_assert_int_eq(ir_number_parse("0x10", 4, &v), -1);
 	ck_assert_int_eq(ir_number_parse("1e400", 5, &v), -1);
 	/* The token need not end with a NUL. */
 	ck_assert_int_eq(ir_number_parse("123,", 3, &v), 0);
@@ -59,8 +85,19 @@ START_TEST(compare_across_kinds)
 	ck_assert_int_gt(ir_number_cmp(&b, &a), 0);
 	ck_assert_int_lt(ir_number_cmp(&c, &d), 0);
 	ck_assert_int_eq(ir_number_cmp(&a, &a), 0);
-	/* 2^53 + 1 is not a double; as a long long it still compares right. */
+	/* 2^53 + 1 is not a double; as an integer it still compares right. */
 	ck_assert_int_gt(ir_number_cmp(&big, &bigd), 0);
+	{
+		/* 2^64 + 1 against the double 2^64, both ways; and far apart. */
+		struct ir_number i64 = num("18446744073709551617"), d64 = {0, 0x1p64, 0};
+		struct ir_number huge = num("1e300"), neg = num("-1e300");
+
+		ck_assert(i64.isint);
+		ck_assert_int_gt(ir_number_cmp(&i64, &d64), 0);
+		ck_assert_int_lt(ir_number_cmp(&d64, &i64), 0);
+		ck_assert_int_lt(ir_number_cmp(&i64, &huge), 0);
+		ck_assert_int_gt(ir_number_cmp(&i64, &neg), 0);
+	}
 }
 END_TEST
 
@@ -71,7 +108,8 @@ START_TEST(format)
 
 	expect_format("3", "3");
 	expect_format("2.50", "2.5");
-	expect_format("1e20", "1e+20");
+	expect_format("1e20", "100000000000000000000");
+	expect_format("1e40", "1e+40");
 	expect_format("0.1", "0.1");
 	expect_format("-1234567.125", "-1234567.125");
 	ir_number_format_ld(&b, 92.5L);
@@ -168,12 +206,25 @@ rnd(void)
 	return (unsigned long)(seed >> 33);
 }
 
+/* The state's form of a sum, as text: "INT frac..." */
+static void
+parts_text(const struct ir_xsum *s, struct ir_buf *b)
+{
+	double c[IR_XSUM_PARTS];
+	size_t n, k;
+
+	b->len = 0;
+	n = ir_xsum_parts(s, b, c);
+	for (k = 0; k < n; k++)
+		ir_buf_addf(b, " %a", c[k]);
+}
+
 START_TEST(sums_do_not_depend_on_order)
 {
 	enum { N = 600 };
-	double x[N], c1[64], c2[64];
+	double x[N];
 	struct ir_xsum ref = IR_XSUM_INIT;
-	size_t n1, n2;
+	struct ir_buf t1 = IR_BUF_INIT, t2 = IR_BUF_INIT;
 	int i, round;
 
 	for (i = 0; i < N; i++) {
@@ -182,11 +233,14 @@ START_TEST(sums_do_not_depend_on_order)
 		x[i] = ldexp(rnd() % 2 ? m : -m, (int)(rnd() % 120) - 60);
 		if (i % 5 == 0)
 			x[i] = (double)(rnd() % 100000); /* integers too */
+		if (i % 97 == 0)
+			x[i] = (i % 2 ? -1 : 1) * 1.5e308; /* and sums past a double's range */
+		if (i % 89 == 0)
+			x[i] = 0x1p-1074 * (double)(rnd() % 1000); /* and subnormals */
 	}
 	for (i = 0; i < N; i++)
 		add(&ref, x[i]);
-	n1 = ir_xsum_canonical(&ref, c1, 64);
-	ck_assert_uint_gt(n1, 0);
+	parts_text(&ref, &t1);
 	for (round = 0; round < 20; round++) {
 		struct ir_xsum a = IR_XSUM_INIT, b = IR_XSUM_INIT;
 		int cut = (int)(rnd() % N);
@@ -202,51 +256,136 @@ START_TEST(sums_do_not_depend_on_order)
 			add(i < cut ? &a : &b, x[i]);
 		ir_xsum_merge(&a, &b);
 		ck_assert(ir_xsum_value(&a) == ir_xsum_value(&ref));
-		ck_assert(a.i == ref.i);
+		ck_assert_int_eq(ir_xsum_cmp(&a, &ref), 0);
 		ck_assert_uint_eq(a.nfloat, ref.nfloat);
-		n2 = ir_xsum_canonical(&a, c2, 64);
-		ck_assert_uint_eq(n1, n2);
-		ck_assert(memcmp(c1, c2, n1 * sizeof *c1) == 0);
+		parts_text(&a, &t2);
+		ck_assert_str_eq(ir_buf_cstr(&t1), ir_buf_cstr(&t2));
 		ir_xsum_free(&a);
 		ir_xsum_free(&b);
 	}
 	ir_xsum_free(&ref);
+	ir_buf_free(&t1);
+	ir_buf_free(&t2);
 }
 END_TEST
 
-START_TEST(canonical_parts_rebuild_the_sum)
+/* Rebuilds s from its parts in t; checks the rebuilt sum equals s. */
+static void
+expect_rebuilt(const struct ir_xsum *s)
 {
-	struct ir_xsum s = IR_XSUM_INIT, t = IR_XSUM_INIT;
-	double c[64];
+	struct ir_xsum t = IR_XSUM_INIT;
+	struct ir_buf b = IR_BUF_INIT;
+	double c[IR_XSUM_PARTS];
 	size_t n, k;
+
+	n = ir_xsum_parts(s, &b, c);
+	ck_assert_int_eq(ir_xsum_add_int_text(&t, b.p, b.len), 0);
+	for (k = 0; k < n; k++) {
+		ck_assert(c[k] > 0 && c[k] < 1);
+		ck_assert_int_eq(ir_xsum_add_part(&t, c[k]), 0);
+	}
+	ck_assert_int_eq(ir_xsum_cmp(&t, s), 0);
+	ck_assert(ir_xsum_value(&t) == ir_xsum_value(s));
+	ir_xsum_free(&t);
+	ir_buf_free(&b);
+}
+
+START_TEST(parts_rebuild_the_sum)
+{
+	struct ir_xsum s = IR_XSUM_INIT, u = IR_XSUM_INIT;
+	struct ir_buf b = IR_BUF_INIT;
+	double c[IR_XSUM_PARTS];
+	int i;
 
 	add(&s, 1e300);
 	add(&s, 3.5);
 	add(&s, 1e-300);
-	n = ir_xsum_canonical(&s, c, 64);
-	ck_assert_uint_eq(n, 3);
-	ck_assert(c[0] == 1e300 && c[1] == 3.5 && c[2] == 1e-300);
-	for (k = 0; k < n; k++)
-		ir_xsum_add_part(&t, c[k]);
-	ck_assert(ir_xsum_value(&t) == ir_xsum_value(&s));
+	expect_rebuilt(&s);
+	/* The floor and the rest in [0, 1): -2.25 is -3 and 0.75. */
+	add(&u, -2.25);
+	ck_assert_uint_eq(ir_xsum_parts(&u, &b, c), 1);
+	ck_assert_str_eq(ir_buf_cstr(&b), "-3");
+	ck_assert(c[0] == 0.75);
+	expect_rebuilt(&u);
+	for (i = 0; i < 3; i++)
+		add(&u, 1.7e308);
+	expect_rebuilt(&u);
+	ck_assert_int_eq(ir_xsum_add_int_text(&u, "1-", 2), -1);
+	ck_assert_int_eq(ir_xsum_add_int_text(&u, "-", 1), -1);
+	ck_assert_int_eq(ir_xsum_add_part(&u, 1.0), -1);
+	ck_assert_int_eq(ir_xsum_add_part(&u, -0.5), -1);
+	ck_assert_int_eq(ir_xsum_add_part(&u, NAN), -1);
+	/* 10^400 is more than the accumulator holds. */
+	b.len = 0;
+	ir_buf_adds(&b, "1");
+	for (i = 0; i < 400; i++)
+		ir_buf_addc(&b, '0');
+	ck_assert_int_eq(ir_xsum_add_int_text(&u, b.p, b.len), -1);
 	ir_xsum_free(&s);
-	ir_xsum_free(&t);
+	ir_xsum_free(&u);
+	ir_buf_free(&b);
 }
 END_TEST
 
-START_TEST(integer_overflow_spills_exactly)
+START_TEST(integers_past_128_bits_stay_exact)
 {
-	struct ir_xsum s = IR_XSUM_INIT;
-	struct ir_number v = num("5");
-	double want = ldexp(1.0, 127);
-	const __int128 max = (__int128)(((unsigned __int128)1 << 127) - 1);
+	struct ir_xsum s = IR_XSUM_INIT, t = IR_XSUM_INIT;
+	struct ir_buf b = IR_BUF_INIT;
+	struct ir_number max = num("170141183460469231731687303715884105727");
+	struct ir_number one = num("1"), m64 = num("-9223372036854775808");
+	struct ir_number p64 = num("9223372036854775807");
+	int i;
 
-	s.i = max - 2;       /* 2^127 - 3 */
-	ir_xsum_add(&s, &v); /* would pass 2^127 - 1 */
-	ck_assert(s.i == max - 2);
-	ck_assert_uint_eq(s.np, 1);
-	ck_assert(fabs(ir_xsum_value(&s) - want) <= want * 1e-15);
+	/* The old sums read both as floats and gave 0. */
+	ir_xsum_add(&t, &p64);
+	ir_xsum_add(&t, &m64);
+	ir_xsum_format(&b, &t);
+	ck_assert_str_eq(ir_buf_cstr(&b), "-1");
+	for (i = 0; i < 3; i++)
+		ir_xsum_add(&s, &max);
+	ir_xsum_add(&s, &one);
+	ck_assert_ptr_nonnull(s.acc);
+	b.len = 0;
+	ir_xsum_format(&b, &s);
+	ck_assert_str_eq(ir_buf_cstr(&b), "510423550381407695195061911147652317182");
+	expect_rebuilt(&s);
+	/* Text of 40 digits reads into the accumulator, and back. */
+	ck_assert_int_eq(ir_xsum_add_int_text(&t, "-1000000000000000000000000000000000000000", 41), 0);
+	b.len = 0;
+	ir_xsum_format(&b, &t);
+	ck_assert_str_eq(ir_buf_cstr(&b), "-1000000000000000000000000000000000000001");
 	ir_xsum_free(&s);
+	ir_xsum_free(&t);
+	ir_buf_free(&b);
+}
+END_TEST
+
+START_TEST(sums_past_a_double)
+{
+	struct ir_xsum s = IR_XSUM_INIT, t = IR_XSUM_INIT;
+	struct ir_buf b = IR_BUF_INIT;
+
+	/* Any order gives 1e308: the old sums gave nothing or inf for some. */
+	add(&s, 1e308);
+	add(&s, 1e308);
+	add(&s, -1e308);
+	ck_assert(ir_xsum_value(&s) == 1e308);
+	add(&t, 1.7976931348623157e308);
+	add(&t, 1.7976931348623157e308);
+	ck_assert(isinf(ir_xsum_value(&t)));
+	ir_xsum_format(&b, &t);
+	ck_assert_str_eq(ir_buf_cstr(&b), "3.59538626972463e+308");
+	ck_assert(!t.overflow);
+	/* The smallest doubles add exactly. */
+	ir_xsum_free(&s);
+	memset(&s, 0, sizeof s);
+	add(&s, 0x1p-1074);
+	add(&s, 0x1p-1074);
+	add(&s, 0x1p-1073);
+	ck_assert(ir_xsum_value(&s) == 0x1p-1072);
+	ir_xsum_free(&s);
+	ir_xsum_free(&t);
+	ir_buf_free(&b);
 }
 END_TEST
 
@@ -262,8 +401,9 @@ suite(void)
 	tcase_add_test(tc, int128_text);
 	tcase_add_test(tc, sums_are_exact);
 	tcase_add_test(tc, sums_do_not_depend_on_order);
-	tcase_add_test(tc, canonical_parts_rebuild_the_sum);
-	tcase_add_test(tc, integer_overflow_spills_exactly);
+	tcase_add_test(tc, parts_rebuild_the_sum);
+	tcase_add_test(tc, integers_past_128_bits_stay_exact);
+	tcase_add_test(tc, sums_past_a_double);
 	suite_add_tcase(s, tc);
 	return s;
 }
