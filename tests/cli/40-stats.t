@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-stats: groups, aggregates, formats, partial states, failures.
 . "$(dirname "$0")/../lib.sh"
-plan 68
+plan 73
 
 # Made-up records: seven incidents, a copy, a noise post and a preamble.
 cat >"$tmp/f.ndjson" <<'EOF'
@@ -119,6 +119,25 @@ check "-o markdown escapes |" 0 "| t      | count |
 | ------ | ----: |
 | a, \"b\" |     1 |
 | c\\|d   |     1 |" ""
+# A NUL, an ESC, a C1 CSI (U+009B), a tab and a line end in one value.
+printf '%s\n' '{"kind":"incident","org":"A\u0000B,\u001b[2J\u009b1m\tC\nD"}' >"$tmp/ctl.ndjson"
+run ir ir-stats -g org -o table "$tmp/ctl.ndjson"
+check "-o table: control characters escaped, tab and line end as spaces" 0 'org                             count
+A\u0000B,\u001b[2J\u009b1m C D      1' ""
+run ir ir-stats -g org -o tsv "$tmp/ctl.ndjson"
+check "-o tsv: control characters escaped, one field" 0 "$(printf 'org\tcount\nA\\u0000B,\\u001b[2J\\u009b1m C D\t1')" ""
+printf 'org,count\r\n"A\\u0000B,\\u001b[2J\\u009b1m\tC\nD",1\r\n' >"$tmp/want.csv"
+run ir ir-stats -g org -o csv "$tmp/ctl.ndjson"
+check "-o csv: control characters escaped, quoting not cut at the NUL" 0 "@$tmp/want.csv" ""
+run ir ir-stats -g org -o markdown "$tmp/ctl.ndjson"
+check "-o markdown: control characters escaped" 0 '| org                            | count |
+| ------------------------------ | ----: |
+| A\u0000B,\u001b[2J\u009b1m C D |     1 |' ""
+COLUMNS=40
+export COLUMNS
+run ir ir-stats -g org -o bar "$tmp/ctl.ndjson"
+unset COLUMNS
+check "-o bar: control characters escaped" 0 'A\u0000B,\u001b[2J\u009b1m C D  ██████████  1' ""
 run ir ir-stats -g org_type -o json --median affected "$f"
 check "-o json: one object per row, null for no value" 0 '{"org_type":"company","count":4,"median_affected":725}
 {"org_type":"local_gov","count":2,"median_affected":21}
