@@ -77,8 +77,8 @@ report_overflow(const struct ir_stats *st)
 
 	for (j = 0; j < c->nfields; j++) {
 		if ((c->fields[j].need & IR_NEED_NUM) && ir_stats_overflowed(st, j)) {
-			ir_warn(NULL, 0, "%s: the sum overflows (more than 2^64 numbers); its sum "
-				"and mean are left empty", c->fields[j].spec);
+			ir_warn(NULL, 0, "%s: the sum overflows (more than 2^64 numbers); its n, "
+				"sum and mean are left empty", c->fields[j].spec);
 			status = IR_EXIT_DATA;
 		}
 	}

@@ -231,7 +231,7 @@ agg_cell(struct ir_table *t, struct ir_buf *s, const struct ir_stats_agg *a, str
 		return (double)g->distinct[a->field].n;
 	}
 	if (a->agg == IR_AGG_SUM) {
-		if (ns->sum.overflow) {
+		if (ns->n == 0 || ns->sum.overflow) {
 			ir_table_empty(t);
 			return NAN;
 		}
@@ -271,6 +271,19 @@ agg_cell(struct ir_table *t, struct ir_buf *s, const struct ir_stats_agg *a, str
 	}
 	number_cell(t, s);
 	return v;
+}
+
+/* Adds how many numbers ns had (unknown once they overflowed a count). */
+static void
+n_cell(struct ir_table *t, struct ir_buf *s, const struct ir_numstat *ns)
+{
+	if (ns->sum.overflow) {
+		ir_table_empty(t);
+		return;
+	}
+	s->len = 0;
+	ir_buf_addf(s, "%llu", ns->n);
+	number_cell(t, s);
 }
 
 /* Adds the cells of g's key. */
@@ -324,6 +337,34 @@ share_cells(struct ir_table *t, struct ir_buf *s, const struct ir_stats *st,
 	number_cell(t, s);
 }
 
+/*
+ * Is aggregate i the last numeric one of its field?  The column n_FIELD,
+ * how many numbers the field had, follows it.
+ */
+static int
+last_numeric(const struct ir_stats_conf *c, size_t i)
+{
+	size_t j;
+
+	if (c->aggs[i].agg == IR_AGG_DISTINCT)
+		return 0;
+	for (j = i + 1; j < c->naggs; j++)
+		if (c->aggs[j].field == c->aggs[i].field && c->aggs[j].agg != IR_AGG_DISTINCT)
+			return 0;
+	return 1;
+}
+
+/* The fields of numeric aggregates: each has an n_FIELD column. */
+static size_t
+numeric_fields(const struct ir_stats_conf *c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->nfields; i++)
+		n += (c->fields[i].need & IR_NEED_NUM) != 0;
+	return n;
+}
+
 static void
 heads(struct ir_table *t, const struct ir_stats_conf *c, const struct ir_stats_view *v)
 {
@@ -338,6 +379,11 @@ heads(struct ir_table *t, const struct ir_stats_conf *c, const struct ir_stats_v
 		ir_buf_addf(&name, "%s_%s", ir_agg_name[c->aggs[i].agg],
 			    c->fields[c->aggs[i].field].spec);
 		ir_table_head(t, col++, ir_buf_cstr(&name), 1);
+		if (last_numeric(c, i)) {
+			name.len = 0;
+			ir_buf_addf(&name, "n_%s", c->fields[c->aggs[i].field].spec);
+			ir_table_head(t, col++, ir_buf_cstr(&name), 1);
+		}
 	}
 	if (v->share) {
 		ir_table_head(t, col++, "share", 1);
@@ -355,7 +401,7 @@ ir_stats_table(struct ir_stats *st, const struct ir_stats_view *v, struct ir_gro
 	struct ir_buf s = IR_BUF_INIT;
 	size_t i, r;
 
-	ir_table_init(t, c->nby + 1 + c->naggs + (v->share ? 3 : 0));
+	ir_table_init(t, c->nby + 1 + c->naggs + numeric_fields(c) + (v->share ? 3 : 0));
 	heads(t, c, v);
 	for (r = 0; r < n; r++) {
 		struct ir_group *g = rows[r];
@@ -369,6 +415,8 @@ ir_stats_table(struct ir_stats *st, const struct ir_stats_view *v, struct ir_gro
 			x = agg_cell(t, &s, &c->aggs[i], g);
 			if (i == 0)
 				bar = x;
+			if (last_numeric(c, i))
+				n_cell(t, &s, &g->num[c->aggs[i].field]);
 		}
 		if (v->share)
 			share_cells(t, &s, st, g);

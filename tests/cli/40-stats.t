@@ -37,13 +37,13 @@ misdelivery              1
 unauthorized_access      1" ""
 run ir ir-stats -g org_type --sum affected --min affected --max affected --mean disclosure_days \
 	--median affected --distinct org "$f"
-check "every aggregate; null skipped, no values shown as -" 0 "org_type   count  sum_affected  min_affected  max_affected  mean_disclosure_days  median_affected  distinct_org
-company        4         49453             3         48000                 17.00              725             2
-local_gov      2            42             7            35                     -               21             1
-education      1             0             -             -                  2.00                -             1" ""
+check "every aggregate, n beside; null skipped, no values shown as -" 0 "org_type   count  sum_affected  min_affected  max_affected  mean_disclosure_days  n_disclosure_days  median_affected  n_affected  distinct_org
+company        4         49453             3         48000                 17.00                  4              725           4             2
+local_gov      2            42             7            35                     -                  0               21           2             1
+education      1             -             -             -                  2.00                  1                -           0             1" ""
 run ir ir-stats --sum score --mean score "$f"
-check "sums of fractions are exact: 0.1 + 0.2 + 0.3 + 0.4" 0 "count  sum_score  mean_score
-    7          1        0.25" ""
+check "sums of fractions are exact: 0.1 + 0.2 + 0.3 + 0.4" 0 "count  sum_score  mean_score  n_score
+    7          1        0.25        4" ""
 run ir ir-stats -g org --share "$f"
 check "--share: Wilson interval; Japanese text aligned by display width" 0 "org                 count  share  share_low  share_high
 Kite Books              2   28.6        8.2        64.1
@@ -106,7 +106,7 @@ card_skimming      1" ""
 # Formats -------------------------------------------------------------------
 
 run ir ir-stats -g org_type --sum affected -o tsv "$f"
-check "-o tsv" 0 "$(printf 'org_type\tcount\tsum_affected\ncompany\t4\t49453\nlocal_gov\t2\t42\neducation\t1\t0')" ""
+check "-o tsv: an empty sum is empty" 0 "$(printf 'org_type\tcount\tsum_affected\tn_affected\ncompany\t4\t49453\t4\nlocal_gov\t2\t42\t2\neducation\t1\t\t0')" ""
 printf 'org,count,share,share_low,share_high\r\nKite Books,2,28.6,8.2,64.1\r\nあおば市,2,28.6,8.2,64.1\r\n株式会社ミナト精機,2,28.6,8.2,64.1\r\nひかり大学,1,14.3,2.6,51.3\r\n' >"$tmp/want.csv"
 run ir ir-stats -g org -o csv --share "$f"
 check "-o csv: header, CRLF" 0 "@$tmp/want.csv" ""
@@ -139,20 +139,20 @@ run ir ir-stats -g org -o bar "$tmp/ctl.ndjson"
 unset COLUMNS
 check "-o bar: control characters escaped" 0 'A\u0000B,\u001b[2J\u009b1m C D  ██████████  1' ""
 run ir ir-stats -g org_type -o json --median affected "$f"
-check "-o json: one object per row, null for no value" 0 '{"org_type":"company","count":4,"median_affected":725}
-{"org_type":"local_gov","count":2,"median_affected":21}
-{"org_type":"education","count":1,"median_affected":null}' ""
+check "-o json: one object per row, null for no value" 0 '{"org_type":"company","count":4,"median_affected":725,"n_affected":4}
+{"org_type":"local_gov","count":2,"median_affected":21,"n_affected":2}
+{"org_type":"education","count":1,"median_affected":null,"n_affected":0}' ""
 run ir ir-stats -g published:month -o json "$f"
 check "-o json: (none) is null" 0 '{"published:month":"2024-01","count":3}
 {"published:month":"2024-03","count":3}
 {"published:month":null,"count":1}' ""
 run ir ir-stats -g org -o markdown --mean disclosure_days "$f"
-check "-o markdown: aligned by display width, numbers right" 0 "| org                | count | mean_disclosure_days |
-| ------------------ | ----: | -------------------: |
-| Kite Books         |     2 |                15.50 |
-| あおば市           |     2 |                    - |
-| 株式会社ミナト精機 |     2 |                18.50 |
-| ひかり大学         |     1 |                 2.00 |" ""
+check "-o markdown: aligned by display width, numbers right" 0 "| org                | count | mean_disclosure_days | n_disclosure_days |
+| ------------------ | ----: | -------------------: | ----------------: |
+| Kite Books         |     2 |                15.50 |                 2 |
+| あおば市           |     2 |                    - |                 0 |
+| 株式会社ミナト精機 |     2 |                18.50 |                 2 |
+| ひかり大学         |     1 |                 2.00 |                 1 |" ""
 COLUMNS=50
 export COLUMNS
 run ir ir-stats -g org -o bar "$f"
@@ -161,10 +161,10 @@ check "-o bar: fitted to \$COLUMNS, eighths, labels by display width" 0 "Kite Bo
 株式会社ミナト精機  ███████████████████████████  2
 ひかり大学          █████████████▌               1" ""
 run ir ir-stats -g published:month --fill --sum affected -o bar "$f"
-check "-o bar: the bar follows the first aggregate" 0 "2024-01  ▊                                3   1238
-2024-02                                   0      0
-2024-03  ███████████████████████████████  3  48250
-(none)   ▏                                1      7" ""
+check "-o bar: the bar follows the first aggregate" 0 "2024-01  ▊                             3   1238  3
+2024-02                                0      -  0
+2024-03  ████████████████████████████  3  48250  2
+(none)   ▏                             1      7  1" ""
 unset COLUMNS
 run ir ir-stats -g org_type -o bar "$f"
 check "-o bar: 80 columns without a terminal or \$COLUMNS" 0 "company    ██████████████████████████████████████████████████████████████████  4
@@ -182,18 +182,18 @@ cat >"$tmp/bad.ndjson" <<'EOF'
 {"kind":"incident","category":"b","affected":2.5}
 EOF
 run ir ir-stats -g category -g published:month --sum affected --rejects "$tmp/rej" "$tmp/bad.ndjson"
-check "bad lines and values: reported once per field, exit 1" 1 "category  published:month  count  sum_affected
-a         (none)               2             0
-b         2024-02              1             5
-b         (none)               1           2.5" "ir-stats: $tmp/bad.ndjson:2: not a JSON object
+check "bad lines and values: reported once per field, exit 1" 1 "category  published:month  count  sum_affected  n_affected
+a         (none)               2             -           0
+b         2024-02              1             5           1
+b         (none)               1           2.5           1" "ir-stats: $tmp/bad.ndjson:2: not a JSON object
 ir-stats: $tmp/bad.ndjson:5: not a JSON object
 ir-stats: $tmp/bad.ndjson:1: affected: not a number
 ir-stats: $tmp/bad.ndjson:1: published: not a date"
 assert "--rejects holds the bad lines verbatim" test "$(sed -n '2p;5p' "$tmp/bad.ndjson")" = "$(cat "$tmp/rej")"
 printf '%s\n' '{"kind":"incident","n":"x","m":"y"}' >"$tmp/bad2.ndjson"
 run ir ir-stats --median n --min m "$tmp/bad.ndjson" "$tmp/bad2.ndjson"
-check "not a number: the first place of each field, across inputs" 1 "count  median_n  min_m
-    5         -      -" "ir-stats: $tmp/bad.ndjson:2: not a JSON object
+check "not a number: the first place of each field, across inputs" 1 "count  median_n  n_n  min_m  n_m
+    5         -    0      -    0" "ir-stats: $tmp/bad.ndjson:2: not a JSON object
 ir-stats: $tmp/bad.ndjson:5: not a JSON object
 ir-stats: $tmp/bad2.ndjson:1: m: not a number
 ir-stats: $tmp/bad2.ndjson:1: n: not a number"
@@ -205,20 +205,20 @@ nums() {
 }
 nums 9223372036854775807 -9223372036854775808 >"$tmp/n1.ndjson"
 run ir ir-stats --sum a --min a --max a -o tsv "$tmp/n1.ndjson"
-check "INT64_MAX and INT64_MIN are integers: their sum is -1" 0 "$(printf 'count\tsum_a\tmin_a\tmax_a\n2\t-1\t-9223372036854775808\t9223372036854775807')" ""
+check "INT64_MAX and INT64_MIN are integers: their sum is -1" 0 "$(printf 'count\tsum_a\tmin_a\tmax_a\tn_a\n2\t-1\t-9223372036854775808\t9223372036854775807\t2')" ""
 nums 9223372036854775807 9223372036854775807 2 1e20 >"$tmp/n2.ndjson"
 run ir ir-stats --sum a -o tsv "$tmp/n2.ndjson"
-check "integer sums past 2^64 keep every digit" 0 "$(printf 'count\tsum_a\n4\t118446744073709551616')" ""
+check "integer sums past 2^64 keep every digit" 0 "$(printf 'count\tsum_a\tn_a\n4\t118446744073709551616\t4')" ""
 for order in "1e308 1e308 -1e308" "1e308 -1e308 1e308" "-1e308 1e308 1e308"; do
 	# shellcheck disable=SC2086
 	nums $order >"$tmp/n3.ndjson"
 	run ir ir-stats --sum a --mean a -o tsv "$tmp/n3.ndjson"
-	check "a float sum past a double's range, in the order $order" 0 "$(printf 'count\tsum_a\tmean_a\n3\t1e+308\t3.33333333333333e+307')" ""
+	check "a float sum past a double's range, in the order $order" 0 "$(printf 'count\tsum_a\tmean_a\tn_a\n3\t1e+308\t3.33333333333333e+307\t3')" ""
 done
 nums 1.7976931348623157e308 1.7976931348623157e308 0.5 >"$tmp/n4.ndjson"
 ir ir-stats --partial --sum a --mean a "$tmp/n4.ndjson" >"$tmp/n4.state"
 run ir ir-stats --merge --sum a --mean a -o tsv "$tmp/n4.state"
-check "a sum past a double's range survives the state" 0 "$(printf 'count\tsum_a\tmean_a\n3\t3.59538626972463e+308\t1.19846208990821e+308')" ""
+check "a sum past a double's range survives the state" 0 "$(printf 'count\tsum_a\tmean_a\tn_a\n3\t3.59538626972463e+308\t1.19846208990821e+308\t3')" ""
 # Floats of every size, a few past half a double's range: the same sum in
 # any order, thread count or cut into states.
 awk 'BEGIN { for (i = 1; i <= 3000; i++) {
@@ -239,12 +239,12 @@ printf '%s\n' '{"ir_stats":1,"by":[],"sum":["a"],"min":[],"max":[],"mean":["a"],
 	'{"key":[],"count":1,"num":{"a":{"n":18446744073709551615,"int":0,"frac":[],"float":0,"min":0,"max":0}},"distinct":{}}' >"$tmp/big-n.state"
 cat "$tmp/big-n.state" "$tmp/big-n.state" >"$tmp/big-n2.state"
 run ir ir-stats --merge --sum a --mean a -o tsv "$tmp/big-n2.state"
-check "more than 2^64 numbers: the sum overflows, said once, left empty" 1 "$(printf 'count\tsum_a\tmean_a\n2\t\t')" \
-	"ir-stats: a: the sum overflows (more than 2^64 numbers); its sum and mean are left empty"
+check "more than 2^64 numbers: the sum overflows, said once, left empty" 1 "$(printf 'count\tsum_a\tmean_a\tn_a\n2\t\t\t')" \
+	"ir-stats: a: the sum overflows (more than 2^64 numbers); its n, sum and mean are left empty"
 ir ir-stats --merge --partial --sum a --mean a "$tmp/big-n2.state" >"$tmp/ov.state" 2>/dev/null || true
 run ir ir-stats --merge --sum a --mean a -o tsv "$tmp/ov.state"
-check "the overflow is carried through a merged state" 1 "$(printf 'count\tsum_a\tmean_a\n2\t\t')" \
-	"ir-stats: a: the sum overflows (more than 2^64 numbers); its sum and mean are left empty"
+check "the overflow is carried through a merged state" 1 "$(printf 'count\tsum_a\tmean_a\tn_a\n2\t\t\t')" \
+	"ir-stats: a: the sum overflows (more than 2^64 numbers); its n, sum and mean are left empty"
 
 # Partial states and merging --------------------------------------------------
 
@@ -332,8 +332,8 @@ check "--merge wants the header that counts the records" 2 "" "ir-stats: no stat
 	tail -1 "$tmp/cat.state"
 } >"$tmp/mixed.state"
 run ir ir-stats --merge -g category --sum affected "$tmp/mixed.state"
-check "--merge: bad state lines are reported and skipped" 1 "category             count  sum_affected
-unauthorized_access      1           250" "ir-stats: $tmp/mixed.state:2: a state line with a missing or bad member
+check "--merge: bad state lines are reported and skipped" 1 "category             count  sum_affected  n_affected
+unauthorized_access      1           250           1" "ir-stats: $tmp/mixed.state:2: a state line with a missing or bad member
 ir-stats: $tmp/mixed.state:3: not a line of an ir-stats state"
 
 # Usage errors and failures -------------------------------------------------
@@ -399,7 +399,9 @@ assert "the count equals the incidents ir-split wrote that are not copies" \
 	test "$(tail -1 "$tmp/out")" = "$(jq -s '[.[] | select(.kind == "incident" and .duplicate_of == null)] | length' "$tmp/sample.ndjson")"
 run ir ir-stats -g category --sum affected -o tsv --sort key "$tmp/sample.ndjson"
 jq -rs '[.[] | select(.kind == "incident" and .duplicate_of == null)] | group_by(.category)[]
-	| [.[0].category, length, ([.[].affected // 0] | add)] | @tsv' "$tmp/sample.ndjson" >"$tmp/want"
+	| [.[].affected | numbers] as $n
+	| [.[0].category, length, (if $n == [] then "" else $n | add end), ($n | length)] | @tsv' \
+	"$tmp/sample.ndjson" >"$tmp/want"
 sed 1d "$tmp/out" >"$tmp/got"
 assert "per category: counts and sums agree with jq" cmp -s "$tmp/want" "$tmp/got"
 

@@ -113,8 +113,9 @@ START_TEST(each_aggregate)
 	add(&st, "{\"kind\":\"incident\",\"n\":true}", 7);
 	/* Values 10, 20, 30.5, 1, 2: mean 12.7, median 10; k: 1..4. */
 	expect_rows(&st, &by_key,
-		    "count\tsum_n\tmin_n\tmax_n\tmean_n\tmedian_n\tdistinct_org\tsum_k\tmedian_k\tmean_k\n"
-		    "7\t63.5\t1\t30.5\t12.70\t10\t3\t10\t2.5\t2.50\n");
+		    "count\tsum_n\tmin_n\tmax_n\tmean_n\tmedian_n\tn_n\tdistinct_org\tsum_k\tmedian_k\t"
+		    "mean_k\tn_k\n"
+		    "7\t63.5\t1\t30.5\t12.70\t10\t5\t3\t10\t2.5\t2.50\t4\n");
 	ck_assert_int_eq(st.bad_field[0].line, 5);
 	ck_assert_int_eq(st.bad_field[1].line, 0);
 	ir_stats_free(&st);
@@ -136,8 +137,10 @@ START_TEST(empty_aggregates_and_json)
 	add(&st, "{\"kind\":\"incident\",\"g\":{\"x\":1.0}}", 2);
 	got = render(&st, &by_key, IR_FORMAT_JSON);
 	ck_assert_str_eq(got,
-			 "{\"g\":\"a\",\"count\":1,\"sum_n\":0,\"min_n\":null,\"median_n\":null}\n"
-			 "{\"g\":{\"x\":1},\"count\":1,\"sum_n\":0,\"min_n\":null,\"median_n\":null}\n");
+			 "{\"g\":\"a\",\"count\":1,\"sum_n\":null,\"min_n\":null,\"median_n\":null,"
+			 "\"n_n\":0}\n"
+			 "{\"g\":{\"x\":1},\"count\":1,\"sum_n\":null,\"min_n\":null,\"median_n\":null,"
+			 "\"n_n\":0}\n");
 	free(got);
 	ir_stats_free(&st);
 	ir_stats_conf_free(&c);

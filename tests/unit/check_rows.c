@@ -83,16 +83,16 @@ START_TEST(fill)
 	add(&st, "{\"kind\":\"incident\",\"c\":\"y\",\"published\":\"2023-02-05\",\"n\":2}", 2);
 	add(&st, "{\"kind\":\"incident\",\"c\":\"y\"}", 3);
 	expect_rows(&st, &(struct ir_stats_view){0, 1, 1, 1, 0},
-		    "c\tpublished:month\tcount\tsum_n\n"
-		    "x\t2022-11\t1\t1\n"
-		    "x\t2022-12\t0\t0\n"
-		    "x\t2023-01\t0\t0\n"
-		    "x\t2023-02\t0\t0\n"
-		    "y\t2022-11\t0\t0\n"
-		    "y\t2022-12\t0\t0\n"
-		    "y\t2023-01\t0\t0\n"
-		    "y\t2023-02\t1\t2\n"
-		    "y\t(none)\t1\t0\n");
+		    "c\tpublished:month\tcount\tsum_n\tn_n\n"
+		    "x\t2022-11\t1\t1\t1\n"
+		    "x\t2022-12\t0\t\t0\n"
+		    "x\t2023-01\t0\t\t0\n"
+		    "x\t2023-02\t0\t\t0\n"
+		    "y\t2022-11\t0\t\t0\n"
+		    "y\t2022-12\t0\t\t0\n"
+		    "y\t2023-01\t0\t\t0\n"
+		    "y\t2023-02\t1\t2\t1\n"
+		    "y\t(none)\t1\t\t0\n");
 	ir_stats_free(&st);
 	ir_stats_conf_free(&c);
 	/* Days from year 1 to 9999 are too many. */

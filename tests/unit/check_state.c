@@ -213,6 +213,46 @@ START_TEST(states_are_checked)
 }
 END_TEST
 
+START_TEST(empty_aggregates_through_states)
+{
+	static const char *const args[] = {"-g", "g", "--sum", "n", "--mean", "n", "--median", "n",
+					   "--min", "n", NULL};
+	struct ir_stats_conf c;
+	struct ir_stats a, b, merged;
+	struct ir_buf state = IR_BUF_INIT;
+	char *got;
+
+	conf_of(&c, args);
+	ir_stats_init(&a, &c);
+	ir_stats_init(&b, &c);
+	ir_stats_init(&merged, &c);
+	/* x has numbers in one piece only; y in none. */
+	add(&a, "{\"kind\":\"incident\",\"g\":\"x\",\"n\":null}", 1);
+	add(&a, "{\"kind\":\"incident\",\"g\":\"y\"}", 2);
+	add(&b, "{\"kind\":\"incident\",\"g\":\"x\",\"n\":[4,6]}", 3);
+	add(&b, "{\"kind\":\"incident\",\"g\":\"y\",\"n\":null}", 4);
+	ir_stats_write_state(&a, &state, NULL);
+	ir_stats_write_state(&b, &state, NULL);
+	read_state(&merged, &state);
+	got = render(&merged, &by_key, IR_FORMAT_TSV);
+	ck_assert_str_eq(got, "g\tcount\tsum_n\tmean_n\tmedian_n\tmin_n\tn_n\n"
+			      "x\t2\t10\t5.00\t5\t4\t2\n"
+			      "y\t2\t\t\t\t\t0\n");
+	free(got);
+	got = render(&merged, &by_key, IR_FORMAT_JSON);
+	ck_assert_str_eq(got, "{\"g\":\"x\",\"count\":2,\"sum_n\":10,\"mean_n\":5.00,\"median_n\":5,"
+			      "\"min_n\":4,\"n_n\":2}\n"
+			      "{\"g\":\"y\",\"count\":2,\"sum_n\":null,\"mean_n\":null,\"median_n\":null,"
+			      "\"min_n\":null,\"n_n\":0}\n");
+	free(got);
+	ir_stats_free(&a);
+	ir_stats_free(&b);
+	ir_stats_free(&merged);
+	ir_stats_conf_free(&c);
+	ir_buf_free(&state);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -222,6 +262,7 @@ suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, partial_and_merge_give_one_run);
 	tcase_add_test(tc, states_are_checked);
+	tcase_add_test(tc, empty_aggregates_through_states);
 	suite_add_tcase(s, tc);
 	return s;
 }
