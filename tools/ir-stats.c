@@ -61,7 +61,7 @@ usage(void)
 	printf("Count incident records per group, with sums, means, medians, shares and\n"
 	       "their confidence intervals, as a table, TSV, CSV, JSON, Markdown or a bar\n"
 	       "chart; or save and merge partial results.\n\n"
-	       "  -g, --by FIELD     group by FIELD (a.b for nested; :year, :quarter,\n"
+	       "  -g, --by FIELD     group by FIELD (a.b for nested; :year, :fy, :quarter,\n"
 	       "                     :month, :week or :day for a date); repeatable\n"
 	       "  --sum FIELD        sum of FIELD per group (also --min, --max, --mean,\n"
 	       "  --min FIELD          --median); each repeatable\n"

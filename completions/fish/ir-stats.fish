@@ -1,9 +1,9 @@
 # fish completion for ir-stats
-set -l __ir_stats_fields kind category org org_type affected affected_approx data_types reported_to report_no disclosure_days contractor veris.action veris.actor published published:year published:quarter published:month published:week published:day discovered discovered:year discovered:quarter discovered:month discovered:week discovered:day
+set -l __ir_stats_fields kind category org org_type affected affected_approx data_types reported_to report_no disclosure_days contractor veris.action veris.actor published published:year published:fy published:quarter published:month published:week published:day discovered discovered:year discovered:fy discovered:quarter discovered:month discovered:week discovered:day
 complete -c ir-stats -s h -l help -d 'Show help'
 complete -c ir-stats -l version -d 'Show the version'
 complete -c ir-stats -l line-buffered -d 'Write each line as soon as it is complete'
-complete -c ir-stats -s g -l by -x -a "$__ir_stats_fields" -d 'Group by FIELD (a.b, :year … :day)'
+complete -c ir-stats -s g -l by -x -a "$__ir_stats_fields" -d 'Group by FIELD (a.b, :year, :fy … :day)'
 complete -c ir-stats -l sum -x -a 'affected disclosure_days report_no' -d 'Sum of FIELD per group'
 complete -c ir-stats -l min -x -a 'affected disclosure_days report_no' -d 'Smallest value of FIELD'
 complete -c ir-stats -l max -x -a 'affected disclosure_days report_no' -d 'Largest value of FIELD'

@@ -19,7 +19,7 @@ parse_field(struct ir_field *f, const char *opt, const char *spec, int bucket_ok
 	if (colon != NULL) {
 		f->bucket = ir_bucket_parse(colon + 1, strlen(colon + 1));
 		if (f->bucket == IR_BUCKET_NONE) {
-			ir_buf_addf(err, "%s: unknown date bucket in '%s' (year, quarter, month, week or day)",
+			ir_buf_addf(err, "%s: unknown date bucket in '%s' (year, fy, quarter, month, week or day)",
 				    opt, spec);
 			return -1;
 		}

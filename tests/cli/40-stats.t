@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-stats: groups, aggregates, formats, partial states, failures.
 . "$(dirname "$0")/../lib.sh"
-plan 73
+plan 75
 
 # Made-up records: seven incidents, a copy, a noise post and a preamble.
 cat >"$tmp/f.ndjson" <<'EOF'
@@ -80,6 +80,16 @@ check "--fill: the empty month, in key order" 0 "published:month  count
 2024-02              0
 2024-03              3
 (none)               1" ""
+printf '%s\n' '{"kind":"incident","published":"2023-03-31"}' '{"kind":"incident","published":"2023-04-01"}' \
+	'{"kind":"incident","published":"2024-03-31"}' '{"kind":"incident","published":"2025-05-01"}' >"$tmp/fy.ndjson"
+run ir ir-stats -g published:fy --fill "$tmp/fy.ndjson"
+check ":fy: fiscal years from April, --fill adds the empty one" 0 "published:fy  count
+FY2022            1
+FY2023            2
+FY2024            0
+FY2025            1" ""
+run ir ir-stats -g published:fy --sort key -o tsv "$tmp/fy.ndjson"
+check ":fy with --sort key" 0 "$(printf 'published:fy\tcount\nFY2022\t1\nFY2023\t2\nFY2025\t1')" ""
 run ir ir-stats -g category -g published:month --fill --top 5 "$f"
 check "--fill with two -g: every month for every category; --top" 0 "category       published:month  count
 card_skimming  2024-01              0
@@ -357,7 +367,7 @@ run ir ir-stats --partial -g category --top 3 "$f"
 check "--partial with a row option" 2 "" "ir-stats: --partial writes a state, not rows: give --top to the --merge that reads it
 $synopsis"
 run ir ir-stats -g published:monthly "$f"
-check "unknown date bucket" 2 "" "ir-stats: -g: unknown date bucket in 'published:monthly' (year, quarter, month, week or day)
+check "unknown date bucket" 2 "" "ir-stats: -g: unknown date bucket in 'published:monthly' (year, fy, quarter, month, week or day)
 $synopsis"
 run ir ir-stats --mean published:month "$f"
 check "no date bucket on a numeric aggregate" 2 "" "ir-stats: --mean: date buckets are for -g and --distinct, not 'published:month'

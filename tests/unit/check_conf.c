@@ -7,7 +7,7 @@ START_TEST(bad_configurations)
 
 	ck_assert_int_eq(ir_stats_conf_by(&c, "published:monthly", &err), -1);
 	ck_assert_str_eq(ir_buf_cstr(&err),
-			 "-g: unknown date bucket in 'published:monthly' (year, quarter, month, week or day)");
+			 "-g: unknown date bucket in 'published:monthly' (year, fy, quarter, month, week or day)");
 	err.len = 0;
 	ck_assert_int_eq(ir_stats_conf_by(&c, "a..b", &err), -1);
 	err.len = 0;
