@@ -21,7 +21,8 @@
 static const char synopsis[] =
 	"usage: ir-stats [-g FIELD]... [--sum FIELD]... [--min FIELD]... [--max FIELD]...\n"
 	"                [--mean FIELD]... [--median FIELD]... [--distinct FIELD]... [--share]\n"
-	"                [--all] [--sort count|key] [--top N] [--fill] [-o FORMAT] [--partial]\n"
+	"                [--where EXPR]... [--since DATE] [--until DATE] [--all]\n"
+	"                [--sort count|key] [--top N] [--fill] [-o FORMAT] [--partial]\n"
 	"                [--merge] [--line-buffered] [--rejects FILE] [--threads N] [FILE...]\n";
 
 enum {
@@ -36,10 +37,13 @@ enum {
 	OPT_PARTIAL,
 	OPT_REJECTS,
 	OPT_SHARE,
+	OPT_SINCE,
 	OPT_SORT,
 	OPT_SUM,
 	OPT_THREADS,
-	OPT_TOP
+	OPT_TOP,
+	OPT_UNTIL,
+	OPT_WHERE
 };
 
 /* Each thread's own state. */
@@ -70,6 +74,11 @@ usage(void)
 	       "  --median FIELD\n"
 	       "  --distinct FIELD   number of distinct values of FIELD per group\n"
 	       "  --share            share of all records counted, with 95%% Wilson interval\n"
+	       "  --where EXPR       only records where EXPR holds: FIELD=VALUE, FIELD!=VALUE,\n"
+	       "                     FIELD<N (also <=, >, >=; numbers or dates), FIELD~REGEX;\n"
+	       "                     repeatable, all must hold\n"
+	       "  --since DATE       only records published on or after DATE (YYYY[-MM[-DD]])\n"
+	       "  --until DATE       only records published on or before DATE\n"
 	       "  --all              every record, not only incidents that are not copies\n"
 	       "  --sort count|key   order of the rows (default: count, largest first)\n"
 	       "  --top N            only the first N rows\n"
@@ -124,7 +133,7 @@ add_state(struct ir_record *rec, struct ir_batch *b, void *wctx)
 		atomic_store(&run.other, 1);
 		ir_batch_warn(b, rec->line,
 			      "a state made with other options (%.*s); --merge needs the same -g, "
-			      "aggregate and --all options",
+			      "aggregate, --where and --all options",
 			      (int)w->msg.len, w->msg.p);
 		return IR_EXIT_FAIL;
 	default:
@@ -187,10 +196,13 @@ main(int argc, char *argv[])
 		{"partial", no_argument, NULL, OPT_PARTIAL},
 		{"rejects", required_argument, NULL, OPT_REJECTS},
 		{"share", no_argument, NULL, OPT_SHARE},
+		{"since", required_argument, NULL, OPT_SINCE},
 		{"sort", required_argument, NULL, OPT_SORT},
 		{"sum", required_argument, NULL, OPT_SUM},
 		{"threads", required_argument, NULL, OPT_THREADS},
 		{"top", required_argument, NULL, OPT_TOP},
+		{"until", required_argument, NULL, OPT_UNTIL},
+		{"where", required_argument, NULL, OPT_WHERE},
 		{NULL, 0, NULL, 0},
 	};
 	struct ir_stats_conf conf = IR_STATS_CONF_INIT;
@@ -278,6 +290,13 @@ main(int argc, char *argv[])
 		case OPT_TOP:
 			view.top = ir_opt_long(synopsis, "--top", optarg, 1, 1000000000);
 			output_opt = "--top";
+			break;
+		case OPT_SINCE:
+		case OPT_UNTIL:
+		case OPT_WHERE:
+			if (ir_stats_conf_where(&conf, c == OPT_WHERE ? "--where" :
+					        c == OPT_SINCE ? "--since" : "--until", optarg, &err) < 0)
+				ir_usage_error(synopsis, "%s", ir_buf_cstr(&err));
 			break;
 		default:
 			ir_opt_bad(synopsis, c, argv);

@@ -132,6 +132,7 @@ walk(struct ir_jpath *p, size_t k, const char *tok, size_t len, enum ir_jtype t,
 	size_t at;
 
 	if (k == p->n) {
+		out->found++;
 		if (t == IR_JARRAY) {
 			struct ir_jval v;
 			size_t pos = 0;

@@ -92,6 +92,24 @@ ir_stats_conf_agg(struct ir_stats_conf *c, enum ir_agg a, const char *spec, stru
 	return 0;
 }
 
+int
+ir_stats_conf_where(struct ir_stats_conf *c, const char *opt, const char *arg, struct ir_buf *err)
+{
+	struct ir_where w;
+	int r;
+
+	if (strcmp(opt, "--where") == 0)
+		r = ir_where_parse(&w, opt, arg, err);
+	else
+		r = ir_where_date(&w, opt, strcmp(opt, "--since") == 0 ? IR_WHERE_GE : IR_WHERE_LE,
+				  arg, err);
+	if (r < 0)
+		return -1;
+	c->where = ir_xrealloc(c->where, (c->nwhere + 1) * sizeof *c->where);
+	c->where[c->nwhere++] = w;
+	return 0;
+}
+
 long
 ir_stats_conf_fill_field(const struct ir_stats_conf *c, struct ir_buf *err)
 {
@@ -123,6 +141,8 @@ ir_stats_conf_describe(const struct ir_stats_conf *c, struct ir_buf *b)
 	for (i = 0; i < c->naggs; i++)
 		ir_buf_addf(b, "%s--%s %s", b->len ? " " : "", ir_agg_name[c->aggs[i].agg],
 			    c->fields[c->aggs[i].field].spec);
+	for (i = 0; i < c->nwhere; i++)
+		ir_buf_addf(b, "%s--where %s", b->len ? " " : "", c->where[i].text);
 	if (c->all)
 		ir_buf_addf(b, "%s--all", b->len ? " " : "");
 }
@@ -136,9 +156,12 @@ ir_stats_conf_free(struct ir_stats_conf *c)
 		free_field(&c->by[i]);
 	for (i = 0; i < c->nfields; i++)
 		free_field(&c->fields[i]);
+	for (i = 0; i < c->nwhere; i++)
+		ir_where_free(&c->where[i]);
 	free(c->by);
 	free(c->fields);
 	free(c->aggs);
+	free(c->where);
 	memset(c, 0, sizeof *c);
 }
 
@@ -166,6 +189,10 @@ ir_stats_conf_options(const struct ir_stats_conf *c, struct ir_stats_options *o)
 			if (c->aggs[i].agg == (enum ir_agg)a)
 				o->agg[a][o->nagg[a]++] = c->fields[c->aggs[i].field].spec;
 	}
+	o->where = ir_xrealloc(NULL, (c->nwhere + 1) * sizeof *o->where);
+	for (i = 0; i < c->nwhere; i++)
+		o->where[i] = c->where[i].text;
+	o->nwhere = c->nwhere;
 	o->all = c->all;
 	ir_stats_options_sort(o);
 }
@@ -178,6 +205,8 @@ ir_stats_options_sort(struct ir_stats_options *o)
 	for (a = 0; a < IR_NAGG; a++)
 		if (o->nagg[a] > 1)
 			qsort(o->agg[a], o->nagg[a], sizeof *o->agg[a], str_cmp);
+	if (o->nwhere > 1)
+		qsort(o->where, o->nwhere, sizeof *o->where, str_cmp);
 }
 
 static void
@@ -202,6 +231,7 @@ ir_stats_options_identity(const struct ir_stats_options *o, struct ir_buf *b)
 	string_list(&w, o->by, o->nby);
 	for (a = 0; a < IR_NAGG; a++)
 		string_list(&w, o->agg[a], o->nagg[a]);
+	string_list(&w, o->where, o->nwhere);
 	ir_jw_bool(&w, o->all);
 	ir_jw_end(&w);
 }
@@ -217,6 +247,8 @@ ir_stats_options_describe(const struct ir_stats_options *o, struct ir_buf *b)
 		for (i = 0; i < o->nagg[a]; i++)
 			ir_buf_addf(b, "%s--%s %s", b->len > start ? " " : "", ir_agg_name[a],
 				    o->agg[a][i]);
+	for (i = 0; i < o->nwhere; i++)
+		ir_buf_addf(b, "%s--where %s", b->len > start ? " " : "", o->where[i]);
 	if (o->all)
 		ir_buf_addf(b, "%s--all", b->len > start ? " " : "");
 	if (b->len == start)
@@ -242,5 +274,6 @@ ir_stats_options_free(struct ir_stats_options *o, int owned)
 	free_list(o->by, o->nby, owned);
 	for (a = 0; a < IR_NAGG; a++)
 		free_list(o->agg[a], o->nagg[a], owned);
+	free_list(o->where, o->nwhere, owned);
 	memset(o, 0, sizeof *o);
 }

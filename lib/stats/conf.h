@@ -1,6 +1,7 @@
 /* stats/conf.h - what ir-stats is asked for: the -g fields and the aggregates.
  *
- * A configuration (struct ir_stats_conf) says what to group by (-g
+ * A configuration (struct ir_stats_conf) says which records to take
+ * (--where, --since, --until: stats/where.h), what to group them by (-g
  * FIELD[:BUCKET]...) and what to compute per group (count always; sum,
  * min, max, mean, median of numeric fields; the number of distinct
  * values of a field).  Two states can be merged only when they were made
@@ -19,6 +20,7 @@
 #include "base/buf.h"
 #include "json/path.h"
 #include "stats/bucket.h"
+#include "stats/where.h"
 
 enum ir_agg { IR_AGG_SUM, IR_AGG_MIN, IR_AGG_MAX, IR_AGG_MEAN, IR_AGG_MEDIAN, IR_AGG_DISTINCT };
 #define IR_NAGG 6
@@ -49,16 +51,24 @@ struct ir_stats_conf {
 	size_t nfields;
 	struct ir_stats_agg *aggs; /* in the order given */
 	size_t naggs;
+	struct ir_where *where;    /* all must hold */
+	size_t nwhere;
 	int all; /* every record, not only incidents that are not copies */
 };
 
-#define IR_STATS_CONF_INIT {NULL, 0, NULL, 0, NULL, 0, 0}
+#define IR_STATS_CONF_INIT {NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0}
 
 /* Adds a -g field; -1 with a message in err when spec is not one. */
 int ir_stats_conf_by(struct ir_stats_conf *c, const char *spec, struct ir_buf *err);
 /* Adds an aggregate; -1 with a message in err. */
 int ir_stats_conf_agg(struct ir_stats_conf *c, enum ir_agg a, const char *spec,
 		      struct ir_buf *err);
+/*
+ * Adds a condition: opt is "--where" (arg an expression), "--since" or
+ * "--until" (arg a date); -1 with a message in err.
+ */
+int ir_stats_conf_where(struct ir_stats_conf *c, const char *opt, const char *arg,
+			struct ir_buf *err);
 /*
  * The -g field --fill works on: its index, or -1 with a message in err
  * (no date bucket, or more than one).
@@ -77,12 +87,14 @@ struct ir_stats_options {
 	size_t nby;
 	char **agg[IR_NAGG];
 	size_t nagg[IR_NAGG];
+	char **where;          /* the expressions, sorted */
+	size_t nwhere;
 	int all;
 };
 
 /* The options of c; the lists borrow c's strings. */
 void ir_stats_conf_options(const struct ir_stats_conf *c, struct ir_stats_options *o);
-/* Sorts each aggregate's list, as ir_stats_conf_options gives it. */
+/* Sorts each aggregate's list and the conditions, as ir_stats_conf_options gives them. */
 void ir_stats_options_sort(struct ir_stats_options *o);
 /* Appends the canonical JSON identity of o: equal texts, equal options. */
 void ir_stats_options_identity(const struct ir_stats_options *o, struct ir_buf *b);

@@ -26,6 +26,7 @@ struct ir_stats_scratch {
 	struct nums *num;     /* per aggregate field: numbers */
 	size_t *idx;
 	struct ir_buf key, tmp;
+	struct ir_where_scratch *where; /* per condition */
 };
 
 static void *
@@ -49,6 +50,7 @@ ir_stats_init(struct ir_stats *st, const struct ir_stats_conf *c)
 	st->c = c;
 	st->bad_by = xcalloc(c->nby, sizeof *st->bad_by);
 	st->bad_field = xcalloc(c->nfields, sizeof *st->bad_field);
+	st->gave_up = xcalloc(c->nwhere, sizeof *st->gave_up);
 	s = st->s = xcalloc(0, sizeof *st->s);
 	s->bypath = xcalloc(c->nby, sizeof *s->bypath);
 	s->comp = xcalloc(c->nby, sizeof *s->comp);
@@ -60,6 +62,9 @@ ir_stats_init(struct ir_stats *st, const struct ir_stats_conf *c)
 		ir_jpath_copy(&s->bypath[i], &c->by[i].path);
 	for (i = 0; i < c->nfields; i++)
 		ir_jpath_copy(&s->fpath[i], &c->fields[i].path);
+	s->where = xcalloc(c->nwhere, sizeof *s->where);
+	for (i = 0; i < c->nwhere; i++)
+		ir_where_scratch_init(&s->where[i], &c->where[i]);
 	ir_stats_conf_options(c, &o);
 	ir_stats_options_identity(&o, &st->identity);
 	ir_stats_options_free(&o, 0);
@@ -115,6 +120,9 @@ ir_stats_free(struct ir_stats *st)
 		free(s->dist[i].v);
 		free(s->num[i].v);
 	}
+	for (i = 0; i < c->nwhere; i++)
+		ir_where_scratch_free(&s->where[i]);
+	free(s->where);
 	free(s->bypath);
 	free(s->fpath);
 	free(s->comp);
@@ -128,6 +136,7 @@ ir_stats_free(struct ir_stats *st)
 	free(s);
 	free(st->bad_by);
 	free(st->bad_field);
+	free(st->gave_up);
 	ir_buf_free(&st->identity);
 	memset(st, 0, sizeof *st);
 }
@@ -230,6 +239,7 @@ static void
 fetch(struct ir_stats_scratch *s, struct ir_jpath *path, const struct ir_jobj *o)
 {
 	s->vals.n = 0;
+	s->vals.found = 0;
 	ir_jpath_values(path, o, &s->vals);
 }
 
@@ -352,23 +362,47 @@ count_in(struct ir_stats *st, struct ir_group *g)
 	}
 }
 
+/* Is o an incident that is not a copy? */
+static int
+counted_kind(const struct ir_jobj *o)
+{
+	const struct ir_jmember *m = ir_json_get(o, "kind");
+
+	if (m == NULL || m->type != IR_JSTRING ||
+	    !ir_json_key_is(o->text + m->val, m->val_len, "incident"))
+		return 0;
+	m = ir_json_get(o, "duplicate_of");
+	return m == NULL || m->type == IR_JNULL;
+}
+
+/* Do the conditions hold for o? */
+static int
+selected(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
+{
+	const struct ir_stats_conf *c = st->c;
+	size_t k;
+	int gave_up, present;
+
+	for (k = 0; k < c->nwhere; k++) {
+		gave_up = 0;
+		if (!ir_where_holds(&c->where[k], &st->s->where[k], o, &gave_up, &present)) {
+			if (gave_up)
+				ir_stats_mark_bad(&st->gave_up[k], src, line);
+			return 0;
+		}
+	}
+	return 1;
+}
+
 int
 ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
 {
 	const struct ir_stats_conf *c = st->c;
 	struct ir_stats_scratch *s = st->s;
-	const struct ir_jmember *m;
 	size_t i, j;
 
-	if (!c->all) {
-		m = ir_json_get(o, "kind");
-		if (m == NULL || m->type != IR_JSTRING ||
-		    !ir_json_key_is(o->text + m->val, m->val_len, "incident"))
-			return 0;
-		m = ir_json_get(o, "duplicate_of");
-		if (m != NULL && m->type != IR_JNULL)
-			return 0;
-	}
+	if ((!c->all && !counted_kind(o)) || !selected(st, o, src, line))
+		return 0;
 	st->records++;
 	s->text.len = 0;
 	for (i = 0; i < c->nby; i++) {
@@ -484,4 +518,7 @@ ir_stats_merge(struct ir_stats *dst, struct ir_stats *src)
 		if (src->bad_field[i].line > 0)
 			ir_stats_mark_bad(&dst->bad_field[i], src->bad_field[i].src,
 					  src->bad_field[i].line);
+	for (i = 0; i < c->nwhere; i++)
+		if (src->gave_up[i].line > 0)
+			ir_stats_mark_bad(&dst->gave_up[i], src->gave_up[i].src, src->gave_up[i].line);
 }

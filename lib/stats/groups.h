@@ -70,6 +70,7 @@ struct ir_stats {
 	unsigned long headers;   /* state headers read */
 	struct ir_stats_bad *bad_by;    /* per -g field: not a date */
 	struct ir_stats_bad *bad_field; /* per aggregate field: not a number, not a date */
+	struct ir_stats_bad *gave_up;   /* per condition: its pattern ran out of work */
 	struct ir_buf identity;  /* ir_stats_options_identity of the configuration */
 	struct ir_stats_scratch *s;
 };
@@ -80,7 +81,8 @@ void ir_stats_free(struct ir_stats *st);
 /*
  * Adds a record (o, scanned by ir_json_object) read at line line of
  * input number src.  Returns 1 when it was counted, 0 when the record
- * is left out (not an incident, or a copy, without --all).
+ * is left out (not an incident, or a copy, without --all; or a condition
+ * does not hold).
  */
 int ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line);
 

@@ -50,7 +50,8 @@ static int
 report_bad(const struct ir_stats *st, char *const *names, int nnames)
 {
 	const struct ir_stats_conf *c = st->c;
-	struct bad *list = ir_xrealloc(NULL, (c->nby + c->nfields + 1) * sizeof *list);
+	struct bad *list = ir_xrealloc(NULL, (c->nby + c->nfields + c->nwhere + 1) * sizeof *list);
+	char **expr = ir_xrealloc(NULL, (c->nwhere + 1) * sizeof *expr);
 	size_t i, n = 0;
 
 	for (i = 0; i < c->nby; i++)
@@ -58,11 +59,22 @@ report_bad(const struct ir_stats *st, char *const *names, int nnames)
 	for (i = 0; i < c->nfields; i++)
 		note_bad(list, &n, &st->bad_field[i], c->fields[i].name,
 			 c->fields[i].bucket != IR_BUCKET_NONE ? "not a date" : "not a number");
+	for (i = 0; i < c->nwhere; i++) {
+		struct ir_buf b = IR_BUF_INIT;
+
+		ir_buf_addf(&b, "--where '%s'", c->where[i].text);
+		expr[i] = ir_buf_cstr(&b);
+		note_bad(list, &n, &st->gave_up[i], expr[i],
+			 "gave up on this record (taken as not matching)");
+	}
 	if (n > 1)
 		qsort(list, n, sizeof *list, bad_cmp);
 	for (i = 0; i < n; i++)
 		ir_warn(nnames > 0 ? names[list[i].src] : "-", list[i].line, "%s: %s", list[i].name,
 			list[i].what);
+	for (i = 0; i < c->nwhere; i++)
+		free(expr[i]);
+	free(expr);
 	free(list);
 	return n > 0 ? IR_EXIT_DATA : IR_EXIT_OK;
 }

@@ -147,9 +147,13 @@ row_cmp(const void *a, const void *b, void *arg)
 struct ir_group **
 ir_stats_rows(struct ir_stats *st, const struct ir_stats_view *v, size_t *n)
 {
-	struct ir_group **g = ir_stats_groups(st, n);
+	struct ir_group **g;
 	struct order o = {st->c->nby, v->sort_key};
 
+	/* Without -g there is one row, of all records, even of none. */
+	if (st->c->nby == 0)
+		ir_stats_group(st, "", 0);
+	g = ir_stats_groups(st, n);
 	qsort_r(g, *n, sizeof *g, row_cmp, &o);
 	if (v->top > 0 && (size_t)v->top < *n)
 		*n = (size_t)v->top;

@@ -31,7 +31,10 @@ struct ir_stats_view {
  */
 int ir_stats_fill(struct ir_stats *st, size_t field, struct ir_buf *err);
 
-/* The groups in output order, --top applied; the caller frees the array. */
+/*
+ * The groups in output order, --top applied (without -g, the one group
+ * of all records, made when there were none); the caller frees the array.
+ */
 struct ir_group **ir_stats_rows(struct ir_stats *st, const struct ir_stats_view *v, size_t *n);
 
 /* The output table of those rows. */

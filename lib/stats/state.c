@@ -137,10 +137,11 @@ write_header(const struct ir_stats *st, struct ir_buf *b, struct ir_out *out)
 	ir_jw_start(&w, b);
 	ir_jw_object(&w);
 	ir_jw_key(&w, "ir_stats");
-	ir_jw_long(&w, 1);
+	ir_jw_long(&w, IR_STATE_VERSION);
 	write_list(&w, "by", o.by, o.nby);
 	for (a = 0; a < IR_NAGG; a++)
 		write_list(&w, ir_agg_name[a], o.agg[a], o.nagg[a]);
+	write_list(&w, "where", o.where, o.nwhere);
 	ir_jw_key(&w, "all");
 	ir_jw_bool(&w, o.all);
 	ir_jw_key(&w, "records");
@@ -263,7 +264,7 @@ read_header(struct ir_stats *st, const struct ir_jobj *o, const char **why, stru
 	int status = IR_STATE_BAD;
 	size_t a;
 
-	if (m->val_len != 1 || o->text[m->val] != '1') {
+	if (m->val_len != 1 || o->text[m->val] != '0' + IR_STATE_VERSION) {
 		*why = "a state of another version of ir-stats";
 		return IR_STATE_BAD;
 	}
@@ -273,6 +274,8 @@ read_header(struct ir_stats *st, const struct ir_jobj *o, const char **why, stru
 	for (a = 0; a < IR_NAGG; a++)
 		if (read_strings(o, ir_agg_name[a], &opts.agg[a], &opts.nagg[a]) < 0)
 			goto done;
+	if (read_strings(o, "where", &opts.where, &opts.nwhere) < 0)
+		goto done;
 	ir_stats_options_sort(&opts);
 	m = ir_json_get(o, "all");
 	if (m == NULL || (m->type != IR_JTRUE && m->type != IR_JFALSE) ||

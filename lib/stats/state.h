@@ -22,6 +22,9 @@
  */
 void ir_stats_write_state(struct ir_stats *st, struct ir_buf *b, struct ir_out *out);
 
+/* The version of the format, the header's "ir_stats". */
+#define IR_STATE_VERSION 2
+
 enum { IR_STATE_OK = 0, IR_STATE_BAD = -1, IR_STATE_OTHER = -2 };
 /*
  * Reads one line of a state into st.  IR_STATE_BAD: not a line of a

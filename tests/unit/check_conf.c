@@ -56,7 +56,7 @@ START_TEST(options_identity)
 	ir_stats_options_identity(&o, &a);
 	ir_stats_options_describe(&o, &d);
 	ir_stats_options_free(&o, 0);
-	ck_assert_str_eq(ir_buf_cstr(&a), "[[\"c\"],[\"a\",\"b\"],[],[],[],[\"a\"],[],false]");
+	ck_assert_str_eq(ir_buf_cstr(&a), "[[\"c\"],[\"a\",\"b\"],[],[],[],[\"a\"],[],[],false]");
 	ck_assert_str_eq(ir_buf_cstr(&d), "-g c --sum a --sum b --median a");
 	/* The same options in another order, the same identity; others another. */
 	ir_stats_conf_options(&c2, &o);
@@ -81,6 +81,44 @@ START_TEST(options_identity)
 }
 END_TEST
 
+START_TEST(conditions)
+{
+	struct ir_stats_conf c = IR_STATS_CONF_INIT, d = IR_STATS_CONF_INIT;
+	struct ir_stats_options o;
+	struct ir_buf err = IR_BUF_INIT, a = IR_BUF_INIT, b = IR_BUF_INIT;
+
+	ck_assert_int_eq(ir_stats_conf_where(&c, "--where", "org_type=company", &err), 0);
+	ck_assert_int_eq(ir_stats_conf_where(&c, "--since", "2023-04", &err), 0);
+	ck_assert_int_eq(ir_stats_conf_where(&c, "--until", "2024-03", &err), 0);
+	ck_assert_int_eq(ir_stats_conf_where(&c, "--until", "someday", &err), -1);
+	ck_assert_str_eq(ir_buf_cstr(&err),
+			 "--until: expected a date (YYYY, YYYY-MM or YYYY-MM-DD), not 'someday'");
+	ck_assert_uint_eq(c.nwhere, 3);
+	/* --since is a --where on published: the same options either way. */
+	ck_assert_int_eq(ir_stats_conf_where(&d, "--where", "published<=2024-03", &err), 0);
+	ck_assert_int_eq(ir_stats_conf_where(&d, "--where", "published>=2023-04", &err), 0);
+	ck_assert_int_eq(ir_stats_conf_where(&d, "--where", "org_type=company", &err), 0);
+	ir_stats_conf_options(&c, &o);
+	ir_stats_options_identity(&o, &a);
+	ir_stats_options_free(&o, 0);
+	ir_stats_conf_options(&d, &o);
+	ir_stats_options_identity(&o, &b);
+	ir_stats_options_free(&o, 0);
+	ck_assert_str_eq(ir_buf_cstr(&a), ir_buf_cstr(&b));
+	ck_assert_str_eq(ir_buf_cstr(&a), "[[],[],[],[],[],[],[],[\"org_type=company\","
+					  "\"published<=2024-03\",\"published>=2023-04\"],false]");
+	err.len = 0;
+	ir_stats_conf_describe(&c, &err);
+	ck_assert_str_eq(ir_buf_cstr(&err), "--where org_type=company --where published>=2023-04 "
+					    "--where published<=2024-03");
+	ir_buf_free(&err);
+	ir_buf_free(&a);
+	ir_buf_free(&b);
+	ir_stats_conf_free(&c);
+	ir_stats_conf_free(&d);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -90,6 +128,7 @@ suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, bad_configurations);
 	tcase_add_test(tc, options_identity);
+	tcase_add_test(tc, conditions);
 	suite_add_tcase(s, tc);
 	return s;
 }
