@@ -2,10 +2,12 @@
 # eval.sh BIN SHARED - score the tools against the gold labels.
 #
 # Runs the pipeline (as far as it is built) over ../shared/corpus and the
-# two made-up dumps, examples/sample.txt and examples/heldout.txt (the
-# latter written without sight of the tools' rules), and scores them with
-# ../shared/eval/score.py; fails when a measure is below the bar the issues
-# set.
+# made-up dumps of examples/ (heldout.txt and unseen.txt were written
+# without sight of the tools' rules; unseen.txt's gold has every extended
+# field), and scores them with ../shared/eval/score.py; fails when a
+# measure is below the bar the issues set: on the corpus, the bars for
+# notices the rules were written from; on unseen.txt, the bars for notices
+# never seen.
 set -eu
 bin=$1 shared=$2
 if [ ! -f "$shared/eval/score.py" ]; then
@@ -25,19 +27,33 @@ pipeline() {
 	done
 }
 
-bars="--min noise_p=0.9 --min noise_r=0.9 --min incidents=1.0 --min id=1.0"
-[ -x "$bin/ir-extract" ] && bars="$bars --min org=0.97 --min org_type=0.95 --min published=1.0 --min affected=0.97"
-[ -x "$bin/ir-classify" ] && bars="$bars --min category=0.95"
+# bars NOISE CORE CATEGORY EXTENDED: the --min options of score.py.
+bars() {
+	b="--min noise_p=$1 --min noise_r=$1 --min incidents=1.0 --min id=1.0"
+	[ -x "$bin/ir-extract" ] && b="$b $2 $4"
+	[ -x "$bin/ir-classify" ] && b="$b --min category=$3"
+	echo "$b"
+}
+# The corpus: the notices the rules were written from (issue 11).
+corpus=$(bars 0.95 "--min org=0.97 --min org_type=0.97 --min published=0.97 --min affected=0.97" 0.97 \
+	"--min data_types_f1=0.95 --min reported_to=0.90 --min discovered=0.90 --min contractor=0.93 \
+	 --min published_body=0.90 --min subject_org=1.0")
+# The made-up dumps of the core fields (sample, heldout).
+core=$(bars 0.9 "--min org=0.97 --min org_type=0.95 --min published=1.0 --min affected=0.97" 0.95 "")
+# Notices never seen (issue 11).
+unseen=$(bars 0.85 "--min org=0.95 --min org_type=0.95 --min published=0.97 --min affected=0.93" 0.92 \
+	"--min data_types_f1=0.90 --min reported_to=0.85 --min discovered=0.85")
 
 status=0
 echo "== ../shared/corpus"
 pipeline "$shared"/corpus/*.txt
 # shellcheck disable=SC2086
-python3 "$shared/eval/score.py" $bars "$shared"/gold/*.jsonl <"$tmp/out.ndjson" || status=1
-for dump in sample heldout; do
+python3 "$shared/eval/score.py" $corpus "$shared"/gold/*.jsonl <"$tmp/out.ndjson" || status=1
+for dump in sample heldout unseen; do
 	echo "== examples/$dump.txt"
 	pipeline examples/$dump.txt
+	[ $dump = unseen ] && b=$unseen || b=$core
 	# shellcheck disable=SC2086
-	python3 "$shared/eval/score.py" $bars examples/$dump.gold.jsonl <"$tmp/out.ndjson" || status=1
+	python3 "$shared/eval/score.py" $b examples/$dump.gold.jsonl <"$tmp/out.ndjson" || status=1
 done
 exit $status

@@ -4,7 +4,8 @@
 #
 # Environment: IR_BIN (directory of the tools, default ../../bin),
 # IR_SHARED (the ../shared folder, optional), VALGRIND (a prefix for the
-# tools, e.g. "valgrind -q --error-exitcode=99").
+# tools, e.g. "valgrind -q --error-exitcode=99"), IR_BATCH_BYTES (the
+# tools' batch size; small by default here).
 set -eu
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -13,6 +14,11 @@ IR_BIN=${IR_BIN:-$here/../../bin}
 IR_SHARED=${IR_SHARED:-$here/../../../shared}
 FIXTURES=$here/../fixtures
 VALGRIND=${VALGRIND:-}
+# Batches of a few records, so that every comparison of thread counts
+# sees many batches in flight and fails if the pool writes them out of
+# order (ir(7), ENVIRONMENT).
+IR_BATCH_BYTES=${IR_BATCH_BYTES:-2048}
+export IR_BATCH_BYTES
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ir-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 ntest=0

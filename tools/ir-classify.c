@@ -10,20 +10,14 @@
 #include "base/out.h"
 #include "classify/classify.h"
 #include "classify/rules.h"
-#include "run/pool.h"
 #include "run/records.h"
 
 static const char synopsis[] =
-	"usage: ir-classify [--dump-rules] [--explain] [--line-buffered] [--no-default-rules]\n"
-	"                   [-r RULES]... [--rejects FILE] [--threads N] [FILE...]\n";
+	"usage: ir-classify [--dump-rules] [--explain] [--line-buffered] [--max-record-bytes N]\n"
+	"                   [--no-default-rules] [-r RULES]... [--rejects FILE] [--threads N]\n"
+	"                   [FILE...]\n";
 
-enum {
-	OPT_DUMP = IR_OPT_TOOL,
-	OPT_EXPLAIN,
-	OPT_NO_DEFAULT,
-	OPT_REJECTS,
-	OPT_THREADS
-};
+enum { OPT_DUMP = IR_OPT_TOOL, OPT_EXPLAIN, OPT_NO_DEFAULT };
 
 /* rules/default.rules, built in by mk/embed.sh. */
 extern const char ir_default_rules[];
@@ -32,7 +26,7 @@ extern const size_t ir_default_rules_len;
 /* Each thread's own scratch. */
 struct worker {
 	struct ir_classifier c;
-	struct ir_buf text, kind, fields;
+	struct ir_buf text, fields;
 };
 
 static struct {
@@ -48,15 +42,16 @@ usage(void)
 	printf("%s", synopsis);
 	printf("Add category, categories, evidence and veris to incident records, by\n"
 	       "the rules of ir-rules(5); other records pass through.\n\n"
-	       "  -r, --rules FILE     add the rules of FILE (repeatable)\n"
-	       "  --no-default-rules   start without the built-in rules\n"
-	       "  --dump-rules         print the rules in effect and exit\n"
-	       "  --explain            print a readable account per incident, not JSON\n"
-	       "  --line-buffered      write each record as soon as it is complete\n"
-	       "  --rejects FILE       copy lines that are not usable records to FILE\n"
-	       "  --threads N          work in N threads (default: one per CPU, at most 4)\n"
-	       "  -h, --help           show this help\n"
-	       "      --version        show the version\n");
+	       "  -r, --rules FILE      add the rules of FILE (repeatable)\n"
+	       "  --no-default-rules    start without the built-in rules\n"
+	       "  --dump-rules          print the rules in effect and exit\n"
+	       "  --explain             print a readable account per incident, not JSON\n"
+	       "  --line-buffered       write each record as soon as it is complete\n"
+	       "  --max-record-bytes N  skip longer lines (default 64M; K, M, G allowed)\n"
+	       "  --rejects FILE        copy lines that are not usable records to FILE\n"
+	       "  --threads N           work in N threads (default: one per CPU, at most 4)\n"
+	       "  -h, --help            show this help\n"
+	       "      --version         show the version\n");
 	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
 }
 
@@ -95,17 +90,16 @@ explain(struct ir_batch *b, const struct ir_record *rec, const struct ir_classif
 }
 
 static int
-classify(struct ir_record *rec, struct ir_batch *b, void *wctx)
+classify(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
-	struct worker *w = wctx;
+	struct worker *w = worker;
 
-	w->kind.len = w->text.len = w->fields.len = 0;
-	if (ir_record_string(rec, "kind", &w->kind) != 1 || w->kind.len != 8 ||
-	    memcmp(w->kind.p, "incident", 8) != 0) {
+	if (!ir_record_is_incident(rec)) {
 		if (!run.explain)
 			ir_record_pass(b, rec);
 		return IR_EXIT_OK;
 	}
+	w->text.len = w->fields.len = 0;
 	if (ir_record_string(rec, "text", &w->text) != 1)
 		return ir_record_reject(b, rec, "incident without a text string");
 	ir_classify(&w->c, w->text.p, w->text.len);
@@ -138,28 +132,66 @@ summarise_gave_up(void)
 	return status;
 }
 
+static void
+worker_init(void *worker, void *arg)
+{
+	struct worker *w = worker;
+
+	ir_classifier_init(&w->c, arg);
+}
+
+static void
+worker_free(void *worker, void *arg)
+{
+	struct worker *w = worker;
+
+	(void)arg;
+	ir_classifier_free(&w->c);
+	ir_buf_free(&w->text);
+	ir_buf_free(&w->fields);
+}
+
+/* The built-in rules unless refused, then each -r file; exits on a bad one. */
+static void
+load_rules(int defaults, char **files, size_t nfiles)
+{
+	int status = 0;
+	size_t i;
+
+	ir_rules_init(&run.rules);
+	if (defaults)
+		status = ir_rules_add(&run.rules, "default.rules", ir_default_rules,
+				      ir_default_rules_len);
+	for (i = 0; i < nfiles && status == 0; i++)
+		status = ir_rules_load(&run.rules, files[i]);
+	free(files);
+	if (status < 0) {
+		ir_rules_free(&run.rules);
+		exit(IR_EXIT_FAIL);
+	}
+	ir_rules_ready(&run.rules);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		IR_LONGOPTS_COMMON,
+		IR_LONGOPTS_RECORDS,
 		{"dump-rules", no_argument, NULL, OPT_DUMP},
 		{"explain", no_argument, NULL, OPT_EXPLAIN},
 		{"no-default-rules", no_argument, NULL, OPT_NO_DEFAULT},
-		{"rejects", required_argument, NULL, OPT_REJECTS},
 		{"rules", required_argument, NULL, 'r'},
-		{"threads", required_argument, NULL, OPT_THREADS},
 		{NULL, 0, NULL, 0},
 	};
+	struct ir_common_opts co = IR_COMMON_OPTS_INIT;
 	struct ir_records_opts o = {0};
-	struct worker *workers;
 	struct ir_out out;
 	char **files = NULL;
-	size_t nfiles = 0, i;
-	int c, nw, dump = 0, defaults = 1, line_buffered = 0, status, s;
+	size_t nfiles = 0;
+	int c, dump = 0, defaults = 1, status;
 
 	ir_setprogname(argv[0]);
-	o.nthreads = ir_pool_default_threads();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hr:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -169,11 +201,6 @@ main(int argc, char *argv[])
 			files = ir_xrealloc(files, (nfiles + 1) * sizeof *files);
 			files[nfiles++] = optarg;
 			break;
-		case IR_OPT_LINE_BUFFERED:
-			line_buffered = 1;
-			break;
-		case IR_OPT_VERSION:
-			ir_version();
 		case OPT_DUMP:
 			dump = 1;
 			break;
@@ -183,58 +210,32 @@ main(int argc, char *argv[])
 		case OPT_NO_DEFAULT:
 			defaults = 0;
 			break;
-		case OPT_REJECTS:
-			o.rejects = optarg;
-			break;
-		case OPT_THREADS:
-			o.nthreads = ir_opt_threads(synopsis, optarg);
-			break;
 		default:
-			ir_opt_bad(synopsis, c, argv);
+			if (!ir_opt_common(c, optarg, synopsis, &co))
+				ir_opt_bad(synopsis, c, argv);
 		}
 	}
-	ir_rules_init(&run.rules);
-	status = defaults ? ir_rules_add(&run.rules, "default.rules", ir_default_rules,
-					 ir_default_rules_len) : 0;
-	for (i = 0; i < nfiles && status == 0; i++)
-		status = ir_rules_load(&run.rules, files[i]);
-	free(files);
-	if (status < 0) {
-		ir_rules_free(&run.rules);
-		return IR_EXIT_FAIL;
-	}
-	ir_rules_ready(&run.rules);
-	ir_out_stdout(&out, line_buffered);
+	ir_out_stdout(&out, co.line_buffered);
+	load_rules(defaults, files, nfiles);
+	ir_classify_prepare();
 	if (dump) {
 		ir_rules_dump(&run.rules, ir_out_buf(&out));
 		ir_rules_free(&run.rules);
 		return ir_out_close(&out);
 	}
 	run.gave_up = calloc(run.rules.nrules + 1, sizeof *run.gave_up);
-	nw = o.nthreads > 1 ? o.nthreads : 1;
-	workers = calloc((size_t)nw, sizeof *workers);
-	o.wctx = calloc((size_t)nw, sizeof *o.wctx);
-	if (run.gave_up == NULL || workers == NULL || o.wctx == NULL)
+	if (run.gave_up == NULL)
 		ir_oom();
-	for (c = 0; c < nw; c++) {
-		ir_classifier_init(&workers[c].c, &run.rules);
-		o.wctx[c] = &workers[c];
-	}
 	o.fn = classify;
+	o.worker_size = sizeof(struct worker);
+	o.init = worker_init;
+	o.fini = worker_free;
+	o.arg = &run.rules;
+	o.common = &co;
 	o.out = &out;
 	status = ir_records_run(&o, argv + optind, argc - optind);
-	if ((s = summarise_gave_up()) > status)
-		status = s;
-	for (c = 0; c < nw; c++) {
-		ir_classifier_free(&workers[c].c);
-		ir_buf_free(&workers[c].text);
-		ir_buf_free(&workers[c].kind);
-		ir_buf_free(&workers[c].fields);
-	}
-	free(workers);
-	free(o.wctx);
+	status = ir_worst(status, summarise_gave_up());
 	free((void *)run.gave_up);
 	ir_rules_free(&run.rules);
-	s = ir_out_close(&out);
-	return s > status ? s : status;
+	return ir_worst(status, ir_out_close(&out));
 }

@@ -1,5 +1,4 @@
 /* ir-extract - add organisation, dates, counts and reporting facts to incident records */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,18 +8,16 @@
 #include "base/opt.h"
 #include "base/out.h"
 #include "extract/extract.h"
-#include "run/pool.h"
 #include "run/records.h"
 
 static const char synopsis[] =
-	"usage: ir-extract [--line-buffered] [--rejects FILE] [--threads N] [FILE...]\n";
-
-enum { OPT_REJECTS = IR_OPT_TOOL, OPT_THREADS };
+	"usage: ir-extract [--line-buffered] [--max-record-bytes N] [--rejects FILE]\n"
+	"                  [--threads N] [FILE...]\n";
 
 /* Each thread's own scratch. */
 struct worker {
 	struct ir_extractor x;
-	struct ir_buf text, id, kind, fields;
+	struct ir_buf text, id, fields;
 };
 
 static _Noreturn void
@@ -29,11 +26,12 @@ usage(void)
 	printf("%s", synopsis);
 	printf("Add organisation, dates, affected counts, data types and reporting facts\n"
 	       "to the incident records of ir-split; other records pass through.\n\n"
-	       "  --line-buffered  write each record as soon as it is complete\n"
-	       "  --rejects FILE   copy lines that are not usable records to FILE\n"
-	       "  --threads N      work in N threads (default: one per CPU, at most 4)\n"
-	       "  -h, --help       show this help\n"
-	       "      --version    show the version\n\n"
+	       "  --line-buffered       write each record as soon as it is complete\n"
+	       "  --max-record-bytes N  skip longer lines (default 64M; K, M, G allowed)\n"
+	       "  --rejects FILE        copy lines that are not usable records to FILE\n"
+	       "  --threads N           work in N threads (default: one per CPU, at most 4)\n"
+	       "  -h, --help            show this help\n"
+	       "      --version         show the version\n\n"
 	       "Fields: org, org_type, published, published_raw, report_no, affected,\n"
 	       "affected_approx, counts, data_types, reported_to, discovered,\n"
 	       "disclosure_days, period, contractor, warnings.  See ir-extract(1).\n");
@@ -41,16 +39,15 @@ usage(void)
 }
 
 static int
-extract(struct ir_record *rec, struct ir_batch *b, void *wctx)
+extract(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
-	struct worker *w = wctx;
+	struct worker *w = worker;
 
-	w->kind.len = w->text.len = w->id.len = w->fields.len = 0;
-	if (ir_record_string(rec, "kind", &w->kind) != 1 || w->kind.len != 8 ||
-	    memcmp(w->kind.p, "incident", 8) != 0) {
+	if (!ir_record_is_incident(rec)) {
 		ir_record_pass(b, rec);
 		return IR_EXIT_OK;
 	}
+	w->text.len = w->id.len = w->fields.len = 0;
 	if (ir_record_string(rec, "text", &w->text) != 1)
 		return ir_record_reject(b, rec, "incident without a text string");
 	if (ir_record_string(rec, "id", &w->id) < 0)
@@ -62,62 +59,46 @@ extract(struct ir_record *rec, struct ir_batch *b, void *wctx)
 	return IR_EXIT_OK;
 }
 
+static void
+worker_free(void *worker, void *arg)
+{
+	struct worker *w = worker;
+
+	(void)arg;
+	ir_extractor_free(&w->x);
+	ir_buf_free(&w->text);
+	ir_buf_free(&w->id);
+	ir_buf_free(&w->fields);
+}
+
 int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		IR_LONGOPTS_COMMON,
-		{"rejects", required_argument, NULL, OPT_REJECTS},
-		{"threads", required_argument, NULL, OPT_THREADS},
+		IR_LONGOPTS_RECORDS,
 		{NULL, 0, NULL, 0},
 	};
+	struct ir_common_opts co = IR_COMMON_OPTS_INIT;
 	struct ir_records_opts o = {0};
-	struct worker *workers;
 	struct ir_out out;
-	int c, i, nw, line_buffered = 0, status, s;
+	int c, status;
 
 	ir_setprogname(argv[0]);
-	o.nthreads = ir_pool_default_threads();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'h':
+		if (c == 'h')
 			usage();
-		case IR_OPT_LINE_BUFFERED:
-			line_buffered = 1;
-			break;
-		case IR_OPT_VERSION:
-			ir_version();
-		case OPT_REJECTS:
-			o.rejects = optarg;
-			break;
-		case OPT_THREADS:
-			o.nthreads = ir_opt_threads(synopsis, optarg);
-			break;
-		default:
+		if (!ir_opt_common(c, optarg, synopsis, &co))
 			ir_opt_bad(synopsis, c, argv);
-		}
 	}
-	ir_out_stdout(&out, line_buffered);
-	nw = o.nthreads > 1 ? o.nthreads : 1;
-	workers = calloc((size_t)nw, sizeof *workers);
-	o.wctx = calloc((size_t)nw, sizeof *o.wctx);
-	if (workers == NULL || o.wctx == NULL)
-		ir_oom();
-	for (i = 0; i < nw; i++)
-		o.wctx[i] = &workers[i];
+	ir_out_stdout(&out, co.line_buffered);
+	ir_extract_prepare();
 	o.fn = extract;
+	o.worker_size = sizeof(struct worker);
+	o.fini = worker_free;
+	o.common = &co;
 	o.out = &out;
 	status = ir_records_run(&o, argv + optind, argc - optind);
-	for (i = 0; i < nw; i++) {
-		ir_extractor_free(&workers[i].x);
-		ir_buf_free(&workers[i].text);
-		ir_buf_free(&workers[i].id);
-		ir_buf_free(&workers[i].kind);
-		ir_buf_free(&workers[i].fields);
-	}
-	free(workers);
-	free(o.wctx);
-	s = ir_out_close(&out);
-	return s > status ? s : status;
+	return ir_worst(status, ir_out_close(&out));
 }

@@ -11,12 +11,14 @@
 #include "base/out.h"
 #include "base/utf8.h"
 #include "json/write.h"
+#include "run/pool.h"
 #include "run/relay.h"
 #include "split/dedup.h"
 #include "split/segment.h"
 
 static const char synopsis[] =
-	"usage: ir-split [--line-buffered] [--no-dedup] [--strict] [FILE...]\n";
+	"usage: ir-split [--line-buffered] [--max-record-bytes N] [--no-dedup] [--strict]\n"
+	"                [FILE...]\n";
 
 enum { OPT_NO_DEDUP = IR_OPT_TOOL, OPT_STRICT };
 
@@ -39,13 +41,14 @@ struct packed {
 	char id[sizeof ((struct ir_header *)0)->id];
 };
 
-enum { BATCH = 1 << 18 };
-
 struct run {
 	struct ir_relay relay;
 	struct ir_split split;
 	struct ir_buf fixed; /* a line with its ill-formed bytes replaced */
 	int strict;
+	struct ir_common_opts co;
+	size_t batch_bytes;  /* of the records handed to the writing thread */
+	int dropped;         /* a post longer than --max-record-bytes was left out */
 	/* the writing thread's */
 	struct ir_out out;
 	struct ir_dedup dups;
@@ -57,11 +60,12 @@ usage(void)
 {
 	printf("%s", synopsis);
 	printf("Cut raw dumps of incident notices into one JSON record per post.\n\n"
-	       "  --line-buffered  write each record as soon as it is complete\n"
-	       "  --no-dedup       do not look for copies of earlier incidents\n"
-	       "  --strict         stop reading a file at invalid UTF-8 (exit 1)\n"
-	       "  -h, --help       show this help\n"
-	       "      --version    show the version\n\n"
+	       "  --line-buffered       write each record as soon as it is complete\n"
+	       "  --max-record-bytes N  leave out longer posts (default 64M; K, M, G allowed)\n"
+	       "  --no-dedup            do not look for copies of earlier incidents\n"
+	       "  --strict              stop reading a file at invalid UTF-8 (exit 1)\n"
+	       "  -h, --help            show this help\n"
+	       "      --version         show the version\n\n"
 	       "Records have kind (incident, noise, preamble), source, line, offset,\n"
 	       "text, and for incidents id, title and duplicate_of.  See ir-split(1).\n");
 	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
@@ -74,6 +78,13 @@ pack_segment(const struct ir_segment *seg, void *ctx)
 	struct ir_buf *b = ir_relay_batch(&r->relay);
 	struct packed h = {0};
 
+	if (seg->text == NULL) {
+		ir_warn(seg->source, seg->line,
+			"a post of %zu bytes, longer than --max-record-bytes (%zu); left out",
+			seg->len, r->co.max_record_bytes);
+		r->dropped = 1;
+		return;
+	}
 	h.kind = seg->kind;
 	h.source = seg->source;
 	h.line = seg->line;
@@ -88,7 +99,7 @@ pack_segment(const struct ir_segment *seg, void *ctx)
 		snprintf(h.id, sizeof h.id, "%s", seg->id);
 	ir_buf_add(b, &h, sizeof h);
 	ir_buf_add(b, seg->text, seg->len);
-	if (b->len >= BATCH)
+	if (b->len >= r->batch_bytes)
 		ir_relay_send(&r->relay);
 }
 
@@ -186,9 +197,10 @@ split_input(struct ir_input *in, void *ctx)
 	const char *line;
 	ssize_t len;
 
+	in->max_line = r->co.max_record_bytes;
 	ir_split_begin(&r->split, in->name);
 	while ((len = ir_input_getline(in, &line)) > 0) {
-		if (check_line(in, line, (size_t)len, r->strict, &reports)) {
+		if (line != NULL && check_line(in, line, (size_t)len, r->strict, &reports)) {
 			if (r->strict) {
 				status = IR_EXIT_DATA;
 				break;
@@ -217,8 +229,8 @@ main(int argc, char *argv[])
 		{"strict", no_argument, NULL, OPT_STRICT},
 		{NULL, 0, NULL, 0},
 	};
-	static struct run r;
-	int c, line_buffered = 0, status;
+	static struct run r = {.co = IR_COMMON_OPTS_INIT, .dedup = 1};
+	int c, status;
 
 	ir_setprogname(argv[0]);
 	opterr = 0;
@@ -226,31 +238,29 @@ main(int argc, char *argv[])
 		switch (c) {
 		case 'h':
 			usage();
-		case IR_OPT_LINE_BUFFERED:
-			line_buffered = 1;
-			break;
-		case IR_OPT_VERSION:
-			ir_version();
 		case OPT_NO_DEDUP:
-			r.dedup = -1;
+			r.dedup = 0;
 			break;
 		case OPT_STRICT:
 			r.strict = 1;
 			break;
 		default:
-			ir_opt_bad(synopsis, c, argv);
+			if (!ir_opt_common(c, optarg, synopsis, &r.co))
+				ir_opt_bad(synopsis, c, argv);
 		}
 	}
-	r.dedup = r.dedup == 0;
-	ir_out_stdout(&r.out, line_buffered);
+	ir_out_stdout(&r.out, r.co.line_buffered);
+	r.batch_bytes = ir_pool_batch_bytes();
 	/* Line-buffered output wants each record out at once: no batches. */
 	ir_relay_start(&r.relay, write_batch, &r, r.out.line_buffered);
 	ir_split_init(&r.split, pack_segment, &r);
+	r.split.max = r.co.max_record_bytes;
 	status = ir_input_each(argv + optind, argc - optind, split_input, &r);
 	ir_split_free(&r.split);
 	ir_relay_finish(&r.relay);
 	ir_dedup_free(&r.dups);
 	ir_buf_free(&r.fixed);
-	c = ir_out_close(&r.out);
-	return c > status ? c : status;
+	if (r.dropped)
+		status = ir_worst(status, IR_EXIT_DATA);
+	return ir_worst(status, ir_out_close(&r.out));
 }

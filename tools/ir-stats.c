@@ -9,7 +9,6 @@
 #include "base/opt.h"
 #include "base/out.h"
 #include "base/width.h"
-#include "run/pool.h"
 #include "run/records.h"
 #include "stats/conf.h"
 #include "stats/groups.h"
@@ -23,7 +22,8 @@ static const char synopsis[] =
 	"                [--mean FIELD]... [--median FIELD]... [--distinct FIELD]... [--share]\n"
 	"                [--where EXPR]... [--since DATE] [--until DATE] [--all]\n"
 	"                [--sort count|key] [--top N] [--fill] [-o FORMAT] [--partial]\n"
-	"                [--merge] [--line-buffered] [--rejects FILE] [--threads N] [FILE...]\n";
+	"                [--merge] [--line-buffered] [--max-record-bytes N] [--rejects FILE]\n"
+	"                [--threads N] [FILE...]\n";
 
 enum {
 	OPT_ALL = IR_OPT_TOOL,
@@ -35,12 +35,10 @@ enum {
 	OPT_MERGE,
 	OPT_MIN,
 	OPT_PARTIAL,
-	OPT_REJECTS,
 	OPT_SHARE,
 	OPT_SINCE,
 	OPT_SORT,
 	OPT_SUM,
-	OPT_THREADS,
 	OPT_TOP,
 	OPT_UNTIL,
 	OPT_WHERE
@@ -56,6 +54,7 @@ static struct {
 	char *const *names; /* the inputs, to number them */
 	int nnames;
 	atomic_int other;   /* a state made with other options was read */
+	struct ir_stats total; /* the workers' states, merged */
 } run;
 
 static _Noreturn void
@@ -87,6 +86,7 @@ usage(void)
 	       "  --partial          write the aggregation state instead of rows\n"
 	       "  --merge            read states written by --partial and merge them\n"
 	       "  --line-buffered    write each line as soon as it is complete\n"
+	       "  --max-record-bytes N  skip longer lines (default 64M; K, M, G allowed)\n"
 	       "  --rejects FILE     copy lines that are not usable records to FILE\n"
 	       "  --threads N        work in N threads (default: one per CPU, at most 4)\n"
 	       "  -h, --help         show this help\n"
@@ -107,9 +107,9 @@ source_index(const char *source)
 }
 
 static int
-add_record(struct ir_record *rec, struct ir_batch *b, void *wctx)
+add_record(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
-	struct worker *w = wctx;
+	struct worker *w = worker;
 
 	(void)b;
 	ir_stats_add(&w->st, &rec->obj, source_index(rec->source), rec->line);
@@ -117,9 +117,9 @@ add_record(struct ir_record *rec, struct ir_batch *b, void *wctx)
 }
 
 static int
-add_state(struct ir_record *rec, struct ir_batch *b, void *wctx)
+add_state(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
-	struct worker *w = wctx;
+	struct worker *w = worker;
 	const char *why;
 
 	/* After a state of other options nothing is output: skip the rest. */
@@ -148,6 +148,26 @@ add_agg(struct ir_stats_conf *c, enum ir_agg a, const char *spec)
 
 	if (ir_stats_conf_agg(c, a, spec, &err) < 0)
 		ir_usage_error(synopsis, "%s", ir_buf_cstr(&err));
+}
+
+static void
+worker_init(void *worker, void *conf)
+{
+	struct worker *w = worker;
+
+	ir_stats_init(&w->st, conf);
+}
+
+/* Folds the worker's state into the total. */
+static void
+worker_fini(void *worker, void *conf)
+{
+	struct worker *w = worker;
+
+	(void)conf;
+	ir_stats_merge(&run.total, &w->st);
+	ir_stats_free(&w->st);
+	ir_buf_free(&w->msg);
 }
 
 /* Writes the rows (or the state) of st; returns an exit status. */
@@ -183,6 +203,7 @@ main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		IR_LONGOPTS_COMMON,
+		IR_LONGOPTS_RECORDS,
 		{"all", no_argument, NULL, OPT_ALL},
 		{"by", required_argument, NULL, 'g'},
 		{"distinct", required_argument, NULL, OPT_DISTINCT},
@@ -194,29 +215,26 @@ main(int argc, char *argv[])
 		{"merge", no_argument, NULL, OPT_MERGE},
 		{"min", required_argument, NULL, OPT_MIN},
 		{"partial", no_argument, NULL, OPT_PARTIAL},
-		{"rejects", required_argument, NULL, OPT_REJECTS},
 		{"share", no_argument, NULL, OPT_SHARE},
 		{"since", required_argument, NULL, OPT_SINCE},
 		{"sort", required_argument, NULL, OPT_SORT},
 		{"sum", required_argument, NULL, OPT_SUM},
-		{"threads", required_argument, NULL, OPT_THREADS},
 		{"top", required_argument, NULL, OPT_TOP},
 		{"until", required_argument, NULL, OPT_UNTIL},
 		{"where", required_argument, NULL, OPT_WHERE},
 		{NULL, 0, NULL, 0},
 	};
+	struct ir_common_opts co = IR_COMMON_OPTS_INIT;
 	struct ir_stats_conf conf = IR_STATS_CONF_INIT;
 	struct ir_stats_view view = {0};
 	struct ir_records_opts o = {0};
 	struct ir_buf err = IR_BUF_INIT;
-	struct worker *workers;
 	struct ir_out out;
 	const char *output_opt = NULL;
-	int c, i, nw, line_buffered = 0, merge = 0, partial = 0, sort_given = 0;
-	int format = IR_FORMAT_TABLE, status, s;
+	int c, line_buffered, merge = 0, partial = 0, sort_given = 0;
+	int format = IR_FORMAT_TABLE, status;
 
 	ir_setprogname(argv[0]);
-	o.nthreads = ir_pool_default_threads();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":g:ho:", longopts, NULL)) != -1) {
 		switch (c) {
@@ -233,11 +251,6 @@ main(int argc, char *argv[])
 					       "json, markdown or bar)", optarg);
 			output_opt = "-o";
 			break;
-		case IR_OPT_LINE_BUFFERED:
-			line_buffered = 1;
-			break;
-		case IR_OPT_VERSION:
-			ir_version();
 		case OPT_ALL:
 			conf.all = 1;
 			break;
@@ -266,9 +279,6 @@ main(int argc, char *argv[])
 		case OPT_PARTIAL:
 			partial = 1;
 			break;
-		case OPT_REJECTS:
-			o.rejects = optarg;
-			break;
 		case OPT_SHARE:
 			view.share = 1;
 			output_opt = "--share";
@@ -284,9 +294,6 @@ main(int argc, char *argv[])
 		case OPT_SUM:
 			add_agg(&conf, IR_AGG_SUM, optarg);
 			break;
-		case OPT_THREADS:
-			o.nthreads = ir_opt_threads(synopsis, optarg);
-			break;
 		case OPT_TOP:
 			view.top = ir_opt_long(synopsis, "--top", optarg, 1, 1000000000);
 			output_opt = "--top";
@@ -299,7 +306,8 @@ main(int argc, char *argv[])
 				ir_usage_error(synopsis, "%s", ir_buf_cstr(&err));
 			break;
 		default:
-			ir_opt_bad(synopsis, c, argv);
+			if (!ir_opt_common(c, optarg, synopsis, &co))
+				ir_opt_bad(synopsis, c, argv);
 		}
 	}
 	if (partial && output_opt != NULL)
@@ -316,46 +324,34 @@ main(int argc, char *argv[])
 	}
 	ir_buf_free(&err);
 
-	ir_out_stdout(&out, line_buffered);
+	ir_out_stdout(&out, co.line_buffered);
 	line_buffered = out.line_buffered;
 	out.line_buffered = 0; /* nothing is written while reading */
+	co.line_buffered = 0;
 	run.names = argv + optind;
 	run.nnames = argc - optind;
 	/* States are small, and read in order a wrong one is reported once. */
 	if (merge)
-		o.nthreads = 1;
-	nw = o.nthreads > 1 ? o.nthreads : 1;
-	workers = calloc((size_t)nw, sizeof *workers);
-	o.wctx = calloc((size_t)nw, sizeof *o.wctx);
-	if (workers == NULL || o.wctx == NULL)
-		ir_oom();
-	for (i = 0; i < nw; i++) {
-		ir_stats_init(&workers[i].st, &conf);
-		o.wctx[i] = &workers[i];
-	}
+		co.threads = 1;
+	ir_stats_init(&run.total, &conf);
 	o.fn = merge ? add_state : add_record;
+	o.worker_size = sizeof(struct worker);
+	o.init = worker_init;
+	o.fini = worker_fini;
+	o.arg = &conf;
+	o.common = &co;
 	o.out = &out;
 	status = ir_records_run(&o, argv + optind, argc - optind);
-	for (i = 1; i < nw; i++)
-		ir_stats_merge(&workers[0].st, &workers[i].st);
-	if ((s = ir_stats_report(&workers[0].st, run.names, run.nnames)) > status)
-		status = s;
+	status = ir_worst(status, ir_stats_report(&run.total, run.names, run.nnames));
 	out.line_buffered = line_buffered;
-	if (status < IR_EXIT_FAIL && merge && workers[0].st.headers == 0 &&
-	    workers[0].st.groups.n > 0) {
+	if (status < IR_EXIT_FAIL && merge && run.total.headers == 0 && run.total.groups.n > 0) {
 		ir_warn(NULL, 0, "no state header in the input: the number of records is unknown");
 		status = IR_EXIT_FAIL;
 	}
 	/* After an unreadable input or a state of other options the figures would be wrong. */
-	if (status < IR_EXIT_FAIL && (s = output(&workers[0].st, &view, partial, format, &out)) > status)
-		status = s;
-	for (i = 0; i < nw; i++) {
-		ir_stats_free(&workers[i].st);
-		ir_buf_free(&workers[i].msg);
-	}
-	free(workers);
-	free(o.wctx);
+	if (status < IR_EXIT_FAIL)
+		status = ir_worst(status, output(&run.total, &view, partial, format, &out));
+	ir_stats_free(&run.total);
 	ir_stats_conf_free(&conf);
-	s = ir_out_close(&out);
-	return s > status ? s : status;
+	return ir_worst(status, ir_out_close(&out));
 }

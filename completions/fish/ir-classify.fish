@@ -2,6 +2,7 @@
 complete -c ir-classify -s h -l help -d 'Show help'
 complete -c ir-classify -l version -d 'Show the version'
 complete -c ir-classify -l line-buffered -d 'Write each record as soon as it is complete'
+complete -c ir-classify -l max-record-bytes -x -d 'Skip longer lines (bytes; K, M, G allowed)'
 complete -c ir-classify -l dump-rules -d 'Print the rules in effect and exit'
 complete -c ir-classify -l explain -d 'Print a readable account per incident'
 complete -c ir-classify -l no-default-rules -d 'Start without the built-in rules'

@@ -3,6 +3,7 @@ set -l __ir_stats_fields kind category org org_type affected affected_approx dat
 complete -c ir-stats -s h -l help -d 'Show help'
 complete -c ir-stats -l version -d 'Show the version'
 complete -c ir-stats -l line-buffered -d 'Write each line as soon as it is complete'
+complete -c ir-stats -l max-record-bytes -x -d 'Skip longer lines (bytes; K, M, G allowed)'
 complete -c ir-stats -s g -l by -x -a "$__ir_stats_fields" -d 'Group by FIELD (a.b, :year, :fy … :day)'
 complete -c ir-stats -l sum -x -a 'affected disclosure_days report_no' -d 'Sum of FIELD per group'
 complete -c ir-stats -l min -x -a 'affected disclosure_days report_no' -d 'Smallest value of FIELD'

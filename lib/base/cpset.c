@@ -1,8 +1,8 @@
 #include <string.h>
 
 #include "base/cpset.h"
+#include "base/err.h"
 #include "base/utf8.h"
-#include "run/pool.h"
 
 static void
 add(struct ir_cpset *set, uint32_t cp)
@@ -17,11 +17,8 @@ ir_cpset_build(struct ir_cpset *set)
 	size_t i = 0, n = p ? strlen(set->chars) : 0;
 	uint32_t cp;
 
-	ir_lazy_lock();
-	if (atomic_load(&set->ready)) { /* another thread was first */
-		ir_lazy_unlock();
+	if (set->ready)
 		return;
-	}
 	for (cp = 0; set->where != NULL && cp < 0x10000; cp++)
 		if (set->where(cp))
 			add(set, cp);
@@ -32,6 +29,11 @@ ir_cpset_build(struct ir_cpset *set)
 			add(set, cp);
 		i += k > 0 ? (size_t)k : 1;
 	}
-	atomic_store_explicit(&set->ready, 1, memory_order_release);
-	ir_lazy_unlock();
+	set->ready = 1;
+}
+
+void
+ir_cpset_unbuilt(void)
+{
+	ir_die(IR_EXIT_FAIL, NULL, 0, "bug: a character set used before its module's prepare function ran");
 }

@@ -28,4 +28,11 @@ _Noreturn void ir_die(int status, const char *file, long line, const char *fmt, 
 /* For allocation failures: there is nothing sensible left to do. */
 _Noreturn void ir_oom(void);
 
+/* The worse of two exit statuses. */
+static inline int
+ir_worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
 #endif

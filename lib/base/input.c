@@ -62,29 +62,72 @@ take(struct ir_input *in, size_t len, const char **line)
 	return (ssize_t)len;
 }
 
+/* Reads more after in->end: 0 at the end, -1 on an error. */
+static ssize_t
+fill(struct ir_input *in)
+{
+	ssize_t r;
+
+	make_room(in);
+	do
+		r = read(in->fd, in->buf + in->end, in->cap - in->end);
+	while (r < 0 && errno == EINTR);
+	if (r == 0)
+		in->eof = 1;
+	if (r > 0)
+		in->end += (size_t)r;
+	return r;
+}
+
+/*
+ * Reads on to the end of a line longer than max_line without keeping it,
+ * so that memory stays at max_line whatever the input.
+ */
+static ssize_t
+skip_long_line(struct ir_input *in, const char **line)
+{
+	size_t len = 0;
+
+	for (;;) {
+		char *nl = memchr(in->buf + in->pos, '\n', in->end - in->pos);
+
+		if (nl != NULL) {
+			len += (size_t)(nl + 1 - (in->buf + in->pos));
+			in->pos = (size_t)(nl + 1 - in->buf);
+			break;
+		}
+		len += in->end - in->pos;
+		in->pos = in->end;
+		if (in->eof)
+			break;
+		if (fill(in) < 0)
+			return -1;
+	}
+	in->scanned = in->pos;
+	in->lineno++;
+	in->offset = in->next;
+	in->next += len;
+	*line = NULL;
+	return (ssize_t)len;
+}
+
 ssize_t
 ir_input_getline(struct ir_input *in, const char **line)
 {
 	for (;;) {
 		char *nl = in->end > in->scanned ?
 			   memchr(in->buf + in->scanned, '\n', in->end - in->scanned) : NULL;
-		ssize_t r;
 
-		if (nl != NULL)
+		if (nl != NULL && (in->max_line == 0 ||
+				   (size_t)(nl + 1 - (in->buf + in->pos)) <= in->max_line))
 			return take(in, (size_t)(nl + 1 - (in->buf + in->pos)), line);
+		if (in->max_line > 0 && (nl != NULL || in->end - in->pos > in->max_line))
+			return skip_long_line(in, line);
 		in->scanned = in->end;
 		if (in->eof)
 			return in->end > in->pos ? take(in, in->end - in->pos, line) : 0;
-		make_room(in);
-		r = read(in->fd, in->buf + in->end, in->cap - in->end);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
+		if (fill(in) < 0)
 			return -1;
-		}
-		if (r == 0)
-			in->eof = 1;
-		in->end += (size_t)r;
 	}
 }
 

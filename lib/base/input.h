@@ -18,6 +18,7 @@ struct ir_input {
 	char *buf;
 	size_t cap, pos, end, scanned;
 	int eof;
+	size_t max_line;       /* longer lines are read through, not kept; 0: no limit */
 	long lineno;           /* of the line last returned (0 before the first) */
 	unsigned long long offset; /* byte offset of the line last returned */
 	unsigned long long next;   /* byte offset of the next line */
@@ -28,7 +29,8 @@ int ir_input_open(struct ir_input *in, const char *name);
  * Returns the length of the next line, '\n' included (the last line may
  * lack it), and points *line at it until the next call; 0 at the end;
  * -1 with errno set on a read error.  Lines may be of any length: the
- * buffer grows to hold the longest.
+ * buffer grows to hold the longest, up to max_line when that is set; a
+ * longer line is read through and its length returned with *line NULL.
  */
 ssize_t ir_input_getline(struct ir_input *in, const char **line);
 void ir_input_close(struct ir_input *in);

@@ -6,7 +6,6 @@
 
 #include "base/err.h"
 #include "base/opt.h"
-#include "run/pool.h"
 
 void
 ir_version(void)
@@ -58,10 +57,49 @@ ir_opt_long(const char *synopsis, const char *opt, const char *arg, long min, lo
 	return v;
 }
 
-int
-ir_opt_threads(const char *synopsis, const char *arg)
+size_t
+ir_opt_size(const char *synopsis, const char *opt, const char *arg, size_t min, size_t max)
 {
-	int n = (int)ir_opt_long(synopsis, "--threads", arg, 0, 64);
+	unsigned long long v;
+	char *end;
+	int shift = 0;
 
-	return n > 0 ? n : ir_pool_default_threads();
+	errno = 0;
+	v = strtoull(arg, &end, 10);
+	if (end != arg && end[0] != '\0' && end[1] == '\0') {
+		switch (end[0]) {
+		case 'K': shift = 10; end++; break;
+		case 'M': shift = 20; end++; break;
+		case 'G': shift = 30; end++; break;
+		}
+	}
+	if (errno != 0 || end == arg || *end != '\0' || arg[0] == '-' || v > max >> shift ||
+	    v << shift < min)
+		ir_usage_error(synopsis, "%s: expected a size from %zu to %zu bytes (K, M and G "
+			       "may follow the number), not '%s'", opt, min, max, arg);
+	return (size_t)(v << shift);
+}
+
+int
+ir_opt_common(int c, const char *arg, const char *synopsis, struct ir_common_opts *co)
+{
+	switch (c) {
+	case IR_OPT_VERSION:
+		ir_version();
+	case IR_OPT_LINE_BUFFERED:
+		co->line_buffered = 1;
+		return 1;
+	case IR_OPT_MAX_RECORD:
+		co->max_record_bytes = ir_opt_size(synopsis, "--max-record-bytes", arg, 1024,
+						   (size_t)4 << 30);
+		return 1;
+	case IR_OPT_REJECTS:
+		co->rejects = arg;
+		return 1;
+	case IR_OPT_THREADS:
+		co->threads = (int)ir_opt_long(synopsis, "--threads", arg, 0, 64);
+		return 1;
+	default:
+		return 0;
+	}
 }

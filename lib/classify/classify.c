@@ -211,7 +211,7 @@ ir_classify(struct ir_classifier *c, const char *text, size_t len)
 	for (i = 0; i < rs->nrules; i++)
 		c->candidate[i] = !rs->rules[i].anchored;
 	if (rs->nwords > 0)
-		ir_lexicon_each((struct ir_lexicon *)&rs->lexicon, c->norm.text.p, c->norm.text.len,
+		ir_lexicon_each(&rs->lexicon, c->norm.text.p, c->norm.text.len,
 				mark, c);
 	for (i = 0; i < rs->nrules; i++)
 		if (c->candidate[i])
@@ -353,4 +353,10 @@ ir_classifier_free(struct ir_classifier *c)
 	free(c->ev);
 	free(c->gave_up);
 	memset(c, 0, sizeof *c);
+}
+
+void
+ir_classify_prepare(void)
+{
+	ir_norm_prepare();
 }

@@ -47,4 +47,8 @@ void ir_classifier_free(struct ir_classifier *c);
 #define IR_CLASSIFY_FIELDS 4
 extern const char *const ir_classify_fields[IR_CLASSIFY_FIELDS];
 
+/* Builds the tables every classifier shares: once, at start-up, before
+ * any thread starts (the rule set's own are built by ir_rules_ready). */
+void ir_classify_prepare(void);
+
 #endif

@@ -516,6 +516,7 @@ ir_rules_ready(struct ir_ruleset *rs)
 	rs->lexicon.words = rs->words;
 	rs->lexicon.n = rs->nwords;
 	rs->lexicon.anywhere = 1; /* patterns match inside words too */
+	ir_lexicon_build(&rs->lexicon);
 	rs->mctx = pcre2_match_context_create(NULL);
 	if (rs->mctx == NULL)
 		ir_oom();
@@ -585,6 +586,6 @@ ir_rules_free(struct ir_ruleset *rs)
 	free(rs->lead_end);
 	pcre2_code_free(rs->lead_end_code);
 	pcre2_match_context_free(rs->mctx);
-	free(atomic_load(&rs->lexicon.sorted));
+	ir_lexicon_free(&rs->lexicon);
 	memset(rs, 0, sizeof *rs);
 }

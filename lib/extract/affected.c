@@ -5,7 +5,7 @@
 #include "base/utf8.h"
 #include "extract/affected.h"
 #include "extract/cues.h"
-#include "extract/rx.h"
+#include "ja/rx.h"
 
 /* Counters of people and records. */
 static const char *const units[] = {
@@ -145,4 +145,14 @@ ir_counts_free(struct ir_counts *cs)
 {
 	free(cs->c);
 	memset(cs, 0, sizeof *cs);
+}
+
+static struct ir_rx *const patterns[] = {
+	&not_data_after, &recipients, &lure, &hedge,
+};
+
+void
+ir_affected_prepare(void)
+{
+	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

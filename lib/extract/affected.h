@@ -34,4 +34,7 @@ long ir_affected(const struct ir_counts *cs, const char *text, size_t len,
 
 void ir_counts_free(struct ir_counts *cs);
 
+/* Compiles the module's patterns: once, at start-up, before any thread. */
+void ir_affected_prepare(void);
+
 #endif

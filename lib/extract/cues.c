@@ -173,3 +173,9 @@ ir_cues_free(struct ir_cues *c)
 	free(c->v);
 	memset(c, 0, sizeof *c);
 }
+
+void
+ir_cues_prepare(void)
+{
+	ir_lexicon_build(&lexicon);
+}

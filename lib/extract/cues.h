@@ -31,4 +31,7 @@ struct ir_cues {
 void ir_cues_scan(struct ir_cues *c, const char *text, size_t len);
 void ir_cues_free(struct ir_cues *c);
 
+/* Builds the lexicon of cues: once, at start-up, before any thread. */
+void ir_cues_prepare(void);
+
 #endif

@@ -2,7 +2,7 @@
 
 #include "extract/cues.h"
 #include "extract/datatypes.h"
-#include "extract/rx.h"
+#include "ja/rx.h"
 
 const char *const ir_datatype_names[] = {
 	"address", "age", "bank_account", "birth_date", "card_cvc", "card_expiry",
@@ -37,4 +37,14 @@ ir_datatypes(const char *text, size_t len, const struct ir_cues *cues)
 			bits |= 1UL << c->value;
 	}
 	return bits;
+}
+
+static struct ir_rx *const patterns[] = {
+	&denied,
+};
+
+void
+ir_datatypes_prepare(void)
+{
+	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

@@ -48,4 +48,7 @@ struct ir_cues;
 /* A bit per ir_datatype_names entry, from normalised text and its cues. */
 unsigned long ir_datatypes(const char *text, size_t len, const struct ir_cues *cues);
 
+/* Compiles the module's patterns: once, at start-up, before any thread. */
+void ir_datatypes_prepare(void);
+
 #endif

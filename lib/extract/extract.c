@@ -6,7 +6,7 @@
 #include "extract/extract.h"
 #include "extract/facts.h"
 #include "extract/org.h"
-#include "extract/rx.h"
+#include "ja/rx.h"
 #include "json/write.h"
 
 const char *const ir_extract_fields[IR_EXTRACT_FIELDS] = {
@@ -302,4 +302,20 @@ ir_extractor_free(struct ir_extractor *x)
 	ir_cues_free(&x->cues);
 	ir_counts_free(&x->facts.counts);
 	ir_buf_free(&x->facts.warnings);
+}
+
+void
+ir_extract_prepare(void)
+{
+	static struct ir_rx *const patterns[] = {&date_tail, &report_no};
+
+	ir_norm_prepare();
+	ir_date_prepare();
+	ir_count_prepare();
+	ir_cues_prepare();
+	ir_org_prepare();
+	ir_affected_prepare();
+	ir_datatypes_prepare();
+	ir_facts_prepare();
+	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

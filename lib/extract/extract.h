@@ -54,4 +54,10 @@ void ir_extract(struct ir_extractor *x, const char *text, size_t len, const char
 void ir_extract_json(const struct ir_extractor *x, const char *text, struct ir_buf *out);
 void ir_extractor_free(struct ir_extractor *x);
 
+/*
+ * Builds the patterns, lexicons and character sets every extractor
+ * shares: once, at start-up, before any thread starts.
+ */
+void ir_extract_prepare(void);
+
 #endif

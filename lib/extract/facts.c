@@ -6,7 +6,7 @@
 #include "base/utf8.h"
 #include "extract/cues.h"
 #include "extract/facts.h"
-#include "extract/rx.h"
+#include "ja/rx.h"
 
 static struct ir_rx told = IR_RX("報告|届出|届け出|届けて|連絡|相談|通報|被害申告|被害届|申告");
 static struct ir_rx learned = IR_RX(
@@ -203,4 +203,14 @@ ir_contractor(const struct ir_cues *cues)
 		if (cues->v[i].kind == IR_CUE_CONTRACTOR)
 			return 1;
 	return 0;
+}
+
+static struct ir_rx *const patterns[] = {
+	&told, &learned, &boundary, &range_end, &learned_heading, &window,
+};
+
+void
+ir_facts_prepare(void)
+{
+	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

@@ -48,4 +48,7 @@ int ir_period(const char *text, size_t len, const struct ir_dates *ds, struct ir
 /* Does the notice involve a contractor or outsourcee (委託先, 受託者, 再委託, 業務委託)? */
 int ir_contractor(const struct ir_cues *cues);
 
+/* Compiles the module's patterns: once, at start-up, before any thread. */
+void ir_facts_prepare(void);
+
 #endif

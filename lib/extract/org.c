@@ -2,7 +2,7 @@
 
 #include "base/utf8.h"
 #include "extract/org.h"
-#include "extract/rx.h"
+#include "ja/rx.h"
 
 /*
  * A character of a place name: a kanji, or the kana place names take
@@ -211,4 +211,21 @@ ir_org_type(const char *org, size_t len)
 		if (ir_rx_test(&types[i].rx, org, len))
 			return types[i].label;
 	return "company";
+}
+
+static struct ir_rx *const patterns[] = {
+	&sentence, &tag, &legal_form, &subject, &whole_body, &place, &quoted, &shop_words,
+};
+
+void
+ir_org_prepare(void)
+{
+	size_t i;
+
+	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
+	for (i = 0; i < sizeof types / sizeof *types; i++) {
+		struct ir_rx *rx = &types[i].rx;
+
+		ir_rx_compile(&rx, 1);
+	}
 }

@@ -23,4 +23,7 @@ int ir_org_find(const char *title, size_t tlen, const char *body, size_t blen, s
 /* The org_type label of a normalised organisation name (NULL: "other"). */
 const char *ir_org_type(const char *org, size_t len);
 
+/* Compiles the module's patterns: once, at start-up, before any thread. */
+void ir_org_prepare(void);
+
 #endif

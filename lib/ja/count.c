@@ -684,3 +684,9 @@ ir_qual_name(enum ir_qual q)
 		return NULL;
 	}
 }
+
+void
+ir_count_prepare(void)
+{
+	ir_cpset_build(&numerals);
+}

@@ -68,4 +68,7 @@ size_t ir_count_scan(const char *s, size_t n,
 /* NULL, "about", "max", "over", "under". */
 const char *ir_qual_name(enum ir_qual q);
 
+/* Builds the set of kanji numerals: once, at start-up, before any thread. */
+void ir_count_prepare(void);
+
 #endif

@@ -625,3 +625,9 @@ ir_date_iso(struct ir_date d, char out[11])
 	put_digits(out + 3, (unsigned)d.d, 2);
 	out[5] = '\0';
 }
+
+void
+ir_date_prepare(void)
+{
+	ir_cpset_build(&date_leads);
+}

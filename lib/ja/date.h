@@ -66,4 +66,7 @@ long ir_date_days(struct ir_date d);
 /* "2023-08-23"; without year "--08-23" (ISO 8601's form). */
 void ir_date_iso(struct ir_date d, char out[11]);
 
+/* Builds the characters a date can start with: once, at start-up, before any thread. */
+void ir_date_prepare(void);
+
 #endif

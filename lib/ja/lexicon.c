@@ -2,9 +2,9 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/err.h"
 #include "base/utf8.h"
 #include "ja/lexicon.h"
-#include "run/pool.h"
 
 static uint32_t
 fold(uint32_t c)
@@ -91,18 +91,14 @@ index_firsts(struct ir_lexicon *lx, struct ir_lexentry *sorted)
 	}
 }
 
-/* Sorts and indexes the words (once, by any thread). */
-static void
-build(struct ir_lexicon *lx)
+void
+ir_lexicon_build(struct ir_lexicon *lx)
 {
 	struct ir_lexentry *sorted;
 	size_t i;
 
-	ir_lazy_lock();
-	if (atomic_load(&lx->sorted) != NULL) {
-		ir_lazy_unlock();
+	if (lx->sorted != NULL)
 		return;
-	}
 	/* At most half the slots full: probes stay short. */
 	for (lx->slotbits = 4; ((size_t)1 << lx->slotbits) < 2 * lx->n; lx->slotbits++)
 		;
@@ -122,8 +118,15 @@ build(struct ir_lexicon *lx)
 	}
 	qsort(sorted, lx->n, sizeof *sorted, by_first_then_longest);
 	index_firsts(lx, sorted);
-	atomic_store(&lx->sorted, sorted);
-	ir_lazy_unlock();
+	lx->sorted = sorted;
+}
+
+void
+ir_lexicon_free(struct ir_lexicon *lx)
+{
+	free(lx->sorted);
+	lx->sorted = NULL;
+	lx->slots = NULL;
 }
 
 /* Does word match s at i (ASCII case folded), standing alone if ASCII? */
@@ -195,15 +198,15 @@ next_start(const struct ir_lexicon *lx, const char *s, size_t n, size_t i, size_
 }
 
 static const struct ir_lexentry *
-ready(struct ir_lexicon *lx)
+ready(const struct ir_lexicon *lx)
 {
-	if (atomic_load(&lx->sorted) == NULL)
-		build(lx);
-	return atomic_load(&lx->sorted);
+	if (lx->sorted == NULL)
+		ir_die(IR_EXIT_FAIL, NULL, 0, "bug: a lexicon searched before it was built");
+	return lx->sorted;
 }
 
 void
-ir_lexicon_each(struct ir_lexicon *lx, const char *s, size_t n,
+ir_lexicon_each(const struct ir_lexicon *lx, const char *s, size_t n,
 		int (*fn)(size_t off, size_t len, int id, void *ctx), void *ctx)
 {
 	const struct ir_lexentry *sorted = ready(lx);
@@ -221,7 +224,7 @@ ir_lexicon_each(struct ir_lexicon *lx, const char *s, size_t n,
 }
 
 int
-ir_lexicon_next(struct ir_lexicon *lx, const char *s, size_t n, size_t from, size_t *off,
+ir_lexicon_next(const struct ir_lexicon *lx, const char *s, size_t n, size_t from, size_t *off,
 		size_t *len, int *id)
 {
 	const struct ir_lexentry *sorted = ready(lx);

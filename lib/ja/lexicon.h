@@ -16,7 +16,6 @@
 #ifndef IR_JA_LEXICON_H
 #define IR_JA_LEXICON_H
 
-#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,13 +28,13 @@ struct ir_lexicon {
 	const struct ir_lexword *words; /* as given */
 	size_t n;
 	int anywhere;                   /* ASCII words inside others match too */
-	/* built on first use */
+	/* built by ir_lexicon_build */
 	struct ir_lexentry {
 		uint32_t first;
 		uint32_t len;
 		const char *word;
 		int id;
-	} *_Atomic sorted;               /* then the slots, in the same block */
+	} *sorted;                       /* then the slots, in the same block */
 	struct ir_lexslot {
 		uint32_t first, entry;  /* entry: the first of sorted with it */
 	} *slots;
@@ -48,17 +47,25 @@ struct ir_lexicon {
 #define IR_LEXICON(words) {words, sizeof words / sizeof *words, 0, NULL, NULL, 0, {0}, {0}, {0}}
 
 /*
+ * Sorts and indexes the words: once, before the lexicon is searched and
+ * before any thread starts (a lexicon built already is left alone).  A
+ * search of a lexicon that was never built stops the program: a bug.
+ */
+void ir_lexicon_build(struct ir_lexicon *lx);
+void ir_lexicon_free(struct ir_lexicon *lx);
+
+/*
  * Finds the first word at or after from in s (valid UTF-8); returns 1 and
  * sets *off, *len and *id, or returns 0.
  */
-int ir_lexicon_next(struct ir_lexicon *lx, const char *s, size_t n, size_t from, size_t *off,
+int ir_lexicon_next(const struct ir_lexicon *lx, const char *s, size_t n, size_t from, size_t *off,
 		    size_t *len, int *id);
 
 /*
  * Calls fn for every word at every place of s, overlapping ones and
  * words that are prefixes of others included; fn returns 0 to go on.
  */
-void ir_lexicon_each(struct ir_lexicon *lx, const char *s, size_t n,
+void ir_lexicon_each(const struct ir_lexicon *lx, const char *s, size_t n,
 		     int (*fn)(size_t off, size_t len, int id, void *ctx), void *ctx);
 
 #endif

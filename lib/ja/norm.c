@@ -295,3 +295,9 @@ ir_norm_free(struct ir_norm *n)
 	free(n->map);
 	memset(n, 0, sizeof *n);
 }
+
+void
+ir_norm_prepare(void)
+{
+	ir_cpset_build(&inert);
+}

@@ -38,4 +38,7 @@ size_t ir_norm_origin(const struct ir_norm *n, size_t off);
 size_t ir_norm_origin_end(const struct ir_norm *n, size_t off);
 void ir_norm_free(struct ir_norm *n);
 
+/* Builds the set of characters normalisation leaves alone: once, at start-up, before any thread. */
+void ir_norm_prepare(void);
+
 #endif

@@ -10,14 +10,14 @@
 enum { FREE, FILLING, QUEUED, WORKING, DONE };
 enum { PER_THREAD = 3 }; /* batches in flight per worker */
 
-static int
+static void *
 run(void *arg)
 {
 	struct ir_pool *w = ((void **)arg)[0];
 	void *wctx = ((void **)arg)[1];
 
 	free(arg);
-	mtx_lock(&w->lock);
+	pthread_mutex_lock(&w->lock);
 	for (;;) {
 		struct ir_batch *b = NULL;
 		size_t i;
@@ -30,34 +30,35 @@ run(void *arg)
 		if (b == NULL) {
 			if (w->stop)
 				break;
-			cnd_wait(&w->changed, &w->lock);
+			pthread_cond_wait(&w->changed, &w->lock);
 			continue;
 		}
 		b->state = WORKING;
-		mtx_unlock(&w->lock);
+		pthread_mutex_unlock(&w->lock);
 		w->work(b, wctx);
-		mtx_lock(&w->lock);
+		pthread_mutex_lock(&w->lock);
 		b->state = DONE;
-		cnd_broadcast(&w->changed);
+		pthread_cond_broadcast(&w->changed);
 	}
-	mtx_unlock(&w->lock);
-	return 0;
+	pthread_mutex_unlock(&w->lock);
+	return NULL;
 }
 
 static void
 reset(struct ir_batch *b)
 {
 	b->in.len = b->out.len = b->err.len = b->rej.len = 0;
-	b->status = 0;
+	b->status = b->quiet = 0;
 }
 
 void
 ir_pool_start(struct ir_pool *w, int nthreads, ir_pool_fn work, void **wctx, ir_emit_fn emit,
-	      void *ectx)
+	      void *ectx, size_t budget)
 {
 	int i;
 
 	memset(w, 0, sizeof *w);
+	w->budget = budget;
 	w->work = work;
 	w->emit = emit;
 	w->ectx = ectx;
@@ -66,10 +67,10 @@ ir_pool_start(struct ir_pool *w, int nthreads, ir_pool_fn work, void **wctx, ir_
 	w->ring = calloc(w->nring, sizeof *w->ring);
 	if (w->ring == NULL)
 		ir_oom();
-	if (nthreads <= 1 || mtx_init(&w->lock, mtx_plain) != thrd_success)
+	if (nthreads <= 1 || pthread_mutex_init(&w->lock, NULL) != 0)
 		return;
-	if (cnd_init(&w->changed) != thrd_success) {
-		mtx_destroy(&w->lock);
+	if (pthread_cond_init(&w->changed, NULL) != 0) {
+		pthread_mutex_destroy(&w->lock);
 		return;
 	}
 	w->threads = calloc((size_t)nthreads, sizeof *w->threads);
@@ -82,7 +83,7 @@ ir_pool_start(struct ir_pool *w, int nthreads, ir_pool_fn work, void **wctx, ir_
 			ir_oom();
 		arg[0] = w;
 		arg[1] = wctx[i];
-		if (thrd_create(&w->threads[i], run, arg) != thrd_success) {
+		if (pthread_create(&w->threads[i], NULL, run, arg) != 0) {
 			free(arg);
 			break;
 		}
@@ -92,8 +93,8 @@ ir_pool_start(struct ir_pool *w, int nthreads, ir_pool_fn work, void **wctx, ir_
 		/* No thread could start: work in this one. */
 		free(w->threads);
 		w->threads = NULL;
-		cnd_destroy(&w->changed);
-		mtx_destroy(&w->lock);
+		pthread_cond_destroy(&w->changed);
+		pthread_mutex_destroy(&w->lock);
 	}
 }
 
@@ -104,9 +105,10 @@ emit_done(struct ir_pool *w)
 	while (w->head != w->tail && w->ring[w->head].state == DONE) {
 		struct ir_batch *b = &w->ring[w->head];
 
-		mtx_unlock(&w->lock);
+		pthread_mutex_unlock(&w->lock);
 		w->emit(b, w->ectx);
-		mtx_lock(&w->lock);
+		pthread_mutex_lock(&w->lock);
+		w->inflight -= b->in.len;
 		b->state = FREE;
 		w->head = (w->head + 1) % w->nring;
 	}
@@ -122,17 +124,18 @@ ir_pool_batch(struct ir_pool *w)
 		reset(b);
 		return b;
 	}
-	mtx_lock(&w->lock);
+	pthread_mutex_lock(&w->lock);
 	for (;;) {
 		emit_done(w);
-		if ((w->tail + 1) % w->nring != w->head)
+		if ((w->tail + 1) % w->nring != w->head &&
+		    (w->budget == 0 || w->inflight < w->budget || w->head == w->tail))
 			break;
-		cnd_wait(&w->changed, &w->lock);
+		pthread_cond_wait(&w->changed, &w->lock);
 	}
 	b = &w->ring[w->tail];
 	w->tail = (w->tail + 1) % w->nring;
 	b->state = FILLING;
-	mtx_unlock(&w->lock);
+	pthread_mutex_unlock(&w->lock);
 	reset(b);
 	return b;
 }
@@ -145,10 +148,11 @@ ir_pool_submit(struct ir_pool *w, struct ir_batch *b)
 		w->emit(b, w->ectx);
 		return;
 	}
-	mtx_lock(&w->lock);
+	pthread_mutex_lock(&w->lock);
+	w->inflight += b->in.len;
 	b->state = QUEUED;
-	cnd_broadcast(&w->changed);
-	mtx_unlock(&w->lock);
+	pthread_cond_broadcast(&w->changed);
+	pthread_mutex_unlock(&w->lock);
 }
 
 void
@@ -156,15 +160,15 @@ ir_pool_drain(struct ir_pool *w)
 {
 	if (w->nthreads == 0)
 		return;
-	mtx_lock(&w->lock);
+	pthread_mutex_lock(&w->lock);
 	for (;;) {
 		emit_done(w);
 		/* Only the newest batch can be filling; the rest must be out. */
 		if (w->head == w->tail || w->ring[w->head].state == FILLING)
 			break;
-		cnd_wait(&w->changed, &w->lock);
+		pthread_cond_wait(&w->changed, &w->lock);
 	}
-	mtx_unlock(&w->lock);
+	pthread_mutex_unlock(&w->lock);
 }
 
 void
@@ -174,20 +178,20 @@ ir_pool_finish(struct ir_pool *w)
 	int t;
 
 	if (w->nthreads > 0) {
-		mtx_lock(&w->lock);
+		pthread_mutex_lock(&w->lock);
 		while (w->head != w->tail) {
 			emit_done(w);
 			if (w->head != w->tail)
-				cnd_wait(&w->changed, &w->lock);
+				pthread_cond_wait(&w->changed, &w->lock);
 		}
 		w->stop = 1;
-		cnd_broadcast(&w->changed);
-		mtx_unlock(&w->lock);
+		pthread_cond_broadcast(&w->changed);
+		pthread_mutex_unlock(&w->lock);
 		for (t = 0; t < w->nthreads; t++)
-			thrd_join(w->threads[t], NULL);
+			pthread_join(w->threads[t], NULL);
 		free(w->threads);
-		cnd_destroy(&w->changed);
-		mtx_destroy(&w->lock);
+		pthread_cond_destroy(&w->changed);
+		pthread_mutex_destroy(&w->lock);
 	}
 	for (i = 0; i < w->nring; i++) {
 		ir_buf_free(&w->ring[i].in);
@@ -218,33 +222,26 @@ ir_batch_warn(struct ir_batch *b, long line, const char *fmt, ...)
 	ir_buf_addc(&b->err, '\n');
 }
 
-static once_flag lazy_once = ONCE_FLAG_INIT;
-static mtx_t lazy;
-
-static void
-lazy_init(void)
-{
-	if (mtx_init(&lazy, mtx_plain) != thrd_success)
-		ir_die(IR_EXIT_FAIL, NULL, 0, "cannot create a lock");
-}
-
-void
-ir_lazy_lock(void)
-{
-	call_once(&lazy_once, lazy_init);
-	mtx_lock(&lazy);
-}
-
-void
-ir_lazy_unlock(void)
-{
-	mtx_unlock(&lazy);
-}
-
 int
 ir_pool_default_threads(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 
 	return n < 1 ? 1 : n > 4 ? 4 : (int)n;
+}
+
+size_t
+ir_pool_batch_bytes(void)
+{
+	const char *env = getenv("IR_BATCH_BYTES");
+	char *end;
+	unsigned long long v;
+
+	if (env == NULL || *env == '\0')
+		return (size_t)1 << 18;
+	v = strtoull(env, &end, 10);
+	if (*end != '\0' || v == 0 || env[0] == '-')
+		ir_die(IR_EXIT_FAIL, NULL, 0, "IR_BATCH_BYTES: expected a number of bytes, not '%s'",
+		       env);
+	return (size_t)v;
 }

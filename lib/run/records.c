@@ -1,37 +1,46 @@
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "base/input.h"
 #include "run/records.h"
 
-enum { BATCH = 1 << 18 };
-
 /* What the main thread keeps while reading. */
 struct loop {
 	const struct ir_records_opts *o;
-	struct ir_pool work;
+	struct ir_pool pool;
 	struct ir_batch *b;
+	size_t batch_bytes;
+	int quiet;        /* this input is a raw dump: its lines are rejected unsaid */
 	struct ir_out rejects;
 	int have_rejects, status;
 };
 
-/* What each worker keeps. */
+/* What each worker keeps: the tool's state follows, in the same block. */
 struct worker {
 	const struct ir_records_opts *o;
-	void *wctx;
 	struct ir_record rec;
+	max_align_t state[];
 };
+
+static int
+set_aside(struct ir_batch *b, const struct ir_record *rec)
+{
+	ir_buf_add(&b->rej, rec->text, rec->len);
+	ir_buf_addc(&b->rej, '\n');
+	return IR_EXIT_DATA;
+}
 
 int
 ir_record_reject(struct ir_batch *b, const struct ir_record *rec, const char *why)
 {
 	ir_batch_warn(b, rec->line, "%s", why);
-	ir_buf_add(&b->rej, rec->text, rec->len);
-	ir_buf_addc(&b->rej, '\n');
-	return IR_EXIT_DATA;
+	return set_aside(b, rec);
 }
 
 void
@@ -39,6 +48,15 @@ ir_record_pass(struct ir_batch *b, const struct ir_record *rec)
 {
 	ir_buf_add(&b->out, rec->text, rec->len);
 	ir_buf_addc(&b->out, '\n');
+}
+
+int
+ir_record_is_incident(const struct ir_record *rec)
+{
+	const struct ir_jmember *m = ir_json_get(&rec->obj, "kind");
+
+	return m != NULL && m->type == IR_JSTRING &&
+	       ir_json_key_is(rec->text + m->val, m->val_len, "incident");
 }
 
 static void
@@ -65,9 +83,9 @@ work_batch(struct ir_batch *b, void *arg)
 		if (strspn(p, " \t\r") >= n)
 			continue;
 		if (ir_json_object(&rec->obj, p, n, &why, &at) < 0)
-			s = ir_record_reject(b, rec, "not a JSON object");
+			s = b->quiet ? set_aside(b, rec) : ir_record_reject(b, rec, "not a JSON object");
 		else
-			s = wk->o->fn(rec, b, wk->wctx);
+			s = wk->o->fn(rec, b, wk->state);
 		if (s > b->status)
 			b->status = s;
 	}
@@ -91,11 +109,41 @@ emit_batch(struct ir_batch *b, void *arg)
 		l->status = b->status;
 }
 
+/* Hands the batch over; the next starts at the line after in's last. */
 static void
-submit(struct loop *l)
+submit(struct loop *l, const struct ir_input *in)
 {
-	ir_pool_submit(&l->work, l->b);
-	l->b = ir_pool_batch(&l->work);
+	l->b->quiet = l->quiet;
+	ir_pool_submit(&l->pool, l->b);
+	l->b = ir_pool_batch(&l->pool);
+	l->b->source = in->name;
+	l->b->line = in->lineno + 1;
+}
+
+/* A line too long to keep: said in its place among the batches' messages. */
+static void
+too_long(struct loop *l, const struct ir_input *in, size_t len)
+{
+	submit(l, in);
+	ir_batch_warn(l->b, in->lineno,
+		      "a line of %zu bytes, longer than --max-record-bytes (%zu); skipped", len,
+		      l->o->common->max_record_bytes);
+	l->b->status = IR_EXIT_DATA;
+	l->b->line = in->lineno + 1;
+}
+
+/*
+ * Could the line be meant as JSON: an object, maybe cut short, or any
+ * other JSON value?  The first line of a raw dump is neither.
+ */
+static int
+json_like(const char *line, size_t len)
+{
+	size_t lead = strspn(line, " \t");
+	enum ir_jtype t;
+	const char *why;
+
+	return line[lead] == '{' || ir_json_value(line + lead, len - lead, &t, &why) > 0;
 }
 
 static int
@@ -104,69 +152,132 @@ each_input(struct ir_input *in, void *ctx)
 	struct loop *l = ctx;
 	const char *line;
 	ssize_t len;
-	int errnum;
+	int errnum, first = 1;
 
+	in->max_line = l->o->common->max_record_bytes + 2; /* the line end too */
 	l->b->source = in->name;
 	l->b->line = 1;
+	l->quiet = 0;
 	while ((len = ir_input_getline(in, &line)) > 0) {
+		if (line == NULL) {
+			too_long(l, in, (size_t)len);
+			continue;
+		}
+		if (first && strspn(line, " \t\r\n") < (size_t)len) {
+			first = 0;
+			if (!json_like(line, (size_t)len)) {
+				ir_warn(in->name, in->lineno,
+					"input looks like a raw dump; run ir-split first");
+				l->quiet = 1;
+			}
+		}
 		ir_buf_add(&l->b->in, line, (size_t)len);
 		if (line[len - 1] != '\n')
 			ir_buf_addc(&l->b->in, '\n');
-		if (l->b->in.len >= BATCH || l->o->out->line_buffered) {
-			submit(l);
-			l->b->source = in->name;
-			l->b->line = in->lineno + 1;
-		}
+		if (l->b->in.len >= l->batch_bytes || l->o->out->line_buffered)
+			submit(l, in);
 	}
 	errnum = errno;
-	submit(l);
+	submit(l, in);
 	if (len < 0) {
 		/* The records before the error are written before its message. */
-		ir_pool_drain(&l->work);
+		ir_pool_drain(&l->pool);
 		return ir_input_read_error(in, errnum);
 	}
 	return IR_EXIT_OK;
 }
 
+/*
+ * Refuses a rejects file that is one of the inputs: creating it would
+ * empty the input before it is read.
+ */
+static int
+rejects_is_input(const char *rejects, char *const *names, int n)
+{
+	struct stat r, st;
+	int i;
+
+	if (stat(rejects, &r) < 0)
+		return 0;
+	for (i = 0; i < (n > 0 ? n : 1); i++) {
+		const char *name = n > 0 ? names[i] : "-";
+		int ok = strcmp(name, "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(name, &st);
+
+		if (ok == 0 && st.st_dev == r.st_dev && st.st_ino == r.st_ino) {
+			ir_warn(NULL, 0, "--rejects %s is also an input (%s); refused", rejects, name);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Allocates and initialises the workers' states, one per thread. */
+static struct worker **
+workers_new(const struct ir_records_opts *o, int nw)
+{
+	struct worker **w = ir_xrealloc(NULL, (size_t)nw * sizeof *w);
+	int i;
+
+	for (i = 0; i < nw; i++) {
+		w[i] = calloc(1, sizeof **w + o->worker_size);
+		if (w[i] == NULL)
+			ir_oom();
+		w[i]->o = o;
+		if (o->init != NULL)
+			o->init(w[i]->state, o->arg);
+	}
+	return w;
+}
+
+static void
+workers_free(const struct ir_records_opts *o, struct worker **w, int nw)
+{
+	int i;
+
+	for (i = 0; i < nw; i++) {
+		if (o->fini != NULL)
+			o->fini(w[i]->state, o->arg);
+		ir_jobj_free(&w[i]->rec.obj);
+		free(w[i]);
+	}
+	free(w);
+}
+
 int
 ir_records_run(const struct ir_records_opts *o, char *const *names, int n)
 {
-	int nw = o->nthreads > 1 ? o->nthreads : 1, i, status, s;
-	struct worker *workers = calloc((size_t)nw, sizeof *workers);
-	void **wctx = calloc((size_t)nw, sizeof *wctx);
+	const struct ir_common_opts *co = o->common;
+	int nthreads = co->line_buffered || o->out->line_buffered ? 0 :
+		       co->threads > 0 ? co->threads : ir_pool_default_threads();
+	int nw = nthreads > 1 ? nthreads : 1, status, s;
 	struct loop l = {0};
+	struct worker **workers;
 
-	if (workers == NULL || wctx == NULL)
-		ir_oom();
 	l.o = o;
-	if (o->rejects != NULL) {
-		if (ir_out_file(&l.rejects, o->rejects) < 0) {
-			ir_warn_errno(errno, o->rejects, 0, "cannot create");
-			free(workers);
-			free(wctx);
+	l.batch_bytes = ir_pool_batch_bytes();
+	if (co->rejects != NULL) {
+		if (rejects_is_input(co->rejects, names, n))
+			return IR_EXIT_FAIL;
+		if (ir_out_file(&l.rejects, co->rejects) < 0) {
+			ir_warn_errno(errno, co->rejects, 0, "cannot create");
 			return IR_EXIT_FAIL;
 		}
 		l.have_rejects = 1;
 	}
-	for (i = 0; i < nw; i++) {
-		workers[i].o = o;
-		workers[i].wctx = o->wctx[i];
-		wctx[i] = &workers[i];
-	}
-	ir_pool_start(&l.work, o->out->line_buffered ? 0 : o->nthreads, work_batch, wctx,
-		      emit_batch, &l);
-	l.b = ir_pool_batch(&l.work);
+	workers = workers_new(o, nw);
+	/* In flight: a few batches, or two of the longest records. */
+	ir_pool_start(&l.pool, nthreads, work_batch, (void **)workers, emit_batch, &l,
+		      2 * co->max_record_bytes > 4 * l.batch_bytes ? 2 * co->max_record_bytes :
+								     4 * l.batch_bytes);
+	l.b = ir_pool_batch(&l.pool);
 	status = ir_input_each(names, n, each_input, &l);
-	ir_pool_submit(&l.work, l.b); /* the empty batch last asked for */
-	ir_pool_finish(&l.work);
+	ir_pool_submit(&l.pool, l.b); /* the batch last asked for */
+	ir_pool_finish(&l.pool);
+	workers_free(o, workers, nw);
 	if (l.status > status)
 		status = l.status;
 	if (l.have_rejects && (s = ir_out_close(&l.rejects)) > status)
 		status = s;
-	for (i = 0; i < nw; i++)
-		ir_jobj_free(&workers[i].rec.obj);
-	free(workers);
-	free(wctx);
 	return status;
 }
 

@@ -1,14 +1,24 @@
-/* run/records.h - the NDJSON record loop of the tools after ir-split.
+/* run/records.h - the record loop: what every tool after ir-split runs.
  *
  * ir_records_run reads the named inputs line by line, in batches that a
  * pool of threads works on (run/pool.h), checks that each line is one JSON
- * object, and hands it to the tool's callback, which appends what it
- * writes to the batch.  A line that is not a JSON object is reported as
- * "PROG: FILE:LINE: not a JSON object", left out of the output, copied
- * verbatim to the rejects file when there is one, and makes the exit
- * status IR_EXIT_DATA; the loop goes on.  Blank lines are skipped.  The
- * callback may reject a record the same way (ir_record_reject), e.g. when
- * a contract field has the wrong type.
+ * object, and hands it to the tool's callback with the worker's own
+ * state; the callback appends what it writes to the batch, and the pool
+ * writes the batches out in input order.  Each worker's state is a block
+ * of worker_size bytes, zeroed, then given to init; after the last input
+ * fini gets each in worker order (that is where a tool folds the workers'
+ * results into one) and the block is freed.  init and fini run in the
+ * calling thread, before any worker starts and after all have ended.
+ *
+ * A line that is not a JSON object is reported as "PROG: FILE:LINE: why",
+ * left out of the output, copied verbatim to the rejects file when there
+ * is one, and makes the exit status IR_EXIT_DATA; the loop goes on.  So
+ * is a line longer than --max-record-bytes (not copied: it is not kept).
+ * An input whose first line is not JSON at all is taken for a raw dump:
+ * one hint ("input looks like a raw dump; run ir-split first") instead
+ * of a message per line.  Blank lines are skipped.  The callback may
+ * reject a record the same way (ir_record_reject).  The rejects file may
+ * not be one of the inputs: that is refused before anything is opened.
  *
  * ir_record_write writes a record back with fields added: the original
  * bytes go through untouched and the new members are appended; members
@@ -21,6 +31,7 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/opt.h"
 #include "base/out.h"
 #include "json/scan.h"
 #include "run/pool.h"
@@ -34,14 +45,16 @@ struct ir_record {
 };
 
 /* Works on one record, writing to b->out; returns an exit status. */
-typedef int (*ir_record_fn)(struct ir_record *rec, struct ir_batch *b, void *wctx);
+typedef int (*ir_record_fn)(struct ir_record *rec, struct ir_batch *b, void *worker);
 
 struct ir_records_opts {
 	ir_record_fn fn;
-	void **wctx;          /* one context per thread (nthreads, or 1) */
-	int nthreads;         /* 0 or 1: work in the main thread */
-	struct ir_out *out;   /* standard output */
-	const char *rejects;  /* file for rejected lines, or NULL */
+	size_t worker_size;                      /* bytes of each worker's state */
+	void (*init)(void *worker, void *arg);   /* or NULL */
+	void (*fini)(void *worker, void *arg);   /* or NULL */
+	void *arg;
+	const struct ir_common_opts *common;     /* threads, rejects, sizes */
+	struct ir_out *out;                      /* standard output */
 };
 
 /*
@@ -49,6 +62,9 @@ struct ir_records_opts {
  * worst exit status (a rejects file that cannot be written included).
  */
 int ir_records_run(const struct ir_records_opts *o, char *const *names, int n);
+
+/* Is the record an incident (its kind is "incident")? */
+int ir_record_is_incident(const struct ir_record *rec);
 
 /* Reports rec as bad ("FILE:LINE: why") and sets it aside. */
 int ir_record_reject(struct ir_batch *b, const struct ir_record *rec, const char *why);

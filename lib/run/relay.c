@@ -2,26 +2,26 @@
 
 #include "run/relay.h"
 
-static int
+static void *
 run(void *arg)
 {
 	struct ir_relay *r = arg;
 
-	mtx_lock(&r->lock);
+	pthread_mutex_lock(&r->lock);
 	for (;;) {
 		while (!r->full && !r->stop)
-			cnd_wait(&r->changed, &r->lock);
+			pthread_cond_wait(&r->changed, &r->lock);
 		if (!r->full)
 			break;
-		mtx_unlock(&r->lock);
+		pthread_mutex_unlock(&r->lock);
 		r->consume(r->sent.p, r->sent.len, r->ctx);
-		mtx_lock(&r->lock);
+		pthread_mutex_lock(&r->lock);
 		r->sent.len = 0;
 		r->full = 0;
-		cnd_broadcast(&r->changed);
+		pthread_cond_broadcast(&r->changed);
 	}
-	mtx_unlock(&r->lock);
-	return 0;
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
 }
 
 void
@@ -30,15 +30,15 @@ ir_relay_start(struct ir_relay *r, ir_relay_fn consume, void *ctx, int synchrono
 	memset(r, 0, sizeof *r);
 	r->consume = consume;
 	r->ctx = ctx;
-	if (synchronous || mtx_init(&r->lock, mtx_plain) != thrd_success)
+	if (synchronous || pthread_mutex_init(&r->lock, NULL) != 0)
 		return;
-	if (cnd_init(&r->changed) != thrd_success) {
-		mtx_destroy(&r->lock);
+	if (pthread_cond_init(&r->changed, NULL) != 0) {
+		pthread_mutex_destroy(&r->lock);
 		return;
 	}
-	if (thrd_create(&r->thread, run, r) != thrd_success) {
-		cnd_destroy(&r->changed);
-		mtx_destroy(&r->lock);
+	if (pthread_create(&r->thread, NULL, run, r) != 0) {
+		pthread_cond_destroy(&r->changed);
+		pthread_mutex_destroy(&r->lock);
 		return;
 	}
 	r->threaded = 1;
@@ -56,16 +56,16 @@ ir_relay_send(struct ir_relay *r)
 		r->filling.len = 0;
 		return;
 	}
-	mtx_lock(&r->lock);
+	pthread_mutex_lock(&r->lock);
 	while (r->full)
-		cnd_wait(&r->changed, &r->lock);
+		pthread_cond_wait(&r->changed, &r->lock);
 	/* Swap buffers: the consumer's emptied one becomes ours to fill. */
 	t = r->sent;
 	r->sent = r->filling;
 	r->filling = t;
 	r->full = 1;
-	cnd_broadcast(&r->changed);
-	mtx_unlock(&r->lock);
+	pthread_cond_broadcast(&r->changed);
+	pthread_mutex_unlock(&r->lock);
 }
 
 void
@@ -73,13 +73,13 @@ ir_relay_finish(struct ir_relay *r)
 {
 	ir_relay_send(r);
 	if (r->threaded) {
-		mtx_lock(&r->lock);
+		pthread_mutex_lock(&r->lock);
 		r->stop = 1;
-		cnd_broadcast(&r->changed);
-		mtx_unlock(&r->lock);
-		thrd_join(r->thread, NULL);
-		cnd_destroy(&r->changed);
-		mtx_destroy(&r->lock);
+		pthread_cond_broadcast(&r->changed);
+		pthread_mutex_unlock(&r->lock);
+		pthread_join(r->thread, NULL);
+		pthread_cond_destroy(&r->changed);
+		pthread_mutex_destroy(&r->lock);
 		r->threaded = 0;
 	}
 	ir_buf_free(&r->filling);

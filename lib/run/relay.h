@@ -13,7 +13,7 @@
 #define IR_RUN_RELAY_H
 
 #include <stddef.h>
-#include <threads.h>
+#include <pthread.h>
 
 #include "base/buf.h"
 
@@ -23,9 +23,9 @@ struct ir_relay {
 	ir_relay_fn consume;
 	void *ctx;
 	int threaded, stop;
-	thrd_t thread;
-	mtx_t lock;
-	cnd_t changed;
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
 	struct ir_buf filling, sent; /* sent is the consumer's; empty when done */
 	int full;                    /* sent holds a batch not yet consumed */
 };

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/err.h"
 #include "base/bytescan.h"
 #include "base/cpset.h"
 #include "base/utf8.h"
@@ -374,14 +375,15 @@ reserve(struct ir_noise *nz, size_t n)
 	}
 }
 
-static void
-tables_init(void)
-{
-	static int ready;
+static int prepared;
 
-	if (!ready) {
+void
+ir_noise_prepare(void)
+{
+	if (!prepared) {
 		vocab_init();
-		ready = 1;
+		ir_cpset_build(&word_chars);
+		prepared = 1;
 	}
 }
 
@@ -404,7 +406,8 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 		;
 	if (c0 >= n)
 		return -1;
-	tables_init();
+	if (!prepared)
+		ir_die(IR_EXIT_FAIL, NULL, 0, "bug: ir_noise_find before ir_noise_prepare");
 	reserve(nz, n);
 	/* Suffix sums: chars[i] and vocab[i] count lines i..n-1. */
 	nz->chars[n] = nz->vocab[n] = 0;

@@ -38,4 +38,7 @@ int ir_noise_is_blank(const char *line, size_t len);
 
 void ir_noise_free(struct ir_noise *nz);
 
+/* Builds the module's tables: once, at start-up, before any thread. */
+void ir_noise_prepare(void);
+
 #endif

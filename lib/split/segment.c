@@ -12,6 +12,7 @@ ir_split_init(struct ir_split *s, ir_split_emit emit, void *ctx)
 	memset(s, 0, sizeof *s);
 	s->emit = emit;
 	s->ctx = ctx;
+	ir_noise_prepare();
 }
 
 void
@@ -48,11 +49,30 @@ emit_part(struct ir_split *s, enum ir_kind kind, size_t from, size_t to)
 	s->emit(&seg, s->ctx);
 }
 
+/* A segment too long to keep: said by a segment without its text. */
+static void
+emit_dropped(struct ir_split *s)
+{
+	struct ir_segment seg = {0};
+
+	seg.kind = s->kind;
+	seg.source = s->source;
+	seg.line = s->line;
+	seg.offset = s->offset;
+	seg.len = s->dropped;
+	s->emit(&seg, s->ctx);
+	s->dropped = 0;
+}
+
 static void
 flush(struct ir_split *s)
 {
 	long cut;
 
+	if (s->dropped > 0) {
+		emit_dropped(s);
+		return;
+	}
 	if (s->nlines == 0)
 		return;
 	s->off[s->nlines] = s->text.len;
@@ -71,14 +91,36 @@ flush(struct ir_split *s)
 	s->text.len = 0;
 }
 
+/* Past the limit the segment is only measured, so memory stays bounded. */
+static void
+drop_line(struct ir_split *s, size_t len)
+{
+	if (s->dropped == 0)
+		s->dropped = s->text.len;
+	s->dropped += len;
+	s->nlines = 0;
+	s->text.len = 0;
+}
+
+static void
+keep_line(struct ir_split *s, const char *line, size_t len)
+{
+	if (s->nlines + 2 > s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 1024;
+		s->off = ir_xrealloc(s->off, s->cap * sizeof *s->off);
+	}
+	s->off[s->nlines++] = s->text.len;
+	ir_buf_add(&s->text, line, len);
+}
+
 void
 ir_split_line(struct ir_split *s, const char *line, size_t len, long lineno,
 	      unsigned long long offset)
 {
 	struct ir_header h;
-	int is_header = ir_header_parse(line, len, &h);
+	int is_header = line != NULL && ir_header_parse(line, len, &h);
 
-	if (is_header || s->nlines == 0) {
+	if (is_header || (s->nlines == 0 && s->dropped == 0)) {
 		flush(s);
 		s->kind = is_header ? IR_INCIDENT : IR_PREAMBLE;
 		s->line = lineno;
@@ -86,12 +128,10 @@ ir_split_line(struct ir_split *s, const char *line, size_t len, long lineno,
 		if (is_header)
 			s->hdr = h;
 	}
-	if (s->nlines + 2 > s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 1024;
-		s->off = ir_xrealloc(s->off, s->cap * sizeof *s->off);
-	}
-	s->off[s->nlines++] = s->text.len;
-	ir_buf_add(&s->text, line, len);
+	if (s->dropped == 0 && line != NULL && (s->max == 0 || s->text.len + len <= s->max))
+		keep_line(s, line, len);
+	else
+		drop_line(s, len);
 }
 
 void

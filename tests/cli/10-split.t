@@ -161,12 +161,13 @@ check "closed stdout: error" 2 "" "ir-split: standard output is closed"
 
 # --- 8. conventions ---------------------------------------------------------
 run ir ir-split --help
-assert "--help: usage on stdout, exit 0" test "$status" -eq 0 -a "$(head -1 "$tmp/out")" = "usage: ir-split [--line-buffered] [--no-dedup] [--strict] [FILE...]"
+assert "--help: usage on stdout, exit 0" test "$status" -eq 0 -a "$(head -1 "$tmp/out")" = "usage: ir-split [--line-buffered] [--max-record-bytes N] [--no-dedup] [--strict]"
 run ir ir-split --version
 check "--version" 0 "ir-split (ir) $(sed -n 's/^VERSION := //p' "$here/../../GNUmakefile")" ""
 run ir ir-split --bogus
 check "unknown option: usage error" 2 "" "ir-split: unknown option --bogus
-usage: ir-split [--line-buffered] [--no-dedup] [--strict] [FILE...]
+usage: ir-split [--line-buffered] [--max-record-bytes N] [--no-dedup] [--strict]
+                [FILE...]
 Try 'ir-split --help' for more information."
 
 done_testing

@@ -56,7 +56,8 @@ assert "--line-buffered on stdin gives the same" cmp -s "$tmp/out" "$tmp/facts.n
 
 run ir ir-extract --threads x
 check "--threads needs a number" 2 "" "ir-extract: --threads: expected a whole number from 0 to 64, not 'x'
-usage: ir-extract [--line-buffered] [--rejects FILE] [--threads N] [FILE...]
+usage: ir-extract [--line-buffered] [--max-record-bytes N] [--rejects FILE]
+                  [--threads N] [FILE...]
 Try 'ir-extract --help' for more information."
 run ir ir-extract --rejects /nonexistent/dir/r "$tmp/posts.ndjson"
 check "--rejects that cannot be created" 2 "" "ir-extract: /nonexistent/dir/r: cannot create: No such file or directory"
@@ -73,7 +74,7 @@ else
 	skip "output to /dev/full" "no /dev/full"
 fi
 run ir ir-extract --help
-assert "--help" test "$status" -eq 0 -a "$(head -1 "$tmp/out")" = "usage: ir-extract [--line-buffered] [--rejects FILE] [--threads N] [FILE...]"
+assert "--help" test "$status" -eq 0 -a "$(head -1 "$tmp/out")" = "usage: ir-extract [--line-buffered] [--max-record-bytes N] [--rejects FILE]"
 
 if have_shared; then
 	ir ir-split "$IR_SHARED"/corpus/*.txt | ir ir-extract >"$tmp/corpus.ndjson"

@@ -21,7 +21,8 @@ synopsis="usage: ir-stats [-g FIELD]... [--sum FIELD]... [--min FIELD]... [--max
                 [--mean FIELD]... [--median FIELD]... [--distinct FIELD]... [--share]
                 [--where EXPR]... [--since DATE] [--until DATE] [--all]
                 [--sort count|key] [--top N] [--fill] [-o FORMAT] [--partial]
-                [--merge] [--line-buffered] [--rejects FILE] [--threads N] [FILE...]
+                [--merge] [--line-buffered] [--max-record-bytes N] [--rejects FILE]
+                [--threads N] [FILE...]
 Try 'ir-stats --help' for more information."
 
 # Groups and aggregates ---------------------------------------------------

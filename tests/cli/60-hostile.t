@@ -35,7 +35,11 @@ for t in $tools; do
 		printf 'a\000b\n' >"$tmp/nul.txt"
 		hostile "NUL bytes" $t 0 "ir-split: $tmp/nul.txt:1: NUL byte at byte 1; is this a text file?" "$tmp/nul.txt"
 		head -c 100000000 /dev/zero | tr '\0' 'x' >"$tmp/long.txt"
-		hostile "a 100 MB line" $t 0 "" "$tmp/long.txt"
+		hostile "a 100 MB line, past --max-record-bytes" $t 1 \
+			"ir-split: $tmp/long.txt:1: a post of 100000000 bytes, longer than --max-record-bytes (67108864); left out" \
+			"$tmp/long.txt"
+		assert "$t: ... is left out" test ! -s "$tmp/out"
+		hostile "a 100 MB line, within --max-record-bytes" $t 0 "" --max-record-bytes 100M "$tmp/long.txt"
 		assert "$t: a 100 MB line comes out whole" \
 			test "$(jq -j .text "$tmp/out" | wc -c)" -eq 100000000
 		rm "$tmp/long.txt"
@@ -53,7 +57,7 @@ $t: $tmp/bad.ndjson:2: not a JSON object" "$tmp/bad.ndjson"
 		printf '{"kind":"noise","text":"a\000b"}\n' >"$tmp/nul.ndjson"
 		hostile "NUL bytes" $t 1 "$t: $tmp/nul.ndjson:1: not a JSON object" "$tmp/nul.ndjson"
 		head -c 100000000 /dev/zero | tr '\0' 'x' >"$tmp/long.ndjson"
-		hostile "a 100 MB line" $t 1 "$t: $tmp/long.ndjson:1: not a JSON object" "$tmp/long.ndjson"
+		hostile "a 100 MB line" $t 1 "$t: $tmp/long.ndjson:1: a line of 100000000 bytes, longer than --max-record-bytes (67108864); skipped" "$tmp/long.ndjson"
 		assert "$t: nothing written for it" test ! -s "$tmp/out" -o "$t" = ir-stats
 		rm "$tmp/long.ndjson"
 		printf '%s' "$record" | head -c 60 >"$tmp/trunc.ndjson"
@@ -90,7 +94,7 @@ $t: $tmp/array.ndjson:2: not a JSON object" "$tmp/array.ndjson"
 		records >"$tmp/recs"
 		ir $t --threads 1 "$tmp/recs" >"$tmp/once"
 		cat "$tmp/once" "$tmp/once" >"$tmp/twice"
-		run ir $t --threads 2 "$tmp/recs" "$tmp" "$tmp/recs"
+		run ir $t --threads 4 "$tmp/recs" "$tmp" "$tmp/recs"
 		check "$t: a directory between two files" 2 "@$tmp/twice" "$t: $tmp:1: read error: Is a directory"
 	fi
 	printf '%s\n' "$record" >"$tmp/locked"

@@ -15,7 +15,25 @@
 
 #include "base/buf.h"
 #include "base/utf8.h"
+#include "classify/classify.h"
+#include "extract/extract.h"
 #include "ja/norm.h"
+#include "split/noise.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The start-up every tool does before its threads; each harness is one
+ * file, so this one definition stands once in each binary. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	ir_extract_prepare();
+	ir_classify_prepare();
+	ir_noise_prepare();
+	return 0;
+}
 
 #define CHECK(cond) \
 	do { \

@@ -1,6 +1,7 @@
 #include "extract/affected.h"
 #include "extract/cues.h"
 #include "ja/norm.h"
+#include "extract/extract.h"
 #include "unit.h"
 
 /* The affected count of a (normalised here) notice body: n, or -1. */
@@ -72,4 +73,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)

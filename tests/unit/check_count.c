@@ -1,4 +1,5 @@
 #include "ja/count.h"
+#include "extract/extract.h"
 #include "unit.h"
 
 /* Checks that s starts with a number of value v spelt as text. */
@@ -468,4 +469,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)

@@ -1,6 +1,7 @@
 #include "extract/cues.h"
 #include "extract/datatypes.h"
 #include "ja/norm.h"
+#include "extract/extract.h"
 #include "unit.h"
 
 /* The data types of a text, as "a,b,c". */
@@ -59,4 +60,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)

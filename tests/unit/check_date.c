@@ -1,4 +1,5 @@
 #include "ja/date.h"
+#include "extract/extract.h"
 #include "unit.h"
 
 /* ir_date_parse on s: the date as ISO text, or "" if none; *len its length. */
@@ -392,4 +393,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)

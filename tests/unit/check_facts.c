@@ -1,6 +1,7 @@
 #include "extract/cues.h"
 #include "extract/facts.h"
 #include "ja/norm.h"
+#include "extract/extract.h"
 #include "unit.h"
 
 static struct ir_norm n = IR_NORM_INIT;
@@ -102,4 +103,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)

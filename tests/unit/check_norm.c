@@ -1,5 +1,6 @@
 #include "base/utf8.h"
 #include "ja/norm.h"
+#include "extract/extract.h"
 #include "unit.h"
 
 static const char *
@@ -92,4 +93,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)

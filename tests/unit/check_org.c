@@ -1,5 +1,6 @@
 #include "extract/org.h"
 #include "ja/norm.h"
+#include "extract/extract.h"
 #include "unit.h"
 
 /* The organisation of a header title (and body), as a string. */
@@ -98,4 +99,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_extract_prepare)

@@ -3,11 +3,10 @@
 #include <stdlib.h>
 
 #include "base/err.h"
-#include "extract/rx.h"
-#include "run/pool.h"
+#include "ja/rx.h"
 
 /* One set of limits for all built-in patterns; match data per thread. */
-static pcre2_match_context *_Atomic mctx;
+static pcre2_match_context *mctx;
 static _Thread_local pcre2_match_data *md;
 /* Frees a worker thread's match data when the thread ends. */
 static pthread_key_t md_key;
@@ -38,54 +37,54 @@ match_data(void)
 	return md;
 }
 
-static pcre2_code *
+static void
 compile(struct ir_rx *rx)
 {
-	pcre2_code *c;
 	int code;
 	PCRE2_SIZE at;
 
-	ir_lazy_lock();
-	c = atomic_load(&rx->code);
-	if (c == NULL) {
-		c = pcre2_compile((PCRE2_SPTR)rx->pattern, PCRE2_ZERO_TERMINATED,
-				  PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_UCP, &code, &at, NULL);
-		if (c == NULL) {
-			PCRE2_UCHAR msg[256];
+	rx->code = pcre2_compile((PCRE2_SPTR)rx->pattern, PCRE2_ZERO_TERMINATED,
+				 PCRE2_UTF | PCRE2_NO_UTF_CHECK | PCRE2_UCP, &code, &at, NULL);
+	if (rx->code == NULL) {
+		PCRE2_UCHAR msg[256];
 
-			pcre2_get_error_message(code, msg, sizeof msg);
-			ir_die(IR_EXIT_FAIL, NULL, 0, "built-in pattern /%s/ at %zu: %s", rx->pattern,
-			       (size_t)at, (char *)msg);
-		}
-		pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-		if (atomic_load(&mctx) == NULL) {
-			pcre2_match_context *m = pcre2_match_context_create(NULL);
-
-			if (m == NULL)
-				ir_oom();
-			pcre2_set_match_limit(m, 1000000);
-			pcre2_set_depth_limit(m, 10000);
-			atomic_store(&mctx, m);
-		}
-		atomic_store(&rx->code, c);
+		pcre2_get_error_message(code, msg, sizeof msg);
+		ir_die(IR_EXIT_FAIL, NULL, 0, "built-in pattern /%s/ at %zu: %s", rx->pattern,
+		       (size_t)at, (char *)msg);
 	}
-	ir_lazy_unlock();
-	return c;
+	pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+}
+
+void
+ir_rx_compile(struct ir_rx *const *rx, size_t n)
+{
+	size_t i;
+
+	if (mctx == NULL) {
+		if ((mctx = pcre2_match_context_create(NULL)) == NULL)
+			ir_oom();
+		pcre2_set_match_limit(mctx, 1000000);
+		pcre2_set_depth_limit(mctx, 10000);
+	}
+	for (i = 0; i < n; i++)
+		if (rx[i]->code == NULL)
+			compile(rx[i]);
 }
 
 int
-ir_rx_find(struct ir_rx *rx, const char *s, size_t n, size_t from, struct ir_rx_match *m)
+ir_rx_find(const struct ir_rx *rx, const char *s, size_t n, size_t from, struct ir_rx_match *m)
 {
-	pcre2_code *code = atomic_load(&rx->code);
 	PCRE2_SIZE *ov;
 	int rc;
 
-	if (code == NULL)
-		code = compile(rx);
+	if (rx->code == NULL)
+		ir_die(IR_EXIT_FAIL, NULL, 0,
+		       "bug: built-in pattern /%s/ used before its module's prepare function ran",
+		       rx->pattern);
 	if (from > n)
 		return 0;
-	rc = pcre2_match(code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK, match_data(),
-			 atomic_load(&mctx));
+	rc = pcre2_match(rx->code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK, match_data(),
+			 mctx);
 	if (rc < 0)
 		return 0; /* no match, or a limit hit: either way nothing usable */
 	ov = pcre2_get_ovector_pointer(md);
@@ -101,7 +100,7 @@ ir_rx_find(struct ir_rx *rx, const char *s, size_t n, size_t from, struct ir_rx_
 }
 
 int
-ir_rx_test(struct ir_rx *rx, const char *s, size_t n)
+ir_rx_test(const struct ir_rx *rx, const char *s, size_t n)
 {
 	struct ir_rx_match m;
 
