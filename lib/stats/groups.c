@@ -65,6 +65,7 @@ ir_stats_init(struct ir_stats *st, const struct ir_stats_conf *c)
 	s->where = xcalloc(c->nwhere, sizeof *s->where);
 	for (i = 0; i < c->nwhere; i++)
 		ir_where_scratch_init(&s->where[i], &c->where[i]);
+	ir_seen_init(&st->seen, c);
 	ir_stats_conf_options(c, &o);
 	ir_stats_options_identity(&o, &st->identity);
 	ir_stats_options_free(&o, 0);
@@ -138,6 +139,7 @@ ir_stats_free(struct ir_stats *st)
 	free(st->bad_field);
 	free(st->gave_up);
 	ir_buf_free(&st->identity);
+	ir_seen_free(&st->seen);
 	memset(st, 0, sizeof *st);
 }
 
@@ -401,7 +403,10 @@ ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
 	struct ir_stats_scratch *s = st->s;
 	size_t i, j;
 
-	if ((!c->all && !counted_kind(o)) || !selected(st, o, src, line))
+	if (!c->all && !counted_kind(o))
+		return 0;
+	ir_seen_note(&st->seen, o);
+	if (!selected(st, o, src, line))
 		return 0;
 	st->records++;
 	s->text.len = 0;
@@ -507,6 +512,7 @@ ir_stats_merge(struct ir_stats *dst, struct ir_stats *src)
 			ir_stats_absorb(dst, e->val, e->key, e->len);
 	}
 	ir_strmap_free(&src->groups);
+	ir_seen_merge(&dst->seen, &src->seen);
 	dst->records += src->records;
 	dst->headers += src->headers;
 	src->records = 0;

@@ -268,6 +268,9 @@ ir_stats_job_run(struct ir_stats_job *j, struct ir_common_opts *co, char *const 
 	o.out = &out;
 	status = ir_records_run(&o, names, n);
 	status = ir_worst(status, ir_stats_report(&j->total, names, n));
+	/* A piece without a field is no mistake; the merge of all pieces says it. */
+	if (!j->partial)
+		status = ir_worst(status, ir_seen_report(&j->total.seen));
 	out.line_buffered = line_buffered;
 	if (status < IR_EXIT_FAIL && j->merge && j->total.headers == 0 && j->total.groups.n > 0) {
 		ir_warn(NULL, 0, "no state header in the input: the number of records is unknown");

@@ -144,6 +144,7 @@ write_header(const struct ir_stats *st, struct ir_buf *b, struct ir_out *out)
 	write_list(&w, "where", o.where, o.nwhere);
 	ir_jw_key(&w, "all");
 	ir_jw_bool(&w, o.all);
+	ir_seen_write(&st->seen, &w);
 	ir_jw_key(&w, "records");
 	ir_jw_ulong(&w, st->records);
 	ir_jw_end(&w);
@@ -288,6 +289,8 @@ read_header(struct ir_stats *st, const struct ir_jobj *o, const char **why, stru
 		status = IR_STATE_OTHER;
 		goto done;
 	}
+	if (ir_seen_read(&st->seen, o) < 0)
+		goto done;
 	st->records += records;
 	st->headers++;
 	status = IR_STATE_OK;

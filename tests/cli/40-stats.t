@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-stats: groups, aggregates, formats, partial states, failures.
 . "$(dirname "$0")/../lib.sh"
-plan 94
+plan 102
 
 # Made-up records: seven incidents, a copy, a noise post and a preamble.
 cat >"$tmp/f.ndjson" <<'EOF'
@@ -115,6 +115,37 @@ check "--top" 0 "category       count
 ransomware         3
 card_skimming      1" ""
 
+# Fields that exist nowhere -----------------------------------------------
+
+run ir ir-stats -g categroy "$f"
+check "-g: a field no record has, the nearest name suggested, rows printed" 1 "categroy  count
+(none)        7" "ir-stats: no record has a field 'categroy' (did you mean 'category'?)"
+run ir ir-stats --sum afected --median disclosure_day -o tsv "$f"
+check "aggregates: each field no record has said once" 1 "$(printf 'count\tsum_afected\tn_afected\tmedian_disclosure_day\tn_disclosure_day\n7\t\t0\t\t0')" "ir-stats: no record has a field 'afected' (did you mean 'affected'?)
+ir-stats: no record has a field 'disclosure_day' (did you mean 'disclosure_days'?)"
+run ir ir-stats --where 'veris.actoin=malware' -g org_type "$f"
+check "--where: a dotted field no record has, the nested name suggested" 1 "org_type  count" "ir-stats: no record has a field 'veris.actoin' (did you mean 'veris.action'?)"
+ir ir-split "$here/../../examples/sample.txt" | ir ir-extract >"$tmp/extracted.ndjson"
+run ir ir-stats -g category "$tmp/extracted.ndjson"
+check "a field a later stage adds: which tool" 1 "category  count
+(none)       26" "ir-stats: no record has a field 'category' (ir-classify adds it)"
+run ir ir-stats -g zzz </dev/null
+check "no record read: nothing to say about fields" 0 "zzz  count" ""
+head -3 "$f" >"$tmp/piece1"
+tail -n +4 "$f" | sed 's/"category"/"catgory"/' >"$tmp/piece2"
+ir ir-stats --partial -g category "$tmp/piece1" >"$tmp/p1.state"
+run ir ir-stats --partial -g category "$tmp/piece2"
+check "--partial: a piece without the field is no mistake" 0 "*" ""
+cp "$tmp/out" "$tmp/p2.state"
+run ir ir-stats --merge -g category "$tmp/p1.state" "$tmp/p2.state"
+check "--merge: a field seen in one piece is seen" 0 "category     count
+(none)           5
+misdelivery      1
+ransomware       1" ""
+run ir ir-stats --merge -g category "$tmp/p2.state"
+check "--merge: unseen in every piece, said with the nearest name" 1 "category  count
+(none)        5" "ir-stats: no record has a field 'category' (did you mean 'catgory'?)"
+
 # Selecting records -------------------------------------------------------
 
 run ir ir-stats -g category --where org_type=company "$f"
@@ -139,7 +170,7 @@ check "--since and --until: inclusive, to the precision given; no date never hol
 2024-03              3
 2024-01              2" ""
 run ir ir-stats --since 2024-01-20 --until 2024-03 --partial -g org_type "$f"
-check "--partial: the conditions are in the state's header" 0 '{"ir_stats":2,"by":["org_type"],"sum":[],"min":[],"max":[],"mean":[],"median":[],"distinct":[],"where":["published<=2024-03","published>=2024-01-20"],"all":false,"records":5}
+check "--partial: the conditions are in the state's header" 0 '{"ir_stats":2,"by":["org_type"],"sum":[],"min":[],"max":[],"mean":[],"median":[],"distinct":[],"where":["published<=2024-03","published>=2024-01-20"],"all":false,"read":7,"unseen":{},"records":5}
 {"key":["company"],"count":3,"num":{},"distinct":{}}
 {"key":["education"],"count":1,"num":{},"distinct":{}}
 {"key":["local_gov"],"count":1,"num":{},"distinct":{}}' ""
@@ -305,7 +336,7 @@ split -l 700 "$tmp/fl.ndjson" "$tmp/flp."
 for p in "$tmp"/flp.*; do ir ir-stats --partial -g g --sum a --mean a "$p"; done | tac >"$tmp/fl.parts"
 run ir ir-stats --merge -g g --sum a --mean a "$tmp/fl.parts"
 check "float sums: states merged in reverse, one result" 0 "@$tmp/fl.one" ""
-printf '%s\n' '{"ir_stats":2,"by":[],"sum":["a"],"min":[],"max":[],"mean":["a"],"median":[],"distinct":[],"where":[],"all":false,"records":1}' \
+printf '%s\n' '{"ir_stats":2,"by":[],"sum":["a"],"min":[],"max":[],"mean":["a"],"median":[],"distinct":[],"where":[],"all":false,"read":1,"unseen":{},"records":1}' \
 	'{"key":[],"count":1,"num":{"a":{"n":18446744073709551615,"int":0,"frac":[],"float":0,"min":0,"max":0}},"distinct":{}}' >"$tmp/big-n.state"
 cat "$tmp/big-n.state" "$tmp/big-n.state" >"$tmp/big-n2.state"
 run ir ir-stats --merge --sum a --mean a -o tsv "$tmp/big-n2.state"
@@ -381,7 +412,7 @@ run ir ir-stats --line-buffered $opts --share -
 rm "$tmp/in"
 check "standard input, --line-buffered" 0 "@$tmp/one" ""
 run ir ir-stats --partial -g category --sum affected "$f"
-check "--partial: the state, as documented" 0 '{"ir_stats":2,"by":["category"],"sum":["affected"],"min":[],"max":[],"mean":[],"median":[],"distinct":[],"where":[],"all":false,"records":7}
+check "--partial: the state, as documented" 0 '{"ir_stats":2,"by":["category"],"sum":["affected"],"min":[],"max":[],"mean":[],"median":[],"distinct":[],"where":[],"all":false,"read":7,"unseen":{},"records":7}
 {"key":["card_skimming"],"count":1,"num":{"affected":{"n":1,"int":48000,"frac":[],"float":0,"min":48000,"max":48000}},"distinct":{}}
 {"key":["loss"],"count":1,"num":{"affected":{"n":1,"int":7,"frac":[],"float":0,"min":7,"max":7}},"distinct":{}}
 {"key":["misdelivery"],"count":1,"num":{"affected":{"n":1,"int":35,"frac":[],"float":0,"min":35,"max":35}},"distinct":{}}
