@@ -11,7 +11,8 @@ static const char synopsis[] =
 	"usage: ir-stats [-g FIELD]... [--sum FIELD]... [--min FIELD]... [--max FIELD]...\n"
 	"                [--mean FIELD]... [--median FIELD]... [--distinct FIELD]... [--share]\n"
 	"                [--where EXPR]... [--since DATE] [--until DATE] [--all]\n"
-	"                [--sort count|key] [--top N] [--fill] [-o FORMAT] [--partial]\n"
+	"                [--list FIELD,...] [--sort count|key] [--top N] [--fill]\n"
+	"                [-o FORMAT] [--bom] [--partial]\n"
 	"                [--merge] [--line-buffered] [--max-record-bytes N] [--rejects FILE]\n"
 	"                [--threads N] [FILE...]\n";
 /* Every option of ir-stats' own: the job takes it by its long name. */
@@ -39,10 +40,12 @@ usage(void)
 	       "  --since DATE       only records published on or after DATE (YYYY[-MM[-DD]])\n"
 	       "  --until DATE       only records published on or before DATE\n"
 	       "  --all              every record, not only incidents that are not copies\n"
+	       "  --list FIELD,...   one row per record, with these fields, instead of groups\n"
 	       "  --sort count|key   order of the rows (default: count, largest first)\n"
 	       "  --top N            only the first N rows\n"
 	       "  --fill             add the empty date buckets between the first and last\n"
 	       "  -o, --format FMT   table, tsv, csv, json, markdown or bar (default: table)\n"
+	       "  --bom              start csv with a UTF-8 byte order mark, for Excel\n"
 	       "  --partial          write the aggregation state instead of rows\n"
 	       "  --merge            read states written by --partial and merge them\n"
 	       "  --line-buffered    write each line as soon as it is complete\n"
@@ -61,10 +64,12 @@ main(int argc, char *argv[])
 		IR_LONGOPTS_COMMON,
 		IR_LONGOPTS_RECORDS,
 		{"all", no_argument, NULL, OPT_STATS},
+		{"bom", no_argument, NULL, OPT_STATS},
 		{"by", required_argument, NULL, 'g'},
 		{"distinct", required_argument, NULL, OPT_STATS},
 		{"fill", no_argument, NULL, OPT_STATS},
 		{"format", required_argument, NULL, 'o'},
+		{"list", required_argument, NULL, OPT_STATS},
 		{"max", required_argument, NULL, OPT_STATS},
 		{"mean", required_argument, NULL, OPT_STATS},
 		{"median", required_argument, NULL, OPT_STATS},

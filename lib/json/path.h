@@ -28,6 +28,7 @@ struct ir_jpath {
 	char **key;
 	size_t n;
 	struct ir_jobj *scratch; /* one scanned object per step below the top */
+	int whole;               /* an array at the end is one value, not its elements */
 };
 
 struct ir_jval {

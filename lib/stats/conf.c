@@ -110,6 +110,31 @@ ir_stats_conf_where(struct ir_stats_conf *c, const char *opt, const char *arg, s
 	return 0;
 }
 
+int
+ir_stats_conf_list(struct ir_stats_conf *c, const char *arg, struct ir_buf *err)
+{
+	const char *at = arg;
+
+	for (;;) {
+		size_t n = strcspn(at, ",");
+		char *spec = ir_xrealloc(NULL, n + 1);
+		struct ir_field f;
+		int r;
+
+		memcpy(spec, at, n);
+		spec[n] = '\0';
+		r = parse_field(&f, "--list", spec, 1, err);
+		free(spec);
+		if (r < 0)
+			return -1;
+		c->list = ir_xrealloc(c->list, (c->nlist + 1) * sizeof *c->list);
+		c->list[c->nlist++] = f;
+		if (at[n] == '\0')
+			return 0;
+		at += n + 1;
+	}
+}
+
 long
 ir_stats_conf_fill_field(const struct ir_stats_conf *c, struct ir_buf *err)
 {
@@ -158,6 +183,9 @@ ir_stats_conf_free(struct ir_stats_conf *c)
 		free_field(&c->fields[i]);
 	for (i = 0; i < c->nwhere; i++)
 		ir_where_free(&c->where[i]);
+	for (i = 0; i < c->nlist; i++)
+		free_field(&c->list[i]);
+	free(c->list);
 	free(c->by);
 	free(c->fields);
 	free(c->aggs);

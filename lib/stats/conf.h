@@ -53,10 +53,12 @@ struct ir_stats_conf {
 	size_t naggs;
 	struct ir_where *where;    /* all must hold */
 	size_t nwhere;
+	struct ir_field *list;     /* --list: records out, not groups */
+	size_t nlist;
 	int all; /* every record, not only incidents that are not copies */
 };
 
-#define IR_STATS_CONF_INIT {NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0}
+#define IR_STATS_CONF_INIT {NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0}
 
 /* Adds a -g field; -1 with a message in err when spec is not one. */
 int ir_stats_conf_by(struct ir_stats_conf *c, const char *spec, struct ir_buf *err);
@@ -69,6 +71,8 @@ int ir_stats_conf_agg(struct ir_stats_conf *c, enum ir_agg a, const char *spec,
  */
 int ir_stats_conf_where(struct ir_stats_conf *c, const char *opt, const char *arg,
 			struct ir_buf *err);
+/* Adds the fields of --list FIELD,FIELD,...; -1 with a message in err. */
+int ir_stats_conf_list(struct ir_stats_conf *c, const char *arg, struct ir_buf *err);
 /*
  * The -g field --fill works on: its index, or -1 with a message in err
  * (no date bucket, or more than one).

@@ -66,6 +66,7 @@ ir_stats_init(struct ir_stats *st, const struct ir_stats_conf *c)
 	for (i = 0; i < c->nwhere; i++)
 		ir_where_scratch_init(&s->where[i], &c->where[i]);
 	ir_seen_init(&st->seen, c);
+	ir_listing_init(&st->list, c);
 	ir_stats_conf_options(c, &o);
 	ir_stats_options_identity(&o, &st->identity);
 	ir_stats_options_free(&o, 0);
@@ -140,6 +141,7 @@ ir_stats_free(struct ir_stats *st)
 	free(st->gave_up);
 	ir_buf_free(&st->identity);
 	ir_seen_free(&st->seen);
+	ir_listing_free(&st->list);
 	memset(st, 0, sizeof *st);
 }
 
@@ -409,6 +411,10 @@ ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
 	if (!selected(st, o, src, line))
 		return 0;
 	st->records++;
+	if (c->nlist > 0) {
+		ir_listing_add(&st->list, o, src, line);
+		return 1;
+	}
 	s->text.len = 0;
 	for (i = 0; i < c->nby; i++) {
 		fetch(s, &s->bypath[i], o);
@@ -513,6 +519,7 @@ ir_stats_merge(struct ir_stats *dst, struct ir_stats *src)
 	}
 	ir_strmap_free(&src->groups);
 	ir_seen_merge(&dst->seen, &src->seen);
+	ir_listing_merge(&dst->list, &src->list);
 	dst->records += src->records;
 	dst->headers += src->headers;
 	src->records = 0;

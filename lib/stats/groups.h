@@ -36,6 +36,7 @@
 #include "json/number.h"
 #include "json/scan.h"
 #include "stats/conf.h"
+#include "stats/list.h"
 #include "stats/seen.h"
 
 struct ir_span {
@@ -74,6 +75,7 @@ struct ir_stats {
 	struct ir_stats_bad *gave_up;   /* per condition: its pattern ran out of work */
 	struct ir_buf identity;  /* ir_stats_options_identity of the configuration */
 	struct ir_seen seen;     /* the fields named that the records have */
+	struct ir_listing list;  /* with --list: the rows, instead of groups */
 	struct ir_stats_scratch *s;
 };
 

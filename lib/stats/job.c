@@ -69,6 +69,8 @@ set_flag(struct ir_stats_job *j, const char *name)
 		j->partial = 1;
 	} else if (strcmp(name, "merge") == 0) {
 		j->merge = 1;
+	} else if (strcmp(name, "bom") == 0) {
+		j->bom = 1;
 	} else {
 		return -1;
 	}
@@ -91,6 +93,8 @@ take(struct ir_stats_job *j, const char *name, const char *arg, const char *syno
 		snprintf(opt, sizeof opt, "--%s", name);
 		return ir_stats_conf_where(&j->conf, opt, arg, err);
 	}
+	if (strcmp(name, "list") == 0)
+		return ir_stats_conf_list(&j->conf, arg, err);
 	if (strcmp(name, "format") == 0)
 		return set_format(j, arg, err);
 	if (strcmp(name, "sort") == 0)
@@ -117,12 +121,39 @@ ir_stats_job_option(struct ir_stats_job *j, const char *name, const char *arg,
 	ir_buf_free(&err);
 }
 
+/* What --list does not go with, or NULL. */
+static const char *
+not_with_list(const struct ir_stats_job *j)
+{
+	if (j->conf.nby > 0)
+		return "-g";
+	if (j->conf.naggs > 0)
+		return "an aggregate";
+	if (j->view.share)
+		return "--share";
+	if (j->view.fill)
+		return "--fill";
+	if (j->partial)
+		return "--partial";
+	if (j->merge)
+		return "--merge";
+	if (j->sort_given && !j->view.sort_key)
+		return "--sort count";
+	return NULL;
+}
+
 void
 ir_stats_job_check(struct ir_stats_job *j, const char *synopsis)
 {
 	struct ir_buf err = IR_BUF_INIT;
+	const char *what;
 	long f;
 
+	if (j->conf.nlist > 0 && (what = not_with_list(j)) != NULL)
+		ir_usage_error(synopsis, "--list prints records, not groups or states: %s goes "
+			       "without it", what);
+	if (j->bom && j->format != IR_FORMAT_CSV)
+		ir_usage_error(synopsis, "--bom is for -o csv");
 	if (j->partial && j->row_option != NULL)
 		ir_usage_error(synopsis, "--partial writes a state, not rows: give %s to the "
 			       "--merge that reads it", j->row_option);
@@ -233,12 +264,19 @@ output(struct ir_stats_job *j, struct ir_out *out)
 		ir_buf_free(&err);
 		return IR_EXIT_FAIL;
 	}
-	rows = ir_stats_rows(&j->total, &j->view, &n);
-	ir_stats_table(&j->total, &j->view, rows, n, &t);
+	if (j->conf.nlist > 0) {
+		ir_listing_table(&j->total.list, j->view.sort_key, j->view.top, &t);
+	} else {
+		rows = ir_stats_rows(&j->total, &j->view, &n);
+		ir_stats_table(&j->total, &j->view, rows, n, &t);
+		free(rows);
+	}
+	/* Excel reads csv as UTF-8 only after a byte order mark. */
+	if (j->bom)
+		ir_buf_adds(ir_out_buf(out), "\xEF\xBB\xBF");
 	ir_table_write(&t, j->format, j->format == IR_FORMAT_BAR ? ir_term_columns() : 80,
 		       ir_out_buf(out), out);
 	ir_table_free(&t);
-	free(rows);
 	return IR_EXIT_OK;
 }
 

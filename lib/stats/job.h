@@ -24,7 +24,7 @@ struct ir_stats_job {
 	struct ir_stats_conf conf;
 	struct ir_stats_view view;
 	enum ir_format format;
-	int partial, merge, sort_given;
+	int partial, merge, sort_given, bom;
 	const char *row_option;  /* the last option given that shapes rows */
 	/* While running. */
 	char *const *names;      /* the inputs, to number them */

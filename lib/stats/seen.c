@@ -62,6 +62,8 @@ ir_seen_init(struct ir_seen *s, const struct ir_stats_conf *c)
 		add_name(s, &c->by[i]);
 	for (i = 0; i < c->nfields; i++)
 		add_name(s, &c->fields[i]);
+	for (i = 0; i < c->nlist; i++)
+		add_name(s, &c->list[i]);
 	for (i = 0; i < c->nwhere; i++) {
 		struct ir_field f = {NULL, c->where[i].name, c->where[i].path, IR_BUCKET_NONE, 0};
 

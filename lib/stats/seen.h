@@ -1,6 +1,6 @@
 /* stats/seen.h - the fields the records have, and the nearest to one they lack.
  *
- * A field named by -g, an aggregate or --where that no record has is
+ * A field named by -g, an aggregate, --list or --where that no record has is
  * almost always a typo (categroy) or a stage not run (category without
  * ir-classify), and its figures would quietly be "(none)" and empty.  So
  * each state notes, for every field named, whether a record read (an

@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-stats: groups, aggregates, formats, partial states, failures.
 . "$(dirname "$0")/../lib.sh"
-plan 102
+plan 116
 
 # Made-up records: seven incidents, a copy, a noise post and a preamble.
 cat >"$tmp/f.ndjson" <<'EOF'
@@ -20,7 +20,8 @@ f=$tmp/f.ndjson
 synopsis="usage: ir-stats [-g FIELD]... [--sum FIELD]... [--min FIELD]... [--max FIELD]...
                 [--mean FIELD]... [--median FIELD]... [--distinct FIELD]... [--share]
                 [--where EXPR]... [--since DATE] [--until DATE] [--all]
-                [--sort count|key] [--top N] [--fill] [-o FORMAT] [--partial]
+                [--list FIELD,...] [--sort count|key] [--top N] [--fill]
+                [-o FORMAT] [--bom] [--partial]
                 [--merge] [--line-buffered] [--max-record-bytes N] [--rejects FILE]
                 [--threads N] [FILE...]
 Try 'ir-stats --help' for more information."
@@ -204,6 +205,65 @@ $synopsis"
 run ir ir-stats --until 2024-02-30 "$f"
 check "--until: a date that does not exist" 2 "" "ir-stats: --until: expected a date (YYYY, YYYY-MM or YYYY-MM-DD), not '2024-02-30'
 $synopsis"
+# Records out -------------------------------------------------------------
+
+run ir ir-stats --list id,org,affected,data_types,veris.action "$f"
+check "--list: a row per record in input order; arrays joined with ;, dot paths, null as -" 0 "id        org                 affected  data_types        veris.action
+2024-001  株式会社ミナト精機      1200  email;name        malware
+2024-002  あおば市                  35  name              error
+2024-003  Kite Books             48000  card_number;name  hacking;malware
+2024-004  ひかり大学                 -                    malware
+2024-005  株式会社ミナト精機       250  email             hacking
+2024-006  あおば市                   7  address;name      error;physical
+2024-007  Kite Books                 3  name              malware" ""
+run ir ir-stats --list id,affected,data_types --top 2 -o tsv "$f"
+check "--list -o tsv, --top" 0 "$(printf 'id\taffected\tdata_types\n2024-001\t1200\temail;name\n2024-002\t35\tname')" ""
+printf 'id,affected,data_types\r\n2024-001,1200,email;name\r\n2024-002,35,name\r\n' >"$tmp/want.csv"
+run ir ir-stats --list id,affected,data_types --top 2 -o csv "$f"
+check "--list -o csv" 0 "@$tmp/want.csv" ""
+run ir ir-stats --list id,affected,data_types,discovered --top 2 -o json "$f"
+check "--list -o json: arrays stay arrays, null is null" 0 '{"id":"2024-001","affected":1200,"data_types":["email","name"],"discovered":"2024-01-05"}
+{"id":"2024-002","affected":35,"data_types":["name"],"discovered":null}' ""
+run ir ir-stats --list id,affected --top 2 -o markdown "$f"
+check "--list -o markdown" 0 "| id       | affected |
+| -------- | -------: |
+| 2024-001 |     1200 |
+| 2024-002 |       35 |" ""
+COLUMNS=40
+export COLUMNS
+run ir ir-stats --list org,affected --top 3 -o bar "$f"
+unset COLUMNS
+check "--list -o bar: the bar of the first column of numbers" 0 "株式会社ミナト精機  ▍               1200
+あおば市            ▏                 35
+Kite Books          █████████████  48000" ""
+run ir ir-stats --list org,published:fy,affected --where 'affected>100' --sort key "$f"
+check "--list with --where, a date bucket, --sort key (by the cells, then input order)" 0 "org                 published:fy  affected
+Kite Books          FY2023           48000
+株式会社ミナト精機  FY2023             250
+株式会社ミナト精機  FY2023            1200" ""
+awk 'BEGIN { for (i = 1; i <= 2000; i++) printf "{\"kind\":\"incident\",\"id\":\"%d\"}\n", (i * 7919) % 10007 }' >"$tmp/ids.ndjson"
+run ir ir-stats --list id --threads 4 "$tmp/ids.ndjson"
+{ echo id; jq -r .id "$tmp/ids.ndjson"; } >"$tmp/list1"
+check "--list: input order whatever the threads" 0 "@$tmp/list1" ""
+printf '\357\273\277org,count\r\n' >"$tmp/want.csv"
+printf 'Kite Books,2\r\n' >>"$tmp/want.csv"
+run ir ir-stats -g org --top 1 -o csv --bom "$f"
+check "--bom: a UTF-8 byte order mark before the csv" 0 "@$tmp/want.csv" ""
+run ir ir-stats --list id --bom "$f"
+check "--bom is for csv" 2 "" "ir-stats: --bom is for -o csv
+$synopsis"
+run ir ir-stats --list id -g org "$f"
+check "--list does not go with -g" 2 "" "ir-stats: --list prints records, not groups or states: -g goes without it
+$synopsis"
+run ir ir-stats --list id --partial "$f"
+check "--list does not go with --partial" 2 "" "ir-stats: --list prints records, not groups or states: --partial goes without it
+$synopsis"
+run ir ir-stats --list id,,org "$f"
+check "--list: an empty field" 2 "" "ir-stats: --list: '' is not a field (NAME or NAME.NAME..., and :BUCKET)
+$synopsis"
+run ir ir-stats --list id,orgg "$f"
+check "--list: a field no record has" 1 "*" "ir-stats: no record has a field 'orgg' (did you mean 'org'?)"
+
 # Formats -------------------------------------------------------------------
 
 run ir ir-stats -g org_type --sum affected -o tsv "$f"

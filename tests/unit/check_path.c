@@ -70,6 +70,33 @@ START_TEST(values_of_a_path)
 }
 END_TEST
 
+START_TEST(whole_arrays)
+{
+	struct ir_jobj o = IR_JOBJ_INIT;
+	struct ir_jpath p;
+	struct ir_jvals v = {0};
+	const char *why;
+	size_t at;
+
+	ck_assert_int_eq(ir_json_object(&o, rec, strlen(rec), &why, &at), 0);
+	ck_assert_int_eq(ir_jpath_parse(&p, "b.d", 3), 0);
+	p.whole = 1;
+	ck_assert_int_eq(p.whole, 1);
+	/* The last b has no d; the array of the first is one value when whole. */
+	ir_jpath_values(&p, &o, &v);
+	ck_assert_uint_eq(v.n, 0);
+	ir_jpath_free(&p);
+	ck_assert_int_eq(ir_jpath_parse(&p, "arr", 3), 0);
+	p.whole = 1;
+	ir_jpath_values(&p, &o, &v);
+	ck_assert_uint_eq(v.n, 1);
+	ck_assert(v.v[0].type == IR_JARRAY && v.v[0].len == 2);
+	ir_jvals_free(&v);
+	ir_jpath_free(&p);
+	ir_jobj_free(&o);
+}
+END_TEST
+
 START_TEST(array_elements)
 {
 	const char *a = "[ 1 , \"a\" ,[2, 3] ,{} ]";
@@ -146,6 +173,7 @@ suite(void)
 
 	tcase_add_test(tc, paths_parse);
 	tcase_add_test(tc, values_of_a_path);
+	tcase_add_test(tc, whole_arrays);
 	tcase_add_test(tc, array_elements);
 	tcase_add_test(tc, canonical_text);
 	tcase_add_test(tc, canonical_order);
