@@ -10,7 +10,7 @@
 static const char synopsis[] =
 	"usage: ir-stats [-g FIELD]... [--sum FIELD]... [--min FIELD]... [--max FIELD]...\n"
 	"                [--mean FIELD]... [--median FIELD]... [--distinct FIELD]... [--share]\n"
-	"                [--where EXPR]... [--since DATE] [--until DATE] [--all]\n"
+	"                [--where EXPR]... [--since DATE] [--until DATE] [--all] [--incidents]\n"
 	"                [--list FIELD,...] [--sort count|key] [--top N] [--fill]\n"
 	"                [-o FORMAT] [--bom] [--partial]\n"
 	"                [--merge] [--line-buffered] [--max-record-bytes N] [--rejects FILE]\n"
@@ -40,6 +40,8 @@ usage(void)
 	       "  --since DATE       only records published on or after DATE (YYYY[-MM[-DD]])\n"
 	       "  --until DATE       only records published on or before DATE\n"
 	       "  --all              every record, not only incidents that are not copies\n"
+	       "  --incidents        count incidents, not notices: the notices of one id and\n"
+	       "                     organisation (follow-ups, the regulator's) are one\n"
 	       "  --list FIELD,...   one row per record, with these fields, instead of groups\n"
 	       "  --sort count|key   order of the rows (default: count, largest first)\n"
 	       "  --top N            only the first N rows\n"
@@ -69,6 +71,7 @@ main(int argc, char *argv[])
 		{"distinct", required_argument, NULL, OPT_STATS},
 		{"fill", no_argument, NULL, OPT_STATS},
 		{"format", required_argument, NULL, 'o'},
+		{"incidents", no_argument, NULL, OPT_STATS},
 		{"list", required_argument, NULL, OPT_STATS},
 		{"max", required_argument, NULL, OPT_STATS},
 		{"mean", required_argument, NULL, OPT_STATS},

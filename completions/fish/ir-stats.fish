@@ -16,6 +16,7 @@ complete -c ir-stats -l where -x -d 'Only records where EXPR holds (FIELD=VALUE,
 complete -c ir-stats -l since -x -d 'Only records published on or after DATE'
 complete -c ir-stats -l until -x -d 'Only records published on or before DATE'
 complete -c ir-stats -l all -d 'Every record, not only incidents that are not copies'
+complete -c ir-stats -l incidents -d 'Count incidents, not notices'
 complete -c ir-stats -l list -x -d 'One row per record, with FIELD,FIELD,...'
 complete -c ir-stats -l bom -d 'Start csv with a UTF-8 byte order mark (Excel)'
 complete -c ir-stats -l sort -x -a 'count key' -d 'Order of the rows'

@@ -170,6 +170,8 @@ ir_stats_conf_describe(const struct ir_stats_conf *c, struct ir_buf *b)
 		ir_buf_addf(b, "%s--where %s", b->len ? " " : "", c->where[i].text);
 	if (c->all)
 		ir_buf_addf(b, "%s--all", b->len ? " " : "");
+	if (c->incidents)
+		ir_buf_addf(b, "%s--incidents", b->len ? " " : "");
 }
 
 void
@@ -222,6 +224,7 @@ ir_stats_conf_options(const struct ir_stats_conf *c, struct ir_stats_options *o)
 		o->where[i] = c->where[i].text;
 	o->nwhere = c->nwhere;
 	o->all = c->all;
+	o->incidents = c->incidents;
 	ir_stats_options_sort(o);
 }
 
@@ -261,6 +264,7 @@ ir_stats_options_identity(const struct ir_stats_options *o, struct ir_buf *b)
 		string_list(&w, o->agg[a], o->nagg[a]);
 	string_list(&w, o->where, o->nwhere);
 	ir_jw_bool(&w, o->all);
+	ir_jw_bool(&w, o->incidents);
 	ir_jw_end(&w);
 }
 
@@ -279,6 +283,8 @@ ir_stats_options_describe(const struct ir_stats_options *o, struct ir_buf *b)
 		ir_buf_addf(b, "%s--where %s", b->len > start ? " " : "", o->where[i]);
 	if (o->all)
 		ir_buf_addf(b, "%s--all", b->len > start ? " " : "");
+	if (o->incidents)
+		ir_buf_addf(b, "%s--incidents", b->len > start ? " " : "");
 	if (b->len == start)
 		ir_buf_adds(b, "no -g and no aggregate");
 }

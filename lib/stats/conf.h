@@ -55,10 +55,11 @@ struct ir_stats_conf {
 	size_t nwhere;
 	struct ir_field *list;     /* --list: records out, not groups */
 	size_t nlist;
-	int all; /* every record, not only incidents that are not copies */
+	int all;       /* every record, not only incidents that are not copies */
+	int incidents; /* count incidents, not notices (stats/incident.h) */
 };
 
-#define IR_STATS_CONF_INIT {NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0}
+#define IR_STATS_CONF_INIT {NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0}
 
 /* Adds a -g field; -1 with a message in err when spec is not one. */
 int ir_stats_conf_by(struct ir_stats_conf *c, const char *spec, struct ir_buf *err);
@@ -93,7 +94,7 @@ struct ir_stats_options {
 	size_t nagg[IR_NAGG];
 	char **where;          /* the expressions, sorted */
 	size_t nwhere;
-	int all;
+	int all, incidents;
 };
 
 /* The options of c; the lists borrow c's strings. */

@@ -27,6 +27,7 @@ struct ir_stats_scratch {
 	size_t *idx;
 	struct ir_buf key, tmp;
 	struct ir_where_scratch *where; /* per condition */
+	struct ir_jobj incident;        /* an incident's record, scanned */
 };
 
 static void *
@@ -67,6 +68,7 @@ ir_stats_init(struct ir_stats *st, const struct ir_stats_conf *c)
 		ir_where_scratch_init(&s->where[i], &c->where[i]);
 	ir_seen_init(&st->seen, c);
 	ir_listing_init(&st->list, c);
+	ir_parts_init(&st->parts, c);
 	ir_stats_conf_options(c, &o);
 	ir_stats_options_identity(&o, &st->identity);
 	ir_stats_options_free(&o, 0);
@@ -132,6 +134,7 @@ ir_stats_free(struct ir_stats *st)
 	free(s->num);
 	free(s->idx);
 	ir_jvals_free(&s->vals);
+	ir_jobj_free(&s->incident);
 	ir_buf_free(&s->text);
 	ir_buf_free(&s->key);
 	ir_buf_free(&s->tmp);
@@ -142,6 +145,7 @@ ir_stats_free(struct ir_stats *st)
 	ir_buf_free(&st->identity);
 	ir_seen_free(&st->seen);
 	ir_listing_free(&st->list);
+	ir_parts_free(&st->parts);
 	memset(st, 0, sizeof *st);
 }
 
@@ -398,16 +402,14 @@ selected(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
 	return 1;
 }
 
-int
-ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
+/* Counts the record o (a notice, or an incident's record) when it is selected. */
+static int
+count_record(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
 {
 	const struct ir_stats_conf *c = st->c;
 	struct ir_stats_scratch *s = st->s;
 	size_t i, j;
 
-	if (!c->all && !counted_kind(o))
-		return 0;
-	ir_seen_note(&st->seen, o);
 	if (!selected(st, o, src, line))
 		return 0;
 	st->records++;
@@ -449,6 +451,42 @@ ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
 			break;
 	}
 	return 1;
+}
+
+/* Counts an incident's record, text (n bytes) from stats/incident.c. */
+static void
+count_incident(const char *text, size_t n, long src, long line, void *arg)
+{
+	struct ir_stats *st = arg;
+	const char *why;
+	size_t at;
+
+	if (ir_json_object(&st->s->incident, text, n, &why, &at) == 0)
+		count_record(st, &st->s->incident, src, line);
+}
+
+int
+ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
+{
+	const struct ir_stats_conf *c = st->c;
+	char *alone;
+
+	if (!c->all && !counted_kind(o))
+		return 0;
+	ir_seen_note(&st->seen, o);
+	if (!c->incidents)
+		return count_record(st, o, src, line);
+	if (ir_parts_add(&st->parts, o, src, line, &alone) == 0) {
+		count_incident(alone, strlen(alone), src, line, st);
+		free(alone);
+	}
+	return 1;
+}
+
+void
+ir_stats_finish(struct ir_stats *st)
+{
+	ir_parts_resolve(&st->parts, count_incident, st);
 }
 
 /* Merging ------------------------------------------------------------------ */
@@ -520,6 +558,7 @@ ir_stats_merge(struct ir_stats *dst, struct ir_stats *src)
 	ir_strmap_free(&src->groups);
 	ir_seen_merge(&dst->seen, &src->seen);
 	ir_listing_merge(&dst->list, &src->list);
+	ir_parts_merge(&dst->parts, &src->parts);
 	dst->records += src->records;
 	dst->headers += src->headers;
 	src->records = 0;

@@ -36,6 +36,7 @@
 #include "json/number.h"
 #include "json/scan.h"
 #include "stats/conf.h"
+#include "stats/incident.h"
 #include "stats/list.h"
 #include "stats/seen.h"
 
@@ -76,6 +77,7 @@ struct ir_stats {
 	struct ir_buf identity;  /* ir_stats_options_identity of the configuration */
 	struct ir_seen seen;     /* the fields named that the records have */
 	struct ir_listing list;  /* with --list: the rows, instead of groups */
+	struct ir_parts parts;   /* with --incidents: the notices waiting for their incident */
 	struct ir_stats_scratch *s;
 };
 
@@ -84,14 +86,20 @@ void ir_stats_free(struct ir_stats *st);
 
 /*
  * Adds a record (o, scanned by ir_json_object) read at line line of
- * input number src.  Returns 1 when it was counted, 0 when the record
- * is left out (not an incident, or a copy, without --all; or a condition
- * does not hold).
+ * input number src (-1: unknown).  Returns 1 when it was counted (with
+ * --incidents: taken as a notice), 0 when the record is left out (not
+ * an incident, or a copy, without --all; or a condition does not hold).
  */
 int ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line);
 
 /* Moves everything of src into dst, which then holds both; src is left empty. */
 void ir_stats_merge(struct ir_stats *dst, struct ir_stats *src);
+
+/*
+ * With --incidents, counts the incidents whose notices waited for all
+ * input (call once all is read, before the rows).
+ */
+void ir_stats_finish(struct ir_stats *st);
 
 /* Does a sum of aggregate field number field overflow in some group? */
 int ir_stats_overflowed(const struct ir_stats *st, size_t field);

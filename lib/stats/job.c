@@ -71,6 +71,8 @@ set_flag(struct ir_stats_job *j, const char *name)
 		j->merge = 1;
 	} else if (strcmp(name, "bom") == 0) {
 		j->bom = 1;
+	} else if (strcmp(name, "incidents") == 0) {
+		j->conf.incidents = 1;
 	} else {
 		return -1;
 	}
@@ -215,7 +217,7 @@ add_state(struct ir_record *rec, struct ir_batch *b, void *worker)
 		w->job->other = 1;
 		ir_batch_warn(b, rec->line,
 			      "a state made with other options (%.*s); --merge needs the same -g, "
-			      "aggregate, --where and --all options",
+			      "aggregate, --where, --all and --incidents options",
 			      (int)w->msg.len, w->msg.p);
 		return IR_EXIT_FAIL;
 	default:
@@ -259,6 +261,7 @@ output(struct ir_stats_job *j, struct ir_out *out)
 		ir_stats_write_state(&j->total, ir_out_buf(out), out);
 		return IR_EXIT_OK;
 	}
+	ir_stats_finish(&j->total);
 	if (j->view.fill && ir_stats_fill(&j->total, j->view.fill_field, &err) < 0) {
 		ir_warn(NULL, 0, "%s", ir_buf_cstr(&err));
 		ir_buf_free(&err);

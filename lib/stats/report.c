@@ -69,9 +69,10 @@ report_bad(const struct ir_stats *st, char *const *names, int nnames)
 	}
 	if (n > 1)
 		qsort(list, n, sizeof *list, bad_cmp);
+	/* An incident merged from states has no place: said without one. */
 	for (i = 0; i < n; i++)
-		ir_warn(nnames > 0 ? names[list[i].src] : "-", list[i].line, "%s: %s", list[i].name,
-			list[i].what);
+		ir_warn(list[i].src < 0 ? NULL : nnames > 0 ? names[list[i].src] : "-",
+			list[i].src < 0 ? 0 : list[i].line, "%s: %s", list[i].name, list[i].what);
 	for (i = 0; i < c->nwhere; i++)
 		free(expr[i]);
 	free(expr);

@@ -37,13 +37,16 @@ stage_of(const char *name)
 }
 
 static void
-add_name(struct ir_seen *s, const struct ir_field *f)
+add_name(struct ir_seen *s, const struct ir_field *f, int incidents)
 {
 	size_t i;
 
 	for (i = 0; i < s->n; i++)
 		if (strcmp(s->f[i].name, f->name) == 0)
 			return;
+	/* An incident's count of notices is no notice's field. */
+	if (incidents && strcmp(f->name, "notices") == 0)
+		return;
 	s->f = ir_xrealloc(s->f, (s->n + 1) * sizeof *s->f);
 	memset(&s->f[s->n], 0, sizeof s->f[s->n]);
 	s->f[s->n].name = ir_xstrdup(f->name);
@@ -59,15 +62,15 @@ ir_seen_init(struct ir_seen *s, const struct ir_stats_conf *c)
 
 	memset(s, 0, sizeof *s);
 	for (i = 0; i < c->nby; i++)
-		add_name(s, &c->by[i]);
+		add_name(s, &c->by[i], c->incidents);
 	for (i = 0; i < c->nfields; i++)
-		add_name(s, &c->fields[i]);
+		add_name(s, &c->fields[i], c->incidents);
 	for (i = 0; i < c->nlist; i++)
-		add_name(s, &c->list[i]);
+		add_name(s, &c->list[i], c->incidents);
 	for (i = 0; i < c->nwhere; i++) {
 		struct ir_field f = {NULL, c->where[i].name, c->where[i].path, IR_BUCKET_NONE, 0};
 
-		add_name(s, &f);
+		add_name(s, &f, c->incidents);
 	}
 	s->nested = calloc(NAME_DEPTH + 1, sizeof *s->nested);
 	if (s->nested == NULL)

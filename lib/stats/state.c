@@ -24,17 +24,6 @@ num_cmp(const void *a, const void *b)
 	return ir_number_cmp(a, b);
 }
 
-static int
-strmap_key_cmp(const void *a, const void *b)
-{
-	const struct ir_strmap_ent *x = *(struct ir_strmap_ent *const *)a;
-	const struct ir_strmap_ent *y = *(struct ir_strmap_ent *const *)b;
-	size_t n = x->len < y->len ? x->len : y->len;
-	int c = n ? memcmp(x->key, y->key, n) : 0;
-
-	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
-}
-
 static void
 number_json(struct ir_jw *w, const struct ir_number *x)
 {
@@ -90,14 +79,9 @@ write_numstat(struct ir_jw *w, struct ir_numstat *ns, unsigned need)
 static void
 write_distinct(struct ir_jw *w, const struct ir_strmap *m)
 {
-	struct ir_strmap_ent **e = ir_xrealloc(NULL, (m->n + 1) * sizeof *e);
-	size_t k, n = 0;
+	size_t k, n;
+	struct ir_strmap_ent **e = ir_strmap_sorted(m, &n);
 
-	for (k = 0; k < m->cap; k++)
-		if (m->e[k].key != NULL)
-			e[n++] = &m->e[k];
-	if (n > 1)
-		qsort(e, n, sizeof *e, strmap_key_cmp);
 	ir_jw_array(w);
 	for (k = 0; k < n; k++)
 		ir_jw_raw(w, e[k]->key, e[k]->len);
@@ -144,6 +128,8 @@ write_header(const struct ir_stats *st, struct ir_buf *b, struct ir_out *out)
 	write_list(&w, "where", o.where, o.nwhere);
 	ir_jw_key(&w, "all");
 	ir_jw_bool(&w, o.all);
+	ir_jw_key(&w, "incidents");
+	ir_jw_bool(&w, o.incidents);
 	ir_seen_write(&st->seen, &w);
 	ir_jw_key(&w, "records");
 	ir_jw_ulong(&w, st->records);
@@ -203,6 +189,7 @@ ir_stats_write_state(struct ir_stats *st, struct ir_buf *b, struct ir_out *out)
 	for (i = 0; i < n; i++)
 		write_group(st->c, g[i], b, out);
 	free(g);
+	ir_parts_write(&st->parts, b, out);
 }
 
 /* Reading ------------------------------------------------------------------ */
@@ -256,6 +243,17 @@ read_strings(const struct ir_jobj *o, const char *key, char ***out, size_t *n)
 }
 
 static int
+read_bool(const struct ir_jobj *o, const char *key, int *v)
+{
+	const struct ir_jmember *m = ir_json_get(o, key);
+
+	if (m == NULL || (m->type != IR_JTRUE && m->type != IR_JFALSE))
+		return -1;
+	*v = m->type == IR_JTRUE;
+	return 0;
+}
+
+static int
 read_header(struct ir_stats *st, const struct ir_jobj *o, const char **why, struct ir_buf *msg)
 {
 	const struct ir_jmember *m = ir_json_get(o, "ir_stats");
@@ -278,11 +276,9 @@ read_header(struct ir_stats *st, const struct ir_jobj *o, const char **why, stru
 	if (read_strings(o, "where", &opts.where, &opts.nwhere) < 0)
 		goto done;
 	ir_stats_options_sort(&opts);
-	m = ir_json_get(o, "all");
-	if (m == NULL || (m->type != IR_JTRUE && m->type != IR_JFALSE) ||
+	if (read_bool(o, "all", &opts.all) < 0 || read_bool(o, "incidents", &opts.incidents) < 0 ||
 	    read_count(o, "records", &records) < 0)
 		goto done;
-	opts.all = m->type == IR_JTRUE;
 	ir_stats_options_identity(&opts, &id);
 	if (id.len != st->identity.len || memcmp(id.p, st->identity.p, id.len) != 0) {
 		ir_stats_options_describe(&opts, msg);
@@ -449,6 +445,8 @@ ir_stats_read_state(struct ir_stats *st, const struct ir_jobj *o, const char **w
 		return read_header(st, o, why, msg);
 	if (ir_json_get(o, "key") != NULL)
 		return read_group(st, o, why);
+	if (ir_json_get(o, "incident") != NULL && st->c->incidents)
+		return ir_parts_read(&st->parts, o, why) == 0 ? IR_STATE_OK : IR_STATE_BAD;
 	*why = "not a line of an ir-stats state";
 	return IR_STATE_BAD;
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-stats: groups, aggregates, formats, partial states, failures.
 . "$(dirname "$0")/../lib.sh"
-plan 116
+plan 132
 
 # Made-up records: seven incidents, a copy, a noise post and a preamble.
 cat >"$tmp/f.ndjson" <<'EOF'
@@ -19,7 +19,7 @@ EOF
 f=$tmp/f.ndjson
 synopsis="usage: ir-stats [-g FIELD]... [--sum FIELD]... [--min FIELD]... [--max FIELD]...
                 [--mean FIELD]... [--median FIELD]... [--distinct FIELD]... [--share]
-                [--where EXPR]... [--since DATE] [--until DATE] [--all]
+                [--where EXPR]... [--since DATE] [--until DATE] [--all] [--incidents]
                 [--list FIELD,...] [--sort count|key] [--top N] [--fill]
                 [-o FORMAT] [--bom] [--partial]
                 [--merge] [--line-buffered] [--max-record-bytes N] [--rejects FILE]
@@ -171,7 +171,7 @@ check "--since and --until: inclusive, to the precision given; no date never hol
 2024-03              3
 2024-01              2" ""
 run ir ir-stats --since 2024-01-20 --until 2024-03 --partial -g org_type "$f"
-check "--partial: the conditions are in the state's header" 0 '{"ir_stats":2,"by":["org_type"],"sum":[],"min":[],"max":[],"mean":[],"median":[],"distinct":[],"where":["published<=2024-03","published>=2024-01-20"],"all":false,"read":7,"unseen":{},"records":5}
+check "--partial: the conditions are in the state's header" 0 '{"ir_stats":2,"by":["org_type"],"sum":[],"min":[],"max":[],"mean":[],"median":[],"distinct":[],"where":["published<=2024-03","published>=2024-01-20"],"all":false,"incidents":false,"read":7,"unseen":{},"records":5}
 {"key":["company"],"count":3,"num":{},"distinct":{}}
 {"key":["education"],"count":1,"num":{},"distinct":{}}
 {"key":["local_gov"],"count":1,"num":{},"distinct":{}}' ""
@@ -182,7 +182,7 @@ company        3
 education      1
 local_gov      1" ""
 run ir ir-stats --merge -g org_type "$tmp/where.state"
-check "--merge refuses a state made with other conditions" 2 "" "ir-stats: $tmp/where.state:1: a state made with other options (-g org_type --where published<=2024-03 --where published>=2024-01-20); --merge needs the same -g, aggregate, --where and --all options"
+check "--merge refuses a state made with other conditions" 2 "" "ir-stats: $tmp/where.state:1: a state made with other options (-g org_type --where published<=2024-03 --where published>=2024-01-20); --merge needs the same -g, aggregate, --where, --all and --incidents options"
 jq -c 'select(.kind == "incident" and .duplicate_of == null and (.data_types | index("name")))' "$f" >"$tmp/name.ndjson"
 for fmt in table tsv csv json markdown bar; do
 	ir ir-stats -g org_type --sum affected -o $fmt --all "$tmp/name.ndjson" >"$tmp/want.$fmt"
@@ -263,6 +263,75 @@ check "--list: an empty field" 2 "" "ir-stats: --list: '' is not a field (NAME o
 $synopsis"
 run ir ir-stats --list id,orgg "$f"
 check "--list: a field no record has" 1 "*" "ir-stats: no record has a field 'orgg' (did you mean 'org'?)"
+
+# Incidents, not notices -------------------------------------------------
+
+# Made-up notices: a company's notice, its 第2報 and the regulator's about
+# it, a copy; a regulator's notice alone; two organisations under one id;
+# two notices under an id without a serial; an own notice and a
+# regulator's naming no subject.
+cat >"$tmp/inc.ndjson" <<'EOF'
+{"kind":"incident","id":"2024-010","source":"t","line":1,"org":"株式会社カワセミ電機","org_type":"company","published":"2024-02-01","discovered":"2024-01-20","disclosure_days":12,"report_no":null,"affected":1000,"affected_approx":true,"category":"unauthorized_access","categories":[{"label":"unauthorized_access","score":5}],"data_types":["email"]}
+{"kind":"incident","id":"2024-010","source":"t","line":2,"org":"株式会社カワセミ電機","org_type":"company","published":"2024-02-15","discovered":"2024-01-21","disclosure_days":25,"report_no":2,"affected":1500,"affected_approx":false,"category":"ransomware","categories":[{"label":"ransomware","score":6}],"data_types":["email","name"]}
+{"kind":"incident","id":"2024-010","source":"t","line":3,"org":"個人情報保護委員会","org_type":"national_gov","published":"2024-03-10","discovered":null,"disclosure_days":null,"report_no":null,"affected":1600,"affected_approx":false,"category":"regulatory","categories":[{"label":"regulatory","score":5},{"label":"ransomware","score":4}],"subject_org":"株式会社カワセミ電機","data_types":["email"]}
+{"kind":"incident","id":"2024-011","source":"t","line":4,"org":"個人情報保護委員会","org_type":"national_gov","published":"2024-03-11","discovered":null,"report_no":null,"affected":200,"affected_approx":false,"category":"regulatory","categories":[{"label":"regulatory","score":5},{"label":"misdelivery","score":3},{"label":"loss","score":3}],"subject_org":"みどり市","data_types":["name"]}
+{"kind":"incident","id":"2024-012","source":"t","line":5,"org":"セキレイ書房","org_type":"company","published":"2024-03-12","report_no":null,"affected":10,"category":"defacement","data_types":[]}
+{"kind":"incident","id":"2024-012","source":"t","line":6,"org":"つばさ町","org_type":"local_gov","published":"2024-03-12","report_no":null,"affected":20,"category":"misdelivery","data_types":["address"]}
+{"kind":"incident","id":"2024","source":"t","line":7,"org":"ヤマガラ運輸株式会社","org_type":"company","published":"2024-04-02","report_no":null,"affected":5,"category":"loss","data_types":[]}
+{"kind":"incident","id":"2024","source":"t","line":8,"org":"ヤマガラ運輸株式会社","org_type":"company","published":"2024-05-09","report_no":null,"affected":7,"category":"phishing","data_types":[]}
+{"kind":"incident","id":"2024-013","source":"t","line":9,"org":"ひばり大学","org_type":"education","published":"2024-04-10","discovered":"2024-04-01","disclosure_days":9,"report_no":null,"affected":null,"category":"misconfiguration","data_types":["name"]}
+{"kind":"incident","id":"2024-013","source":"t","line":10,"org":"個人情報保護委員会","org_type":"national_gov","published":"2024-05-20","report_no":null,"affected":300,"affected_approx":true,"category":"regulatory","categories":[{"label":"regulatory","score":5}],"data_types":["name"]}
+{"kind":"incident","id":"2024-010","source":"t","line":11,"org":"株式会社カワセミ電機","org_type":"company","published":"2024-02-01","report_no":null,"affected":1000,"category":"unauthorized_access","duplicate_of":{"source":"t","line":1}}
+EOF
+i=$tmp/inc.ndjson
+run ir ir-stats -o tsv "$i"
+check "notices counted: ten" 0 "$(printf 'count\n10')" ""
+run ir ir-stats -o tsv --incidents "$i"
+check "--incidents: seven incidents" 0 "$(printf 'count\n7')" ""
+run ir ir-stats --incidents --list id,notices,org,org_type,category,affected,published,discovered,disclosure_days "$i"
+check "--incidents --list: the rules of an incident's fields" 0 "id        notices  org                   org_type   category          affected  published   discovered  disclosure_days
+2024-010        3  株式会社カワセミ電機  company    ransomware            1500  2024-02-01  2024-01-20               12
+2024-011        1  みどり市              -          misdelivery            200  2024-03-11  -                         -
+2024-012        1  セキレイ書房          company    defacement              10  2024-03-12  -                         -
+2024-012        1  つばさ町              local_gov  misdelivery             20  2024-03-12  -                         -
+2024            1  ヤマガラ運輸株式会社  company    loss                     5  2024-04-02  -                         -
+2024            1  ヤマガラ運輸株式会社  company    phishing                 7  2024-05-09  -                         -
+2024-013        2  ひばり大学            education  misconfiguration       300  2024-04-10  2024-04-01                9" ""
+run ir ir-stats -g org_type --sum affected "$i"
+check "by notice, the regulator's notices count and affected is summed" 0 "org_type      count  sum_affected  n_affected
+company           5          2522           5
+national_gov      3          2100           3
+education         1             -           0
+local_gov         1            20           1" ""
+run ir ir-stats --incidents -g org_type --sum affected "$i"
+check "--incidents -g --sum: once per incident, the latest figure" 0 "org_type   count  sum_affected  n_affected
+company        4          1522           4
+education      1           300           1
+local_gov      1            20           1
+(none)         1           200           1" ""
+run ir ir-stats --incidents --where 'notices>1' --since 2024-02 --until 2024-04 --list id,notices "$i"
+check "--incidents with --where on notices and --since on the earliest date" 0 "id        notices
+2024-010        3
+2024-013        2" ""
+run ir ir-stats --incidents --all -o tsv --list id,notices --where id=2024-010 "$i"
+check "--incidents --all: a copy joins its incident" 0 "$(printf 'id\tnotices\n2024-010\t4')" ""
+opts="--incidents -g category -g published:month --sum affected --median affected"
+ir ir-stats $opts "$i" >"$tmp/inc.one"
+ir ir-stats --partial $opts "$i" >"$tmp/inc.whole"
+split -l 3 "$i" "$tmp/incp."
+for p in "$tmp"/incp.*; do ir ir-stats --partial $opts "$p"; done | tac >"$tmp/inc.parts"
+run ir ir-stats --merge $opts "$tmp/inc.parts"
+check "--incidents through --partial and --merge, pieces merged in reverse: one run's rows" 0 "@$tmp/inc.one" ""
+run ir ir-stats --merge --partial $opts "$tmp/inc.parts"
+check "--incidents: a merged state equals one run's, byte for byte" 0 "@$tmp/inc.whole" ""
+ir ir-stats --incidents --list kind,org,category,affected -o json "$i" >"$tmp/inc.records"
+for fmt in table tsv csv json markdown bar; do
+	ir ir-stats --all -g category --sum affected -o $fmt "$tmp/inc.records" >"$tmp/want.$fmt"
+	run ir ir-stats --incidents -g category --sum affected -o $fmt "$i"
+	check "--incidents -o $fmt: the groups of the incidents' records" 0 "@$tmp/want.$fmt" ""
+done
+run ir ir-stats --merge --incidents -g category --sum affected "$tmp/cat.state"
+check "--merge refuses a state made without --incidents" 2 "" "*"
 
 # Formats -------------------------------------------------------------------
 
@@ -396,7 +465,7 @@ split -l 700 "$tmp/fl.ndjson" "$tmp/flp."
 for p in "$tmp"/flp.*; do ir ir-stats --partial -g g --sum a --mean a "$p"; done | tac >"$tmp/fl.parts"
 run ir ir-stats --merge -g g --sum a --mean a "$tmp/fl.parts"
 check "float sums: states merged in reverse, one result" 0 "@$tmp/fl.one" ""
-printf '%s\n' '{"ir_stats":2,"by":[],"sum":["a"],"min":[],"max":[],"mean":["a"],"median":[],"distinct":[],"where":[],"all":false,"read":1,"unseen":{},"records":1}' \
+printf '%s\n' '{"ir_stats":2,"by":[],"sum":["a"],"min":[],"max":[],"mean":["a"],"median":[],"distinct":[],"where":[],"all":false,"incidents":false,"read":1,"unseen":{},"records":1}' \
 	'{"key":[],"count":1,"num":{"a":{"n":18446744073709551615,"int":0,"frac":[],"float":0,"min":0,"max":0}},"distinct":{}}' >"$tmp/big-n.state"
 cat "$tmp/big-n.state" "$tmp/big-n.state" >"$tmp/big-n2.state"
 run ir ir-stats --merge --sum a --mean a -o tsv "$tmp/big-n2.state"
@@ -472,7 +541,7 @@ run ir ir-stats --line-buffered $opts --share -
 rm "$tmp/in"
 check "standard input, --line-buffered" 0 "@$tmp/one" ""
 run ir ir-stats --partial -g category --sum affected "$f"
-check "--partial: the state, as documented" 0 '{"ir_stats":2,"by":["category"],"sum":["affected"],"min":[],"max":[],"mean":[],"median":[],"distinct":[],"where":[],"all":false,"read":7,"unseen":{},"records":7}
+check "--partial: the state, as documented" 0 '{"ir_stats":2,"by":["category"],"sum":["affected"],"min":[],"max":[],"mean":[],"median":[],"distinct":[],"where":[],"all":false,"incidents":false,"read":7,"unseen":{},"records":7}
 {"key":["card_skimming"],"count":1,"num":{"affected":{"n":1,"int":48000,"frac":[],"float":0,"min":48000,"max":48000}},"distinct":{}}
 {"key":["loss"],"count":1,"num":{"affected":{"n":1,"int":7,"frac":[],"float":0,"min":7,"max":7}},"distinct":{}}
 {"key":["misdelivery"],"count":1,"num":{"affected":{"n":1,"int":35,"frac":[],"float":0,"min":35,"max":35}},"distinct":{}}
@@ -480,9 +549,9 @@ check "--partial: the state, as documented" 0 '{"ir_stats":2,"by":["category"],"
 {"key":["unauthorized_access"],"count":1,"num":{"affected":{"n":1,"int":250,"frac":[],"float":0,"min":250,"max":250}},"distinct":{}}' ""
 cp "$tmp/out" "$tmp/cat.state"
 run ir ir-stats --merge -g category --mean affected "$tmp/cat.state"
-check "--merge refuses states of other options" 2 "" "ir-stats: $tmp/cat.state:1: a state made with other options (-g category --sum affected); --merge needs the same -g, aggregate, --where and --all options"
+check "--merge refuses states of other options" 2 "" "ir-stats: $tmp/cat.state:1: a state made with other options (-g category --sum affected); --merge needs the same -g, aggregate, --where, --all and --incidents options"
 run ir ir-stats --merge --all -g category --sum affected "$tmp/cat.state"
-check "--merge refuses a state made without --all" 2 "" "ir-stats: $tmp/cat.state:1: a state made with other options (-g category --sum affected); --merge needs the same -g, aggregate, --where and --all options"
+check "--merge refuses a state made without --all" 2 "" "ir-stats: $tmp/cat.state:1: a state made with other options (-g category --sum affected); --merge needs the same -g, aggregate, --where, --all and --incidents options"
 sed 1d "$tmp/cat.state" >"$tmp/headless.state"
 run ir ir-stats --merge -g category --sum affected "$tmp/headless.state"
 check "--merge wants the header that counts the records" 2 "" "ir-stats: no state header in the input: the number of records is unknown"

@@ -56,7 +56,7 @@ START_TEST(options_identity)
 	ir_stats_options_identity(&o, &a);
 	ir_stats_options_describe(&o, &d);
 	ir_stats_options_free(&o, 0);
-	ck_assert_str_eq(ir_buf_cstr(&a), "[[\"c\"],[\"a\",\"b\"],[],[],[],[\"a\"],[],[],false]");
+	ck_assert_str_eq(ir_buf_cstr(&a), "[[\"c\"],[\"a\",\"b\"],[],[],[],[\"a\"],[],[],false,false]");
 	ck_assert_str_eq(ir_buf_cstr(&d), "-g c --sum a --sum b --median a");
 	/* The same options in another order, the same identity; others another. */
 	ir_stats_conf_options(&c2, &o);
@@ -106,7 +106,7 @@ START_TEST(conditions)
 	ir_stats_options_free(&o, 0);
 	ck_assert_str_eq(ir_buf_cstr(&a), ir_buf_cstr(&b));
 	ck_assert_str_eq(ir_buf_cstr(&a), "[[],[],[],[],[],[],[],[\"org_type=company\","
-					  "\"published<=2024-03\",\"published>=2023-04\"],false]");
+					  "\"published<=2024-03\",\"published>=2023-04\"],false,false]");
 	err.len = 0;
 	ir_stats_conf_describe(&c, &err);
 	ck_assert_str_eq(ir_buf_cstr(&err), "--where org_type=company --where published>=2023-04 "

@@ -183,7 +183,7 @@ START_TEST(states_are_checked)
 	ck_assert_str_eq(text,
 			 "{\"ir_stats\":2,\"by\":[\"category\"],\"sum\":[\"affected\"],\"min\":[],"
 			 "\"max\":[],\"mean\":[],\"median\":[],\"distinct\":[],\"where\":[],"
-			 "\"all\":false,\"read\":1,\"unseen\":{},\"records\":1}\n"
+			 "\"all\":false,\"incidents\":false,\"read\":1,\"unseen\":{},\"records\":1}\n"
 			 "{\"key\":[\"loss\"],\"count\":1,\"num\":{\"affected\":{\"n\":1,\"int\":3,"
 			 "\"frac\":[],\"float\":0,\"min\":3,\"max\":3}},\"distinct\":{}}\n");
 	nl = strchr(text, '\n');
