@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/err.h"
 #include "base/opt.h"
@@ -38,6 +39,10 @@ ir_opt_bad(const char *synopsis, int c, char *const argv[])
 
 	if (c == ':')
 		ir_usage_error(synopsis, "option %s needs an argument", arg);
+	/* glibc sets optopt to the code of a long option given a value it takes not */
+	if (optopt != 0 && strncmp(arg, "--", 2) == 0)
+		ir_usage_error(synopsis, "option %.*s takes no argument", (int)strcspn(arg, "="),
+			       arg);
 	if (optopt != 0)
 		ir_usage_error(synopsis, "unknown option -%c", optopt);
 	ir_usage_error(synopsis, "unknown option %s", arg);

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -239,8 +240,9 @@ ir_pool_batch_bytes(void)
 
 	if (env == NULL || *env == '\0')
 		return (size_t)1 << 18;
+	errno = 0;
 	v = strtoull(env, &end, 10);
-	if (*end != '\0' || v == 0 || env[0] == '-')
+	if (errno != 0 || *end != '\0' || v == 0 || !(env[0] >= '0' && env[0] <= '9'))
 		ir_die(IR_EXIT_FAIL, NULL, 0, "IR_BATCH_BYTES: expected a number of bytes, not '%s'",
 		       env);
 	return (size_t)v;

@@ -146,6 +146,17 @@ json_like(const char *line, size_t len)
 	return line[lead] == '{' || ir_json_value(line + lead, len - lead, &t, &why) > 0;
 }
 
+/* A record's length: the line without its line end (LF or CRLF). */
+static size_t
+record_len(const char *line, size_t len)
+{
+	if (len > 0 && line[len - 1] == '\n')
+		len--;
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	return len;
+}
+
 static int
 each_input(struct ir_input *in, void *ctx)
 {
@@ -159,7 +170,7 @@ each_input(struct ir_input *in, void *ctx)
 	l->b->line = 1;
 	l->quiet = 0;
 	while ((len = ir_input_getline(in, &line)) > 0) {
-		if (line == NULL) {
+		if (line == NULL || record_len(line, (size_t)len) > l->o->common->max_record_bytes) {
 			too_long(l, in, (size_t)len);
 			continue;
 		}
