@@ -4,6 +4,7 @@
 
 #include "base/err.h"
 #include "json/write.h"
+#include "stats/check.h"
 #include "stats/groups.h"
 
 struct spans {
@@ -146,25 +147,34 @@ ir_stats_free(struct ir_stats *st)
 	ir_seen_free(&st->seen);
 	ir_listing_free(&st->list);
 	ir_parts_free(&st->parts);
+	if (st->check != NULL)
+		ir_check_free(st->check);
+	free(st->check);
 	memset(st, 0, sizeof *st);
+}
+
+void
+ir_group_parts(const struct ir_stats_conf *c, struct ir_group *g)
+{
+	size_t i, at = 0;
+
+	for (i = 0; i < c->nby; i++) {
+		const char *nl = memchr(g->key + at, '\n', g->keylen - at);
+		size_t end = nl ? (size_t)(nl - g->key) : g->keylen;
+
+		g->part[i].off = at;
+		g->part[i].len = end - at;
+		at = nl ? end + 1 : g->keylen;
+	}
 }
 
 /* Gives g the key of entry e, and the spans of its parts. */
 static void
 set_key(const struct ir_stats_conf *c, struct ir_group *g, const struct ir_strmap_ent *e)
 {
-	size_t i, at = 0;
-
 	g->key = e->key;
 	g->keylen = e->len;
-	for (i = 0; i < c->nby; i++) {
-		const char *nl = memchr(e->key + at, '\n', e->len - at);
-		size_t end = nl ? (size_t)(nl - e->key) : e->len;
-
-		g->part[i].off = at;
-		g->part[i].len = end - at;
-		at = nl ? end + 1 : e->len;
-	}
+	ir_group_parts(c, g);
 }
 
 struct ir_group *

@@ -40,6 +40,8 @@
 #include "stats/list.h"
 #include "stats/seen.h"
 
+struct ir_state_check;
+
 struct ir_span {
 	size_t off, len;
 };
@@ -78,6 +80,7 @@ struct ir_stats {
 	struct ir_seen seen;     /* the fields named that the records have */
 	struct ir_listing list;  /* with --list: the rows, instead of groups */
 	struct ir_parts parts;   /* with --incidents: the notices waiting for their incident */
+	struct ir_state_check *check; /* while states are read (stats/check.h) */
 	struct ir_stats_scratch *s;
 };
 
@@ -109,6 +112,8 @@ int ir_stats_overflowed(const struct ir_stats *st, size_t field);
 /* A new empty group (no key yet). */
 struct ir_group *ir_group_new(const struct ir_stats_conf *c);
 void ir_group_free(const struct ir_stats_conf *c, struct ir_group *g);
+/* Sets the spans of g's parts from its key. */
+void ir_group_parts(const struct ir_stats_conf *c, struct ir_group *g);
 /* The group of key (len bytes), made when new. */
 struct ir_group *ir_stats_group(struct ir_stats *st, const char *key, size_t len);
 /* Puts g under key into st: as a new group, or merged into its own and freed. */

@@ -204,25 +204,26 @@ static int
 add_state(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
 	struct worker *w = worker;
-	const char *why;
+	struct ir_state_fault f;
 
-	/* After a state of other options nothing is output: skip the rest. */
-	if (w->job->other)
+	/* After a state refused nothing is output: skip the rest. */
+	if (w->job->refused)
 		return IR_EXIT_OK;
 	w->msg.len = 0;
-	switch (ir_stats_read_state(&w->st, &rec->obj, &why, &w->msg)) {
+	switch (ir_stats_read_state(&w->st, &rec->obj, rec->source, rec->line, &f, &w->msg)) {
 	case IR_STATE_OK:
 		return IR_EXIT_OK;
 	case IR_STATE_OTHER:
-		w->job->other = 1;
 		ir_batch_warn(b, rec->line,
 			      "a state made with other options (%.*s); --merge needs the same -g, "
 			      "aggregate, --where, --all and --incidents options",
 			      (int)w->msg.len, w->msg.p);
-		return IR_EXIT_FAIL;
+		break;
 	default:
-		return ir_record_reject(b, rec, why);
+		ir_warn(f.source, f.line, "%s", f.why);
 	}
+	w->job->refused = 1;
+	return IR_EXIT_FAIL;
 }
 
 static void
@@ -234,13 +235,18 @@ worker_init(void *worker, void *job)
 	ir_stats_init(&w->st, &w->job->conf);
 }
 
-/* Folds the worker's state into the total. */
+/* Folds the worker's state into the total; after states, the last must add up. */
 static void
 worker_fini(void *worker, void *job)
 {
 	struct worker *w = worker;
+	struct ir_state_fault f;
 
 	(void)job;
+	if (w->job->merge && !w->job->refused && ir_stats_end_states(&w->st, &f) != IR_STATE_OK) {
+		ir_warn(f.source, f.line, "%s", f.why);
+		w->job->refused = 1;
+	}
 	ir_stats_merge(&w->job->total, &w->st);
 	ir_stats_free(&w->st);
 	ir_buf_free(&w->msg);
@@ -308,15 +314,14 @@ ir_stats_job_run(struct ir_stats_job *j, struct ir_common_opts *co, char *const 
 	o.common = co;
 	o.out = &out;
 	status = ir_records_run(&o, names, n);
+	/* A state refused, or a line of one that is not JSON: the figures would be wrong. */
+	if (j->merge && (j->refused || status == IR_EXIT_DATA))
+		status = IR_EXIT_FAIL;
 	status = ir_worst(status, ir_stats_report(&j->total, names, n));
 	/* A piece without a field is no mistake; the merge of all pieces says it. */
 	if (!j->partial)
 		status = ir_worst(status, ir_seen_report(&j->total.seen));
 	out.line_buffered = line_buffered;
-	if (status < IR_EXIT_FAIL && j->merge && j->total.headers == 0 && j->total.groups.n > 0) {
-		ir_warn(NULL, 0, "no state header in the input: the number of records is unknown");
-		status = IR_EXIT_FAIL;
-	}
 	/* After an unreadable input or a state of other options the figures would be wrong. */
 	if (status < IR_EXIT_FAIL)
 		status = ir_worst(status, output(j, &out));

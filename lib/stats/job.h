@@ -29,7 +29,7 @@ struct ir_stats_job {
 	/* While running. */
 	char *const *names;      /* the inputs, to number them */
 	int nnames;
-	int other;               /* a state made with other options was read */
+	int refused;             /* a state was refused: other options, or it does not add up */
 	struct ir_stats total;   /* the workers' states, folded */
 };
 

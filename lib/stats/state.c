@@ -4,6 +4,7 @@
 
 #include "base/err.h"
 #include "json/write.h"
+#include "stats/check.h"
 #include "stats/state.h"
 
 /* Writing ------------------------------------------------------------------ */
@@ -194,7 +195,7 @@ ir_stats_write_state(struct ir_stats *st, struct ir_buf *b, struct ir_out *out)
 
 /* Reading ------------------------------------------------------------------ */
 
-/* A whole number >= 0 in a member of o; -1 when it is not one. */
+/* A whole number >= 0 in a member of o; -1 when it is not one, -2 when it is negative. */
 static int
 read_count(const struct ir_jobj *o, const char *key, unsigned long long *v)
 {
@@ -202,11 +203,20 @@ read_count(const struct ir_jobj *o, const char *key, unsigned long long *v)
 	struct ir_number x;
 
 	if (m == NULL || m->type != IR_JNUMBER ||
-	    ir_number_parse(o->text + m->val, m->val_len, &x) < 0 || !x.isint || x.i < 0 ||
+	    ir_number_parse(o->text + m->val, m->val_len, &x) < 0 || !x.isint ||
 	    x.i > (__int128)ULLONG_MAX)
 		return -1;
+	if (x.i < 0)
+		return -2;
 	*v = (unsigned long long)x.i;
 	return 0;
+}
+
+/* The why of a failed read_count r. */
+static const char *
+count_fault(int r, const char *bad)
+{
+	return r == -2 ? "a state line with a negative count" : bad;
 }
 
 static int
@@ -254,20 +264,21 @@ read_bool(const struct ir_jobj *o, const char *key, int *v)
 }
 
 static int
-read_header(struct ir_stats *st, const struct ir_jobj *o, const char **why, struct ir_buf *msg)
+read_header(struct ir_stats *st, const struct ir_jobj *o, struct ir_state_fault *f,
+	    struct ir_buf *msg)
 {
 	const struct ir_jmember *m = ir_json_get(o, "ir_stats");
 	struct ir_stats_options opts = {0};
-	unsigned long long records;
+	unsigned long long records = 0, read;
 	struct ir_buf id = IR_BUF_INIT;
-	int status = IR_STATE_BAD;
+	int status = IR_STATE_BAD, r;
 	size_t a;
 
 	if (m->val_len != 1 || o->text[m->val] != '0' + IR_STATE_VERSION) {
-		*why = "a state of another version of ir-stats";
+		f->why = "a state of another version of ir-stats";
 		return IR_STATE_BAD;
 	}
-	*why = "a state header with a missing or bad member";
+	f->why = "a state header with a missing or bad member";
 	if (read_strings(o, "by", &opts.by, &opts.nby) < 0)
 		goto done;
 	for (a = 0; a < IR_NAGG; a++)
@@ -276,24 +287,54 @@ read_header(struct ir_stats *st, const struct ir_jobj *o, const char **why, stru
 	if (read_strings(o, "where", &opts.where, &opts.nwhere) < 0)
 		goto done;
 	ir_stats_options_sort(&opts);
-	if (read_bool(o, "all", &opts.all) < 0 || read_bool(o, "incidents", &opts.incidents) < 0 ||
-	    read_count(o, "records", &records) < 0)
+	if (read_bool(o, "all", &opts.all) < 0 || read_bool(o, "incidents", &opts.incidents) < 0)
 		goto done;
+	if ((r = read_count(o, "records", &records)) < 0) {
+		f->why = count_fault(r, f->why);
+		goto done;
+	}
 	ir_stats_options_identity(&opts, &id);
 	if (id.len != st->identity.len || memcmp(id.p, st->identity.p, id.len) != 0) {
 		ir_stats_options_describe(&opts, msg);
 		status = IR_STATE_OTHER;
 		goto done;
 	}
+	read = st->seen.read;
 	if (ir_seen_read(&st->seen, o) < 0)
 		goto done;
-	st->records += records;
+	if (st->seen.read - read < records) {
+		f->why = "a state header with more records counted than read";
+		goto done;
+	}
+	if (__builtin_add_overflow(st->records, records, &st->records)) {
+		f->why = "a state whose records overflow a count";
+		goto done;
+	}
+	/* The state before must add up; its header is then the place to name. */
+	if ((f->why = ir_check_header(st->check, st->c, f->source, f->line, records)) != NULL) {
+		f->source = st->check->source;
+		f->line = st->check->line;
+		goto done;
+	}
 	st->headers++;
 	status = IR_STATE_OK;
 done:
 	ir_stats_options_free(&opts, 1);
 	ir_buf_free(&id);
 	return status;
+}
+
+/* The minimum or maximum of n numbers: null when n is 0, a number otherwise. */
+static int
+read_extreme(const struct ir_jobj *o, const char *key, unsigned long long n, struct ir_number *x)
+{
+	const struct ir_jmember *m = ir_json_get(o, key);
+
+	if (m == NULL)
+		return -1;
+	if (n == 0)
+		return m->type == IR_JNULL ? 0 : -1;
+	return read_num(o->text + m->val, m->val_len, m->type, x);
 }
 
 static int
@@ -325,11 +366,7 @@ read_numstat(const char *tok, size_t len, struct ir_numstat *ns, unsigned need)
 	if (m != NULL && m->type != IR_JTRUE)
 		goto done;
 	ns->sum.overflow = m != NULL;
-	m = ir_json_get(&o, "min");
-	if (m == NULL || (ns->n > 0 && read_num(tok + m->val, m->val_len, m->type, &ns->min) < 0))
-		goto done;
-	m = ir_json_get(&o, "max");
-	if (m == NULL || (ns->n > 0 && read_num(tok + m->val, m->val_len, m->type, &ns->max) < 0))
+	if (read_extreme(&o, "min", ns->n, &ns->min) < 0 || read_extreme(&o, "max", ns->n, &ns->max) < 0)
 		goto done;
 	if (need & IR_NEED_VALUES) {
 		m = ir_json_get(&o, "values");
@@ -350,8 +387,8 @@ done:
 	return status;
 }
 
-/* The distinct values of a state line's array a into m. */
-static void
+/* The distinct values of a state line's array a into m; -1 when one is there twice. */
+static int
 read_distinct(const char *a, size_t n, struct ir_strmap *m, struct ir_buf *tmp)
 {
 	struct ir_jval v;
@@ -362,7 +399,10 @@ read_distinct(const char *a, size_t n, struct ir_strmap *m, struct ir_buf *tmp)
 		tmp->len = 0;
 		ir_json_canonical(tmp, v.tok, v.len, v.type);
 		ir_strmap_put(m, tmp->len ? tmp->p : "", tmp->len, &added);
+		if (!added)
+			return -1;
 	}
+	return 0;
 }
 
 /* The fields' aggregates of a group line, from its "num" and "distinct" objects. */
@@ -383,16 +423,28 @@ read_aggregates(const struct ir_stats_conf *c, const struct ir_jobj *num,
 		}
 		if (f->need & IR_NEED_DISTINCT) {
 			m = ir_json_get(dist, f->spec);
-			if (m == NULL || m->type != IR_JARRAY)
+			if (m == NULL || m->type != IR_JARRAY ||
+			    read_distinct(dist->text + m->val, m->val_len, &g->distinct[j], tmp) < 0)
 				return -1;
-			read_distinct(dist->text + m->val, m->val_len, &g->distinct[j], tmp);
 		}
 	}
 	return 0;
 }
 
+/* Would merging g into its group of st overflow a count? */
+static const char *
+overflows(const struct ir_stats *st, const struct ir_group *g)
+{
+	const struct ir_strmap_ent *e = ir_strmap_get(&st->groups, g->keylen ? g->key : "", g->keylen);
+	unsigned long long sum;
+
+	if (e != NULL && __builtin_add_overflow(((struct ir_group *)e->val)->count, g->count, &sum))
+		return "a state line whose count overflows with the states before";
+	return NULL;
+}
+
 static int
-read_group(struct ir_stats *st, const struct ir_jobj *o, const char **why)
+read_group(struct ir_stats *st, const struct ir_jobj *o, struct ir_state_fault *f)
 {
 	const struct ir_stats_conf *c = st->c;
 	const struct ir_jmember *m = ir_json_get(o, "key"), *nm, *dm;
@@ -402,9 +454,9 @@ read_group(struct ir_stats *st, const struct ir_jobj *o, const char **why)
 	struct ir_jval v;
 	size_t pos = 0, n = 0, at;
 	const char *w;
-	int status = IR_STATE_BAD;
+	int status = IR_STATE_BAD, r;
 
-	*why = "a state line with a missing or bad member";
+	f->why = "a state line with a missing or bad member";
 	if (m->type != IR_JARRAY)
 		goto done;
 	while (ir_jarr_next(o->text + m->val, m->val_len, &pos, &v)) {
@@ -413,16 +465,25 @@ read_group(struct ir_stats *st, const struct ir_jobj *o, const char **why)
 		ir_json_canonical(&key, v.tok, v.len, v.type);
 	}
 	if (n != c->nby) {
-		*why = "a state line whose key has another number of fields";
+		f->why = "a state line whose key has another number of fields";
 		goto done;
 	}
 	nm = ir_json_get(o, "num");
 	dm = ir_json_get(o, "distinct");
-	if (read_count(o, "count", &g->count) < 0 || nm == NULL || nm->type != IR_JOBJECT ||
+	if ((r = read_count(o, "count", &g->count)) < 0) {
+		f->why = count_fault(r, f->why);
+		goto done;
+	}
+	if (nm == NULL || nm->type != IR_JOBJECT ||
 	    dm == NULL || dm->type != IR_JOBJECT ||
 	    ir_json_object(&num, o->text + nm->val, nm->val_len, &w, &at) < 0 ||
 	    ir_json_object(&dist, o->text + dm->val, dm->val_len, &w, &at) < 0 ||
 	    read_aggregates(c, &num, &dist, g, &tmp) < 0)
+		goto done;
+	g->key = key.len ? key.p : "";
+	g->keylen = key.len;
+	ir_group_parts(c, g);
+	if ((f->why = ir_check_group(st->check, c, g)) != NULL || (f->why = overflows(st, g)) != NULL)
 		goto done;
 	ir_stats_absorb(st, g, key.len ? key.p : "", key.len);
 	g = NULL;
@@ -438,15 +499,37 @@ done:
 }
 
 int
-ir_stats_read_state(struct ir_stats *st, const struct ir_jobj *o, const char **why,
-		    struct ir_buf *msg)
+ir_stats_read_state(struct ir_stats *st, const struct ir_jobj *o, const char *source, long line,
+		    struct ir_state_fault *f, struct ir_buf *msg)
 {
+	if (st->check == NULL) {
+		if ((st->check = malloc(sizeof *st->check)) == NULL)
+			ir_oom();
+		ir_check_init(st->check);
+	}
+	f->source = source;
+	f->line = line;
 	if (ir_json_get(o, "ir_stats") != NULL)
-		return read_header(st, o, why, msg);
+		return read_header(st, o, f, msg);
 	if (ir_json_get(o, "key") != NULL)
-		return read_group(st, o, why);
-	if (ir_json_get(o, "incident") != NULL && st->c->incidents)
-		return ir_parts_read(&st->parts, o, why) == 0 ? IR_STATE_OK : IR_STATE_BAD;
-	*why = "not a line of an ir-stats state";
+		return read_group(st, o, f);
+	if (ir_json_get(o, "incident") != NULL && st->c->incidents) {
+		if (!st->check->open) {
+			f->why = "a state line before any state header";
+			return IR_STATE_BAD;
+		}
+		return ir_parts_read(&st->parts, o, &f->why) == 0 ? IR_STATE_OK : IR_STATE_BAD;
+	}
+	f->why = "not a line of an ir-stats state";
+	return IR_STATE_BAD;
+}
+
+int
+ir_stats_end_states(struct ir_stats *st, struct ir_state_fault *f)
+{
+	if (st->check == NULL || (f->why = ir_check_end(st->check, st->c)) == NULL)
+		return IR_STATE_OK;
+	f->source = st->check->source;
+	f->line = st->check->line;
 	return IR_STATE_BAD;
 }

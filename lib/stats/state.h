@@ -25,13 +25,23 @@ void ir_stats_write_state(struct ir_stats *st, struct ir_buf *b, struct ir_out *
 /* The version of the format, the header's "ir_stats". */
 #define IR_STATE_VERSION 2
 
+/* What is wrong with a state, and where: the line read, or the header of its state. */
+struct ir_state_fault {
+	const char *why;
+	const char *source;
+	long line;
+};
+
 enum { IR_STATE_OK = 0, IR_STATE_BAD = -1, IR_STATE_OTHER = -2 };
 /*
- * Reads one line of a state into st.  IR_STATE_BAD: not a line of a
- * state (*why says what is wrong); IR_STATE_OTHER: the header of a state
+ * Reads one line (line line of input source) of a state into st.
+ * IR_STATE_BAD: not a line of a state, or one that does not add up
+ * (stats/check.h), said in *f; IR_STATE_OTHER: the header of a state
  * made with other options, which msg describes.
  */
-int ir_stats_read_state(struct ir_stats *st, const struct ir_jobj *o, const char **why,
-			struct ir_buf *msg);
+int ir_stats_read_state(struct ir_stats *st, const struct ir_jobj *o, const char *source,
+			long line, struct ir_state_fault *f, struct ir_buf *msg);
+/* After the last line: IR_STATE_BAD with *f when the last state does not add up. */
+int ir_stats_end_states(struct ir_stats *st, struct ir_state_fault *f);
 
 #endif

@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-stats: groups, aggregates, formats, partial states, failures.
 . "$(dirname "$0")/../lib.sh"
-plan 132
+plan 140
 
 # Made-up records: seven incidents, a copy, a noise post and a preamble.
 cat >"$tmp/f.ndjson" <<'EOF'
@@ -319,7 +319,7 @@ opts="--incidents -g category -g published:month --sum affected --median affecte
 ir ir-stats $opts "$i" >"$tmp/inc.one"
 ir ir-stats --partial $opts "$i" >"$tmp/inc.whole"
 split -l 3 "$i" "$tmp/incp."
-for p in "$tmp"/incp.*; do ir ir-stats --partial $opts "$p"; done | tac >"$tmp/inc.parts"
+for p in $(ls -r "$tmp"/incp.*); do ir ir-stats --partial $opts "$p"; done >"$tmp/inc.parts"
 run ir ir-stats --merge $opts "$tmp/inc.parts"
 check "--incidents through --partial and --merge, pieces merged in reverse: one run's rows" 0 "@$tmp/inc.one" ""
 run ir ir-stats --merge --partial $opts "$tmp/inc.parts"
@@ -462,7 +462,7 @@ tac "$tmp/fl.ndjson" >"$tmp/fl.rev"
 run ir ir-stats -g g --sum a --mean a --threads 4 "$tmp/fl.rev"
 check "float sums: reversed input, four threads, one result" 0 "@$tmp/fl.one" ""
 split -l 700 "$tmp/fl.ndjson" "$tmp/flp."
-for p in "$tmp"/flp.*; do ir ir-stats --partial -g g --sum a --mean a "$p"; done | tac >"$tmp/fl.parts"
+for p in $(ls -r "$tmp"/flp.*); do ir ir-stats --partial -g g --sum a --mean a "$p"; done >"$tmp/fl.parts"
 run ir ir-stats --merge -g g --sum a --mean a "$tmp/fl.parts"
 check "float sums: states merged in reverse, one result" 0 "@$tmp/fl.one" ""
 printf '%s\n' '{"ir_stats":2,"by":[],"sum":["a"],"min":[],"max":[],"mean":["a"],"median":[],"distinct":[],"where":[],"all":false,"incidents":false,"read":1,"unseen":{},"records":1}' \
@@ -554,7 +554,7 @@ run ir ir-stats --merge --all -g category --sum affected "$tmp/cat.state"
 check "--merge refuses a state made without --all" 2 "" "ir-stats: $tmp/cat.state:1: a state made with other options (-g category --sum affected); --merge needs the same -g, aggregate, --where, --all and --incidents options"
 sed 1d "$tmp/cat.state" >"$tmp/headless.state"
 run ir ir-stats --merge -g category --sum affected "$tmp/headless.state"
-check "--merge wants the header that counts the records" 2 "" "ir-stats: no state header in the input: the number of records is unknown"
+check "--merge wants the header that counts the records" 2 "" "ir-stats: $tmp/headless.state:1: a state line before any state header"
 {
 	head -1 "$tmp/cat.state"
 	echo '{"key":["loss"],"count":"one"}'
@@ -562,9 +562,26 @@ check "--merge wants the header that counts the records" 2 "" "ir-stats: no stat
 	tail -1 "$tmp/cat.state"
 } >"$tmp/mixed.state"
 run ir ir-stats --merge -g category --sum affected "$tmp/mixed.state"
-check "--merge: bad state lines are reported and skipped" 1 "category             count  sum_affected  n_affected
-unauthorized_access      1           250           1" "ir-stats: $tmp/mixed.state:2: a state line with a missing or bad member
-ir-stats: $tmp/mixed.state:3: not a line of an ir-stats state"
+check "--merge: a bad state line refuses the input, named; nothing printed" 2 "" "ir-stats: $tmp/mixed.state:2: a state line with a missing or bad member"
+
+# A state that does not add up is refused, named by file and line.
+ir ir-stats --partial -g published:month --min affected --max affected "$f" >"$tmp/good.state"
+refused() {
+	name=$1 expr=$2 at=$3 why=$4
+	sed "$expr" "$tmp/good.state" >"$tmp/bad.state"
+	run ir ir-stats --merge -g published:month --min affected --max affected "$tmp/good.state" "$tmp/bad.state"
+	check "--merge refuses $name" 2 "" "ir-stats: $tmp/bad.state:$at: $why"
+}
+refused "a count above its state's records" '2s/"count":3/"count":9/' 2 "a state line whose count exceeds its state's records"
+refused "a negative count" '2s/"count":3/"count":-3/' 2 "a state line with a negative count"
+refused "a minimum above the maximum" '2s/"min":3,"max":1200/"min":1300,"max":1200/' 2 "a state line whose minimum is above its maximum"
+refused "a key that is no month" '3s/"2024-03"/"2024-3"/' 3 "a state line whose key is not a bucket of its -g field"
+refused "a group twice in one state" '3s/"2024-03"/"2024-01"/' 3 "a state line of a group its state has already"
+refused "groups that hold fewer records than the header" '$d' 1 "a state whose groups hold fewer records than its header counts"
+refused "a header that read fewer records than it counts" '1s/"read":7/"read":6/' 1 "a state header with more records counted than read"
+printf 'not json\n' >>"$tmp/good.state"
+run ir ir-stats --merge -g published:month --min affected --max affected "$tmp/good.state"
+check "--merge: a line that is not JSON refuses the input" 2 "" "ir-stats: $tmp/good.state:5: not a JSON object"
 
 # Usage errors and failures -------------------------------------------------
 

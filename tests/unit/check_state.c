@@ -54,17 +54,20 @@ read_state(struct ir_stats *st, const struct ir_buf *b)
 	struct ir_buf msg = IR_BUF_INIT;
 	size_t i = 0;
 
+	struct ir_state_fault f = {NULL, NULL, 0};
+
 	while (i < b->len) {
 		const char *nl = memchr(b->p + i, '\n', b->len - i), *why = NULL;
 		struct ir_jobj o = IR_JOBJ_INIT;
 		size_t n = (size_t)(nl - (b->p + i)), at;
 
 		ck_assert_int_eq(ir_json_object(&o, b->p + i, n, &why, &at), 0);
-		ck_assert_msg(ir_stats_read_state(st, &o, &why, &msg) == IR_STATE_OK, "%s: %.*s",
-			      why ? why : ir_buf_cstr(&msg), (int)n, b->p + i);
+		ck_assert_msg(ir_stats_read_state(st, &o, "s", 1, &f, &msg) == IR_STATE_OK, "%s: %.*s",
+			      f.why ? f.why : ir_buf_cstr(&msg), (int)n, b->p + i);
 		ir_jobj_free(&o);
 		i += n + 1;
 	}
+	ck_assert_int_eq(ir_stats_end_states(st, &f), IR_STATE_OK);
 	ir_buf_free(&msg);
 }
 
@@ -154,12 +157,14 @@ static int
 read_line(struct ir_stats *st, const char *line, struct ir_buf *msg, const char **why)
 {
 	struct ir_jobj o = IR_JOBJ_INIT;
+	struct ir_state_fault f = {NULL, NULL, 0};
 	size_t at;
 	int r;
 
 	ck_assert_int_eq(ir_json_object(&o, line, strlen(line), why, &at), 0);
 	msg->len = 0;
-	r = ir_stats_read_state(st, &o, why, msg);
+	r = ir_stats_read_state(st, &o, "s", 7, &f, msg);
+	*why = f.why;
 	ir_jobj_free(&o);
 	return r;
 }
@@ -200,6 +205,7 @@ START_TEST(states_are_checked)
 	ck_assert_str_eq(why, "a state line whose key has another number of fields");
 	ck_assert_int_eq(read_line(&st, "{\"key\":[\"a\"],\"count\":-1,\"num\":{},\"distinct\":{}}",
 				   &msg, &why), IR_STATE_BAD);
+	ck_assert_str_eq(why, "a state line with a negative count");
 	ck_assert_int_eq(read_line(&st, "{\"kind\":\"incident\"}", &msg, &why), IR_STATE_BAD);
 	ck_assert_str_eq(why, "not a line of an ir-stats state");
 	/* The same options in another order are the same options. */
@@ -211,6 +217,83 @@ START_TEST(states_are_checked)
 	ir_stats_free(&st2);
 	ir_stats_conf_free(&c);
 	ir_stats_conf_free(&c2);
+}
+END_TEST
+
+/* A state to break: a header and one group of -g published:month. */
+static const char good_header[] =
+	"{\"ir_stats\":2,\"by\":[\"published:month\"],\"sum\":[],\"min\":[],\"max\":[],\"mean\":[],"
+	"\"median\":[\"n\"],\"distinct\":[\"org\"],\"where\":[],\"all\":false,\"incidents\":false,"
+	"\"read\":3,\"unseen\":{},\"records\":3}";
+static const char good_group[] =
+	"{\"key\":[\"2024-01\"],\"count\":3,\"num\":{\"n\":{\"n\":2,\"int\":5,\"frac\":[],\"float\":0,"
+	"\"min\":2,\"max\":3,\"values\":[2,3]}},\"distinct\":{\"org\":[\"a\",\"b\"]}}";
+
+/* Reads header then group; returns the why of the first line refused, or NULL. */
+static const char *
+refusal(const char *header, const char *group)
+{
+	static const char *const args[] = {"-g", "published:month", "--median", "n", "--distinct",
+					   "org", NULL};
+	struct ir_stats_conf c;
+	struct ir_stats st;
+	struct ir_buf msg = IR_BUF_INIT;
+	struct ir_state_fault f = {NULL, NULL, 0};
+	const char *why = NULL;
+
+	conf_of(&c, args);
+	ir_stats_init(&st, &c);
+	if (read_line(&st, header, &msg, &why) == IR_STATE_OK &&
+	    (group == NULL || read_line(&st, group, &msg, &why) == IR_STATE_OK))
+		why = ir_stats_end_states(&st, &f) == IR_STATE_OK ? NULL : f.why;
+	ir_buf_free(&msg);
+	ir_stats_free(&st);
+	ir_stats_conf_free(&c);
+	return why;
+}
+
+/* good_group with from replaced by to. */
+static const char *
+group_with(const char *from, const char *to)
+{
+	static char buf[1024];
+	const char *at = strstr(good_group, from);
+
+	ck_assert_ptr_nonnull(at);
+	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - good_group), good_group, to, at + strlen(from));
+	return buf;
+}
+
+START_TEST(states_that_do_not_add_up)
+{
+	static const struct {
+		const char *from, *to, *why;
+	} broken[] = {
+		{"\"count\":3", "\"count\":4", "a state line whose count exceeds its state's records"},
+		{"\"count\":3", "\"count\":0", "a state line of a group of no records"},
+		{"\"count\":3", "\"count\":-3", "a state line with a negative count"},
+		{"\"2024-01\"", "\"2024-13\"", "a state line whose key is not a bucket of its -g field"},
+		{"\"2024-01\"", "\"January\"", "a state line whose key is not a bucket of its -g field"},
+		{"\"min\":2,\"max\":3", "\"min\":3,\"max\":2", "a state line whose minimum is above its maximum"},
+		{"\"int\":5", "\"int\":6", "a state line whose values do not make its sum, minimum and maximum"},
+		{"\"values\":[2,3]", "\"values\":[3,2]", "a state line whose values are not sorted"},
+		{"\"n\":2,", "\"n\":0,", "a state line with a missing or bad member"},
+		{"\"frac\":[]", "\"frac\":[0.5]", "a state line of integers whose extremes or sum are not integers"},
+		{"[\"a\",\"b\"]", "[\"a\",\"a\"]", "a state line with a missing or bad member"},
+	};
+	size_t i;
+
+	ck_assert_ptr_null(refusal(good_header, good_group));
+	for (i = 0; i < sizeof broken / sizeof broken[0]; i++) {
+		const char *why = refusal(good_header, group_with(broken[i].from, broken[i].to));
+
+		ck_assert_msg(why != NULL && strcmp(why, broken[i].why) == 0, "%s -> %s: %s",
+			      broken[i].from, broken[i].to, why ? why : "taken");
+	}
+	/* A group before any header; the header's records not all in groups. */
+	ck_assert_str_eq(refusal(good_group, NULL), "a state line before any state header");
+	ck_assert_str_eq(refusal(good_header, NULL),
+			 "a state whose groups hold fewer records than its header counts");
 }
 END_TEST
 
@@ -264,6 +347,7 @@ suite(void)
 	tcase_add_test(tc, partial_and_merge_give_one_run);
 	tcase_add_test(tc, states_are_checked);
 	tcase_add_test(tc, empty_aggregates_through_states);
+	tcase_add_test(tc, states_that_do_not_add_up);
 	suite_add_tcase(s, tc);
 	return s;
 }
