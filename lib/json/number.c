@@ -482,7 +482,7 @@ magnitude(const uint64_t *t, u128 *top, long *exp)
 }
 
 double
-ir_xsum_value(const struct ir_xsum *s)
+ir_xsum_ldexp(const struct ir_xsum *s, int e)
 {
 	uint64_t t[WORDS];
 	u128 top;
@@ -490,31 +490,20 @@ ir_xsum_value(const struct ir_xsum *s)
 	double v;
 	int neg;
 
-	if (s->acc == NULL)
+	if (s->acc == NULL && e == 0)
 		return (double)s->i;
 	total(s, t);
 	neg = magnitude(t, &top, &exp);
 	/* Below 2^127 units, top is exact; a result under 2^-1022 has fewer
 	 * than 53 bits, so (double)top is exact there and ldexp rounds nothing. */
-	v = ldexp((double)top, (int)exp);
+	v = ldexp((double)top, (int)exp + e);
 	return neg ? -v : v;
 }
 
-long double
-ir_xsum_ld(const struct ir_xsum *s)
+double
+ir_xsum_value(const struct ir_xsum *s)
 {
-	uint64_t t[WORDS];
-	u128 top;
-	long exp;
-	long double v;
-	int neg;
-
-	if (s->acc == NULL)
-		return (long double)s->i;
-	total(s, t);
-	neg = magnitude(t, &top, &exp);
-	v = ldexpl((long double)top, (int)exp);
-	return neg ? -v : v;
+	return ir_xsum_ldexp(s, 0);
 }
 
 /* Appends the decimal of the integer in words q[0..n), two's complement. */
@@ -570,6 +559,45 @@ floor_of(const uint64_t *t, uint64_t *q)
 	}
 }
 
+/*
+ * Appends, as %.15g would, a sum past a double's range: q its floor, t
+ * itself (whose bits below 2^0 say whether it is more than its floor).
+ * Its decimal digits are rounded to 15, ties to even.
+ */
+static void
+format_big(struct ir_buf *b, uint64_t *q, const uint64_t *t)
+{
+	struct ir_buf d = IR_BUF_INIT;
+	const char *p;
+	size_t n, k, last;
+	int neg, up, more = 0;
+	char m[16];
+
+	words_decimal(&d, q, INT_WORDS);
+	neg = d.p[0] == '-';
+	p = d.p + neg;
+	n = d.len - (size_t)neg;
+	/* Anything after the 16th digit, a fraction included, breaks a tie upward. */
+	for (k = 0; k <= FRAC_BITS / 64; k++)
+		more |= (k < FRAC_BITS / 64 ? t[k] : t[k] & ((1ULL << (FRAC_BITS % 64)) - 1)) != 0;
+	for (k = 16; k < n; k++)
+		more |= p[k] != '0';
+	memcpy(m, p, 15);
+	up = p[15] > '5' || (p[15] == '5' && (more || (p[14] - '0') % 2 == 1));
+	for (k = 15; up && k-- > 0;) {
+		up = m[k] == '9';
+		m[k] = up ? '0' : (char)(m[k] + 1);
+	}
+	for (last = 15; last > 1 && m[last - 1] == '0'; last--)
+		;
+	/* Carried past the first digit: 999... became 1000...; one more digit. */
+	ir_buf_addf(b, "%s%c", neg ? "-" : "", up ? '1' : m[0]);
+	if (!up && last > 1)
+		ir_buf_addf(b, ".%.*s", (int)(last - 1), m + 1);
+	ir_buf_addf(b, "e+%zu", n - 1 + (size_t)up);
+	ir_buf_free(&d);
+}
+
 void
 ir_xsum_format(struct ir_buf *b, const struct ir_xsum *s)
 {
@@ -587,10 +615,13 @@ ir_xsum_format(struct ir_buf *b, const struct ir_xsum *s)
 		return;
 	}
 	v = ir_xsum_value(s);
-	if (isfinite(v))
+	if (isfinite(v)) {
 		ir_buf_addf(b, "%.15g", v);
-	else
-		ir_buf_addf(b, "%.15Lg", ir_xsum_ld(s));
+		return;
+	}
+	total(s, t);
+	floor_of(t, q);
+	format_big(b, q, t);
 }
 
 size_t

@@ -75,11 +75,12 @@ void ir_xsum_merge(struct ir_xsum *dst, const struct ir_xsum *src);
 int ir_xsum_cmp(const struct ir_xsum *a, const struct ir_xsum *b);
 /* The exact sum rounded once to the nearest double (infinite past its range). */
 double ir_xsum_value(const struct ir_xsum *s);
-/* The exact sum rounded to a long double, for the sums past a double's range. */
-long double ir_xsum_ld(const struct ir_xsum *s);
+/* The exact sum times 2^e, rounded once (for a mean of a sum past a double's range). */
+double ir_xsum_ldexp(const struct ir_xsum *s, int e);
 /*
  * Appends the sum as ir-stats prints it: the exact integer when only
- * integers were added, else the rounded value with %.15g.
+ * integers were added, else the value rounded to 15 significant digits
+ * as %.15g would print it (past a double's range too).
  */
 void ir_xsum_format(struct ir_buf *b, const struct ir_xsum *s);
 

@@ -131,14 +131,21 @@ check_values(const struct ir_numstat *ns)
 	return same ? NULL : "a state line whose values do not make its sum, minimum and maximum";
 }
 
+/* A number as a double times 2^-64, so that n of them cannot pass a double's range. */
+static double
+scaled(const struct ir_number *x)
+{
+	return ldexp(x->isint ? (double)x->i : x->d, -64);
+}
+
 /* Is the sum of n numbers between n times the minimum and n times the maximum? */
 static int
 sum_in_range(const struct ir_numstat *ns)
 {
-	long double s = ir_xsum_ld(&ns->sum), n = (long double)ns->n;
-	long double lo = n * ir_number_ld(&ns->min), hi = n * ir_number_ld(&ns->max);
-	/* Room for the rounding of the long doubles, not for another sum. */
-	long double slack = 1e-12L * (fabsl(lo) > fabsl(hi) ? fabsl(lo) : fabsl(hi)) + 1e-300L;
+	double s = ir_xsum_ldexp(&ns->sum, -64), n = (double)ns->n;
+	double lo = n * scaled(&ns->min), hi = n * scaled(&ns->max);
+	/* Room for the rounding of the doubles, not for another sum. */
+	double slack = 1e-12 * (fabs(lo) > fabs(hi) ? fabs(lo) : fabs(hi)) + 1e-300;
 
 	return s >= lo - slack && s <= hi + slack;
 }

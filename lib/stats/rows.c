@@ -264,7 +264,7 @@ agg_cell(struct ir_table *t, struct ir_buf *s, const struct ir_stats_agg *a, str
 		/* A mean lies between the extremes: past a double only its sum can be. */
 		v = ir_xsum_value(&ns->sum) / (double)ns->n;
 		if (!isfinite(v))
-			v = (double)(ir_xsum_ld(&ns->sum) / (long double)ns->n);
+			v = ldexp(ir_xsum_ldexp(&ns->sum, -64) / (double)ns->n, 64);
 		format_mean(s, v);
 		break;
 	case IR_AGG_MEDIAN:

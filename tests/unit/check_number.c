@@ -364,6 +364,7 @@ START_TEST(sums_past_a_double)
 {
 	struct ir_xsum s = IR_XSUM_INIT, t = IR_XSUM_INIT;
 	struct ir_buf b = IR_BUF_INIT;
+	int i;
 
 	/* Any order gives 1e308: the old sums gave nothing or inf for some. */
 	add(&s, 1e308);
@@ -376,6 +377,16 @@ START_TEST(sums_past_a_double)
 	ir_xsum_format(&b, &t);
 	ck_assert_str_eq(ir_buf_cstr(&b), "3.59538626972463e+308");
 	ck_assert(!t.overflow);
+	/* Its digits are rounded as %.15g rounds: ten times 1e308 is 1e+309. */
+	ir_xsum_free(&t);
+	memset(&t, 0, sizeof t);
+	for (i = 0; i < 10; i++)
+		add(&t, 1e308);
+	b.len = 0;
+	ir_xsum_format(&b, &t);
+	ck_assert_str_eq(ir_buf_cstr(&b), "1e+309");
+	/* Scaled into a double's range, for a mean: rounded once. */
+	ck_assert(ir_xsum_ldexp(&t, -64) == ldexp(1e308, -64) * 10);
 	/* The smallest doubles add exactly. */
 	ir_xsum_free(&s);
 	memset(&s, 0, sizeof s);
