@@ -9,7 +9,8 @@
 # run RUNS times; the references, which take minutes on a large dump, run
 # 3 times up to 256 MiB and once above (BENCH_REF_RUNS overrides).  Reported: the
 # median wall time, MB/s of the input (10^6 bytes) and the peak RSS of
-# the largest process, then the ratios the goals are stated in.  The
+# the largest process, then the ratios the goals are stated in; last, one
+# post of 5 MB through ir-extract (its passes are linear in a post).  The
 # report goes to stdout and build/bench/report.md; inputs are kept in
 # build/bench and made again only when missing.
 set -eu
@@ -84,6 +85,24 @@ for size in $sizes; do
 	fi
 done
 
+# One post of 5 MB (fictional text, made here): every pass of ir-extract
+# over a post must be linear in its length (issue 13), so this takes
+# about what 5 MB of ordinary posts take.
+size=one-post
+post=$dir/post5mb.ndjson
+[ -s "$post" ] || LC_ALL=C awk 'BEGIN {
+	printf "{\"kind\":\"incident\",\"id\":\"2026-900\",\"source\":\"bench\",\"line\":1,"
+	printf "\"offset\":0,\"title\":\"x\",\"text\":\"【セキュリティ事件簿#2026-900】架空工業株式会社 "
+	printf "長い通知 2026年1月9日\\n■ 経緯\\n"
+	s = "2026年1月5日、所轄警察署、監督官庁および個人情報保護委員会に報告しました。" \
+	    "委託先の保守業者が氏名、住所、電話番号を含むファイル(約1,200件)を誤って公開しましたが、" \
+	    "クレジットカード情報およびパスワードは含まれておりません。不審なメールにご注意ください。\\n"
+	for (n = 0; n < 5000000; n += length(s))
+		printf "%s", s
+	print "\"}"
+}' >"$post"
+measure "$runs" "ir-extract_--threads_1_on_one_5_MB_post" "$post" "$bin/ir-extract --threads 1 $post"
+
 awk '
 function row(k) { return sprintf("| %s | %.1f | %.2f | %.0f | %.1f |", name[k], bytes[k] / 1e6,
 	secs[k], secs[k] > 0 ? bytes[k] / 1e6 / secs[k] : 0, rss[k] / 1024) }
@@ -107,6 +126,13 @@ function speed(a, goal, what,   v) {
 END {
 	for (i = 1; i <= nsizes; i++) {
 		sz = order[i]
+		if (sz !~ /^[0-9]+$/) {
+			printf "\n### %s\n\n", sz
+			print "| command | input MB | median s | MB/s | peak RSS MiB |"
+			print "| --- | ---: | ---: | ---: | ---: |"
+			for (j = 1; j <= nkeys[sz]; j++) print row(keys[sz, j])
+			continue
+		}
 		printf "\n### %s MiB dump\n\n", sz
 		print "| command | input MB | median s | MB/s | peak RSS MiB |"
 		print "| --- | ---: | ---: | ---: | ---: |"
@@ -129,12 +155,12 @@ END {
 		speed("ir-classify", 100, "ir-classify")
 	}
 	print "\n### Peak RSS (MiB) as the dump grows\n"
-	printf "| tool |"; for (i = 1; i <= nsizes; i++) printf " %s MiB |", order[i]; print ""
-	printf "| --- |"; for (i = 1; i <= nsizes; i++) printf " ---: |"; print ""
+	printf "| tool |"; for (i = 1; i <= nsizes; i++) if (order[i] ~ /^[0-9]+$/) printf " %s MiB |", order[i]; print ""
+	printf "| --- |"; for (i = 1; i <= nsizes; i++) if (order[i] ~ /^[0-9]+$/) printf " ---: |"; print ""
 	split("ir-split ir-extract ir-classify ir-stats_-g_category pipeline", t, " ")
 	for (j = 1; j <= 5; j++) {
 		n = t[j]; gsub(/_/, " ", n); printf "| %s |", n
-		for (i = 1; i <= nsizes; i++) printf " %.1f |", rss[t[j], order[i]] / 1024
+		for (i = 1; i <= nsizes; i++) if (order[i] ~ /^[0-9]+$/) printf " %.1f |", rss[t[j], order[i]] / 1024
 		print ""
 	}
 }' "$dir/raw" | tee "$dir/report.md"

@@ -32,9 +32,10 @@ usage(void)
 	       "  --threads N           work in N threads (default: one per CPU, at most 4)\n"
 	       "  -h, --help            show this help\n"
 	       "      --version         show the version\n\n"
-	       "Fields: org, org_type, published, published_raw, report_no, affected,\n"
-	       "affected_approx, counts, data_types, reported_to, discovered,\n"
-	       "disclosure_days, period, contractor, warnings.  See ir-extract(1).\n");
+	       "Fields: org, org_type, subject_org, published, published_raw,\n"
+	       "published_from, report_no, affected, affected_approx, counts, data_types,\n"
+	       "reported_to, discovered, disclosure_days, period, contractor, sections,\n"
+	       "warnings.  See ir-extract(1).\n");
 	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
 }
 

@@ -113,7 +113,7 @@ write_segment(struct run *r, const struct packed *seg, const char *text)
 
 	if (seg->kind == IR_INCIDENT && r->dedup)
 		dup = ir_dedup_check(&r->dups, seg->id, text, seg->len, seg->source, seg->line,
-				     &first);
+				     seg->offset, &first);
 	ir_jw_start(&w, b);
 	ir_jw_object(&w);
 	ir_jw_key(&w, "kind");
@@ -198,6 +198,7 @@ split_input(struct ir_input *in, void *ctx)
 	ssize_t len;
 
 	in->max_line = r->co.max_record_bytes;
+	in->cr_detect = 1;
 	ir_split_begin(&r->split, in->name);
 	while ((len = ir_input_getline(in, &line)) > 0) {
 		if (line != NULL && check_line(in, line, (size_t)len, r->strict, &reports)) {
@@ -258,6 +259,7 @@ main(int argc, char *argv[])
 	status = ir_input_each(argv + optind, argc - optind, split_input, &r);
 	ir_split_free(&r.split);
 	ir_relay_finish(&r.relay);
+	status = ir_worst(status, ir_dedup_status(&r.dups));
 	ir_dedup_free(&r.dups);
 	ir_buf_free(&r.fixed);
 	if (r.dropped)

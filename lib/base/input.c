@@ -8,7 +8,7 @@
 #include "base/err.h"
 #include "base/input.h"
 
-enum { CHUNK = 1 << 20 };
+enum { CHUNK = 1 << 20, CR_WINDOW = 1 << 16 };
 
 int
 ir_input_open(struct ir_input *in, const char *name)
@@ -80,24 +80,47 @@ fill(struct ir_input *in)
 }
 
 /*
+ * The last byte of the line end of the line at in->pos, searched for from
+ * in->scanned, or NULL with *resume where to search again once more is
+ * read: a CR last in the buffer may be the first half of a CRLF.
+ */
+static char *
+line_end(struct ir_input *in, size_t *resume)
+{
+	char *p = in->buf + in->scanned, *end = in->buf + in->end;
+	char *nl = memchr(p, '\n', (size_t)(end - p)), *cr;
+
+	*resume = in->end;
+	if (!in->cr_ends || (cr = memchr(p, '\r', (size_t)((nl ? nl : end) - p))) == NULL)
+		return nl;
+	if (cr + 1 < end)
+		return cr[1] == '\n' ? cr + 1 : cr;
+	if (in->eof)
+		return cr;
+	*resume = (size_t)(cr - in->buf);
+	return NULL;
+}
+
+/*
  * Reads on to the end of a line longer than max_line without keeping it,
  * so that memory stays at max_line whatever the input.
  */
 static ssize_t
 skip_long_line(struct ir_input *in, const char **line)
 {
-	size_t len = 0;
+	size_t len = 0, resume;
 
 	for (;;) {
-		char *nl = memchr(in->buf + in->pos, '\n', in->end - in->pos);
+		char *e;
 
-		if (nl != NULL) {
-			len += (size_t)(nl + 1 - (in->buf + in->pos));
-			in->pos = (size_t)(nl + 1 - in->buf);
+		in->scanned = in->pos;
+		if ((e = line_end(in, &resume)) != NULL) {
+			len += (size_t)(e + 1 - (in->buf + in->pos));
+			in->pos = (size_t)(e + 1 - in->buf);
 			break;
 		}
-		len += in->end - in->pos;
-		in->pos = in->end;
+		len += resume - in->pos;
+		in->pos = resume;
 		if (in->eof)
 			break;
 		if (fill(in) < 0)
@@ -111,19 +134,44 @@ skip_long_line(struct ir_input *in, const char **line)
 	return (ssize_t)len;
 }
 
+/*
+ * Tells an input whose first CR_WINDOW bytes (or all, if fewer) hold a CR
+ * and no LF: its lines end with CR.
+ */
+static int
+tell_cr_ends(struct ir_input *in)
+{
+	size_t n;
+
+	while (!in->eof && in->end - in->pos < CR_WINDOW &&
+	       (in->end == in->pos || memchr(in->buf + in->pos, '\n', in->end - in->pos) == NULL))
+		if (fill(in) < 0)
+			return -1;
+	in->cr_detect = 0;
+	n = in->end - in->pos < CR_WINDOW ? in->end - in->pos : CR_WINDOW;
+	if (n > 0 && memchr(in->buf + in->pos, '\n', n) == NULL &&
+	    memchr(in->buf + in->pos, '\r', n) != NULL) {
+		in->cr_ends = 1;
+		ir_warn(in->name, 0, "no LF line ends; CR read as the line end");
+	}
+	return 0;
+}
+
 ssize_t
 ir_input_getline(struct ir_input *in, const char **line)
 {
+	if (in->cr_detect && tell_cr_ends(in) < 0)
+		return -1;
 	for (;;) {
-		char *nl = in->end > in->scanned ?
-			   memchr(in->buf + in->scanned, '\n', in->end - in->scanned) : NULL;
+		size_t resume = in->end;
+		char *e = in->end > in->scanned ? line_end(in, &resume) : NULL;
 
-		if (nl != NULL && (in->max_line == 0 ||
-				   (size_t)(nl + 1 - (in->buf + in->pos)) <= in->max_line))
-			return take(in, (size_t)(nl + 1 - (in->buf + in->pos)), line);
-		if (in->max_line > 0 && (nl != NULL || in->end - in->pos > in->max_line))
+		if (e != NULL && (in->max_line == 0 ||
+				  (size_t)(e + 1 - (in->buf + in->pos)) <= in->max_line))
+			return take(in, (size_t)(e + 1 - (in->buf + in->pos)), line);
+		if (in->max_line > 0 && (e != NULL || in->end - in->pos > in->max_line))
 			return skip_long_line(in, line);
-		in->scanned = in->end;
+		in->scanned = resume;
 		if (in->eof)
 			return in->end > in->pos ? take(in, in->end - in->pos, line) : 0;
 		if (fill(in) < 0)

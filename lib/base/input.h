@@ -19,6 +19,8 @@ struct ir_input {
 	size_t cap, pos, end, scanned;
 	int eof;
 	size_t max_line;       /* longer lines are read through, not kept; 0: no limit */
+	int cr_detect;         /* set before reading to tell old Mac files; cleared once told */
+	int cr_ends;           /* CR alone ends lines in this input (and that was said) */
 	long lineno;           /* of the line last returned (0 before the first) */
 	unsigned long long offset; /* byte offset of the line last returned */
 	unsigned long long next;   /* byte offset of the next line */
@@ -31,6 +33,11 @@ int ir_input_open(struct ir_input *in, const char *name);
  * -1 with errno set on a read error.  Lines may be of any length: the
  * buffer grows to hold the longest, up to max_line when that is set; a
  * longer line is read through and its length returned with *line NULL.
+ *
+ * With cr_detect set, an input whose first 64 KiB (or all of it, if less)
+ * hold a CR and no LF is taken for one with CR line ends, as old Mac files
+ * have: a line then ends with CR, LF or CRLF, and that is said once
+ * ("FILE: no LF line ends; CR read as the line end").
  */
 ssize_t ir_input_getline(struct ir_input *in, const char **line);
 void ir_input_close(struct ir_input *in);

@@ -176,15 +176,35 @@ ir_utf8_count(const char *s, size_t n)
 }
 
 int
+ir_utf8_is_format(uint32_t cp)
+{
+	/* General category Cf, Unicode 15.0 (DerivedGeneralCategory.txt). */
+	static const uint32_t cf[][2] = {
+		{0x00AD, 0x00AD}, {0x0600, 0x0605}, {0x061C, 0x061C}, {0x06DD, 0x06DD},
+		{0x070F, 0x070F}, {0x0890, 0x0891}, {0x08E2, 0x08E2}, {0x180E, 0x180E},
+		{0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x2064}, {0x2066, 0x206F},
+		{0xFEFF, 0xFEFF}, {0xFFF9, 0xFFFB}, {0x110BD, 0x110BD}, {0x110CD, 0x110CD},
+		{0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001},
+		{0xE0020, 0xE007F},
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof cf / sizeof *cf && cp >= cf[k][0]; k++)
+		if (cp <= cf[k][1])
+			return 1;
+	return 0;
+}
+
+int
 ir_utf8_is_space(uint32_t cp)
 {
 	switch (cp) {
 	case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
 	case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
-	case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+	case 0x202F: case 0x205F: case 0x3000:
 		return 1;
 	default:
-		return cp >= 0x2000 && cp <= 0x200A;
+		return (cp >= 0x2000 && cp <= 0x200A) || (cp >= 0xAD && ir_utf8_is_format(cp));
 	}
 }
 

@@ -78,10 +78,18 @@ ir_utf8_find(const char *p, size_t n, const char *ch)
 /* Number of code points in valid UTF-8 text. */
 size_t ir_utf8_count(const char *p, size_t n);
 
-/* Is cp white space: ASCII blanks, NBSP, U+3000 and the other Zs? */
+/* Is cp a format character (category Cf: U+200B ZERO WIDTH SPACE, U+2060
+ * WORD JOINER, U+FEFF, soft hyphen, bidirectional marks...)? */
+int ir_utf8_is_format(uint32_t cp);
+
+/*
+ * Is cp a space where the layout is read: white space (ASCII blanks,
+ * NBSP, U+3000 and the other Zs, line and paragraph separators) or a
+ * format character, which scraped HTML strews and nobody sees?
+ */
 int ir_utf8_is_space(uint32_t cp);
 
-/* Length of a white-space run at the start (end) of p. */
+/* Length of a run of spaces (ir_utf8_is_space) at the start (end) of p. */
 size_t ir_utf8_span_space(const char *p, size_t n);
 size_t ir_utf8_rspan_space(const char *p, size_t n);
 

@@ -5,6 +5,7 @@
 #include "base/utf8.h"
 #include "extract/affected.h"
 #include "extract/cues.h"
+#include "extract/facts.h"
 #include "ja/rx.h"
 
 /* Counters of people and records. */
@@ -33,8 +34,10 @@ static struct ir_rx not_data_after = IR_RX(
  * to the wrong people are, so the sentence must speak of spam or lures.
  */
 static struct ir_rx recipients = IR_RX(
-	"^(?:の(?:アドレス|宛先|メールアドレス|相手|方|番号))?\\s*(?:に|へ|あてに|宛てに)");
-static struct ir_rx lure = IR_RX("偽の|不審な|迷惑メール|スパム|フィッシング|なりすまし|詐欺");
+	"^(?:の[^、。\\nをがは]{0,12}?)?\\s*(?:に|へ|あてに|宛てに)");
+/* ... or sent by an intruder: "何者かがログインし、約5,200名の皆様へ…配信". */
+static struct ir_rx lure = IR_RX(
+	"偽の|不審な|迷惑メール|スパム|フィッシング|なりすまし|詐欺|何者か|第三者が|攻撃者|不正に");
 static struct ir_rx hedge = IR_RX("おそれ|恐れ|可能性");
 
 static int
@@ -79,16 +82,25 @@ chars_between(const char *s, size_t from, size_t to, size_t limit)
 	return n;
 }
 
-/* Does a not-data cue end just before off? */
+/*
+ * Does a not-data cue end just before off?  *from is the first cue that
+ * may: counts come in text order, so it only moves on, and only the few
+ * cues of the last THING_REACH characters are looked at.
+ */
 static int
-said_not_data(const char *text, const struct ir_cues *cues, size_t off)
+said_not_data(const char *text, const struct ir_cues *cues, size_t off, size_t *from)
 {
 	size_t i;
 
-	for (i = 0; i < cues->n && cues->v[i].off < off; i++) {
+	while (*from < cues->n && cues->v[*from].off + cues->v[*from].len + THING_REACH * 4 < off)
+		++*from;
+	for (i = *from; i < cues->n && cues->v[i].off <= off; i++) {
 		const struct ir_cue *c = &cues->v[i];
 		size_t end = c->off + c->len;
 
+		/* A count may open with its own: 延べ640件. */
+		if (c->kind == IR_CUE_THING && c->off == off)
+			return 1;
 		if (end > off || (c->kind != IR_CUE_THING && c->kind != IR_CUE_ACTOR))
 			continue;
 		if (c->kind == IR_CUE_THING && chars_between(text, end, off, THING_REACH) <= THING_REACH &&
@@ -100,42 +112,55 @@ said_not_data(const char *text, const struct ir_cues *cues, size_t off)
 	return 0;
 }
 
-static size_t
-sentence_end(const char *text, size_t len, size_t from)
+/* Do the addresses counted at c receive spam or lures?  Read once a sentence. */
+static int
+lured(const struct ir_read *r, const struct ir_count *c, struct ir_place *p, size_t *last,
+      int *answer)
 {
-	const char *dot = ir_utf8_find(text + from, len - from, "。");
+	size_t end = c->off + c->len, n = r->len - end;
+	struct ir_span s;
 
-	return dot ? (size_t)(dot - text) : len;
+	if (!ir_rx_test(&recipients, r->t + end, n < 60 ? n : 60))
+		return 0;
+	s = ir_sentence_at(r, c->off, p);
+	if (*last != s.off) {
+		*last = s.off;
+		*answer = ir_rx_test(&lure, r->t + s.off, s.len);
+	}
+	return *answer;
 }
 
 long
-ir_affected(const struct ir_counts *cs, const char *text, size_t len, const struct ir_cues *cues,
+ir_affected(const struct ir_counts *cs, const struct ir_read *r, const struct ir_cues *cues,
 	    int *approx)
 {
+	struct ir_place p = IR_PLACE_INIT;
+	size_t i, from = 0, last = (size_t)-1;
 	long best = -1;
-	size_t i;
+	int answer = 0;
 
 	*approx = 0;
 	for (i = 0; i < cs->n; i++) {
 		const struct ir_count *c = &cs->c[i];
-		size_t end = c->off + c->len;
+		size_t end = c->off + c->len, n = r->len - end;
 
 		if (!is_people_unit(c->unit) || c->n < 1)
 			continue;
-		if (said_not_data(text, cues, c->off) ||
-		    ir_rx_test(&not_data_after, text + end, len - end < 120 ? len - end : 120) ||
-		    (ir_rx_test(&recipients, text + end, len - end < 60 ? len - end : 60) &&
-		     ir_rx_test(&lure, text + end, sentence_end(text, len, end) - end)))
+		/* A count a clause denies or only advises about is no one affected. */
+		if (ir_mood_at(r->cl, c->off, &p.clause) != IR_MOOD_FACT ||
+		    said_not_data(r->t, cues, c->off, &from) ||
+		    ir_rx_test(&not_data_after, r->t + end, n < 120 ? n : 120) ||
+		    lured(r, c, &p, &last, &answer))
 			continue;
-		if (best < 0 || c->n > cs->c[best].n)
+		if (best < 0 || ir_decimal_cmp(c->v, cs->c[best].v) > 0)
 			best = (long)i;
 	}
 	if (best >= 0) {
 		const struct ir_count *c = &cs->c[best];
-		size_t s = c->off + c->len;
+		struct ir_span s = ir_sentence_at(r, c->off, &p);
+		size_t at = c->off + c->len, e = s.off + s.len;
 
-		*approx = c->qual != IR_QUAL_NONE ||
-			  ir_rx_test(&hedge, text + s, sentence_end(text, len, s) - s);
+		*approx = c->qual != IR_QUAL_NONE || (e > at && ir_rx_test(&hedge, r->t + at, e - at));
 	}
 	return best;
 }

@@ -20,6 +20,7 @@ struct ir_counts {
 };
 
 struct ir_cues;
+struct ir_read;
 
 /* Every count of text (normalised), in order. */
 void ir_counts_scan(struct ir_counts *cs, const char *text, size_t len);
@@ -27,10 +28,11 @@ void ir_counts_scan(struct ir_counts *cs, const char *text, size_t len);
 /*
  * The index in cs of the headline affected count, or -1 when none is
  * stated; *approx tells whether it is qualified (約, 最大, 以上, or a
- * sentence of おそれ / 可能性).
+ * sentence of おそれ / 可能性).  Linear in the text: counts and cues are
+ * both read in text order.
  */
-long ir_affected(const struct ir_counts *cs, const char *text, size_t len,
-		 const struct ir_cues *cues, int *approx);
+long ir_affected(const struct ir_counts *cs, const struct ir_read *r, const struct ir_cues *cues,
+		 int *approx);
 
 void ir_counts_free(struct ir_counts *cs);
 

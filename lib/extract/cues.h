@@ -16,7 +16,8 @@ enum ir_cue_kind {
 	IR_CUE_AUTHORITY,  /* value: an IR_TOLD_ bit */
 	IR_CUE_CONTRACTOR, /* 委託先, 受託者, 再委託, 業務委託, ... */
 	IR_CUE_THING,      /* a count of this is not of data: 送信件数, のべ, 全校 */
-	IR_CUE_ACTOR       /* people who did something: 職員, 担当者, 教諭 */
+	IR_CUE_ACTOR,      /* people who did something: 職員, 担当者, 教諭 */
+	IR_CUE_SHIELD      /* a word that holds another and means none: 事業者 (not 業者) */
 };
 
 struct ir_cues {

@@ -5,14 +5,22 @@
  * card_holder, bank_account, login_id, password, my_number, health,
  * employee_id, student_id, member_id, purchase_history, photo.
  *
- * A mention counts unless its sentence says the data was not involved
- * ("クレジットカード情報は含まれておりません") or only advises about it
- * ("パスワードの変更をお願いします").
+ * The kinds are read where the notice lists what leaked (its data part)
+ * and says what happened (its title and overview); where those name none,
+ * in its other parts, never in prevention or the contact part.  A mention
+ * counts only where its clause states it (ja/clause.h): not where the
+ * clause denies it ("クレジットカード情報およびパスワードは含まれて
+ * おりません") or advises ("パスワードの変更をお願いします"), nor where it
+ * is the object of another act than a leak: a remedy ("パスワードを再設定
+ * しました"), the intruder's tool ("IDとパスワードを推測し"), a lure's
+ * disguise ("メールアドレスを装った").
  */
 #ifndef IR_EXTRACT_DATATYPES_H
 #define IR_EXTRACT_DATATYPES_H
 
 #include <stddef.h>
+
+#include "extract/facts.h"
 
 /* Indexes of ir_datatype_names (sorted, as the output wants). */
 enum {
@@ -45,8 +53,8 @@ extern const size_t ir_ndatatypes;
 
 struct ir_cues;
 
-/* A bit per ir_datatype_names entry, from normalised text and its cues. */
-unsigned long ir_datatypes(const char *text, size_t len, const struct ir_cues *cues);
+/* A bit per ir_datatype_names entry, from a notice and its cues. */
+unsigned long ir_datatypes(const struct ir_read *r, const struct ir_cues *cues);
 
 /* Compiles the module's patterns: once, at start-up, before any thread. */
 void ir_datatypes_prepare(void);

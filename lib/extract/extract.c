@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -6,16 +7,16 @@
 #include "extract/extract.h"
 #include "extract/facts.h"
 #include "extract/org.h"
+#include "ja/numeral.h"
 #include "ja/rx.h"
 #include "json/write.h"
 
 const char *const ir_extract_fields[IR_EXTRACT_FIELDS] = {
-	"org", "org_type", "published", "published_raw", "report_no", "affected",
-	"affected_approx", "counts", "data_types", "reported_to", "discovered",
-	"disclosure_days", "period", "contractor", "warnings",
+	"org", "org_type", "subject_org", "published", "published_raw", "published_from",
+	"report_no", "affected", "affected_approx", "counts", "data_types", "reported_to",
+	"discovered", "disclosure_days", "period", "contractor", "sections", "warnings",
 };
 
-static struct ir_rx date_tail = IR_RX("^\\s*(?:更新|公開|掲載|発表|付け?)?\\s*\\)?\\s*$");
 static struct ir_rx report_no = IR_RX("第\\s*([0-9]+|[一二三四五六七八九十]+)\\s*報");
 
 static void
@@ -25,123 +26,113 @@ warn(struct ir_facts *f, const char *msg)
 	f->nwarnings++;
 }
 
-/* Digits that differ between two four-digit years. */
-static int
-digit_distance(int a, int b)
-{
-	int k, n = 0;
-
-	for (k = 0; k < 4; k++, a /= 10, b /= 10)
-		n += a % 10 != b % 10;
-	return n;
-}
-
 /*
- * A year far from the post's (2003 on a 2023 notice) is a typo: take the
- * post's year, the one before or the next (posts are numbered by the year
- * they are republished in), whichever is fewer digits away; the post's own
- * year on a tie.
+ * A date written in an era that does not hold it (平成31年5月7日, the era
+ * having ended on April 30) is read as the day its year counts to, and
+ * said so.
  */
 static void
-check_year(struct ir_facts *f, const char *id)
+era_warning(struct ir_facts *f, const char *what, struct ir_date d)
 {
-	int y = atoi(id), fixed = y, d;
-	char msg[160];
+	const struct ir_era *e = d.outside_era;
+	char msg[200], year[16], iso[11], bound[11];
+	int before;
 
-	if (y < 1900 || f->published.y == 0 || abs(f->published.y - y) <= 1)
+	if (e == NULL)
 		return;
-	for (d = -1; d <= 1; d += 2)
-		if (digit_distance(f->published.y, y + d) < digit_distance(f->published.y, fixed))
-			fixed = y + d;
-	snprintf(msg, sizeof msg, "published year %d corrected to %d (post %s)", f->published.y,
-		 fixed, id);
-	f->published.y = fixed;
-	if (!ir_date_valid(f->published)) {
-		f->has_published = 0;
-		return;
-	}
+	if (d.y == e->y)
+		snprintf(year, sizeof year, "元");
+	else
+		snprintf(year, sizeof year, "%d", d.y - e->y + 1);
+	before = ir_era_holds(e, d.y, d.m, d.d) < 0;
+	ir_date_iso(d, iso);
+	ir_date_iso(before ? (struct ir_date){e->y, e->m, e->d, NULL} :
+			     (struct ir_date){e->ly, e->lm, e->ld, NULL}, bound);
+	snprintf(msg, sizeof msg, "%s date %s%s年%d月%d日 is %s %s (%s): read as %s", what, e->name,
+		 year, d.m, d.d, before ? "before the first day of" : "after the last day of", e->name,
+		 bound, iso);
 	warn(f, msg);
 }
 
-/* The last date of the title, when nothing but 更新 and the like follows. */
-static void
-published(struct ir_extractor *x, const char *title, size_t tlen, const char *id)
-{
-	struct ir_facts *f = &x->facts;
-	size_t from = 0, at, dlen, last = 0, lastlen = 0;
-	struct ir_date d, keep = {0, 0, 0};
-	const char *t = x->norm.text.p;
-
-	while (from < tlen && (at = ir_date_find(title + from, tlen - from, &d, &dlen)) != (size_t)-1) {
-		last = from + at;
-		lastlen = dlen;
-		keep = d;
-		from = last + dlen;
-	}
-	if (lastlen == 0 || keep.y == 0 || !ir_rx_test(&date_tail, title + last + lastlen,
-							tlen - last - lastlen))
-		return;
-	f->has_published = 1;
-	f->published = keep;
-	/* published_raw: the date and what follows it, as written. */
-	f->praw_off = ir_norm_origin(&x->norm, (size_t)(title - t) + last);
-	f->praw_len = ir_norm_origin_end(&x->norm, (size_t)(title - t) + tlen) - f->praw_off;
-	check_year(f, id);
-}
-
+/* The N of 第N報, in ASCII digits or kanji (第十二報); 0 when it is no number. */
 static long
-kanji_number(const char *s, size_t n)
+report_number(const char *s, size_t n)
 {
-	static const char digits[] = "一二三四五六七八九";
-	long v = 0, cur = 0;
-	size_t i;
+	struct ir_decimal v;
 
-	for (i = 0; i + 3 <= n; i += 3) {
-		const char *p = memmem(digits, sizeof digits - 1, s + i, 3);
-
-		if (p != NULL)
-			cur = (p - digits) / 3 + 1;
-		else if (memcmp(s + i, "十", 3) == 0) {
-			v += (cur ? cur : 1) * 10;
-			cur = 0;
-		}
-	}
-	return v + cur;
+	if (ir_numeral_parse(s, n, 0, &v) != n || v.too_big || v.e != 0 || v.m > (uint64_t)LONG_MAX)
+		return 0;
+	return (long)v.m;
 }
 
+/* Counts too large to write exactly are written as null, and said so. */
 static void
-header_facts(struct ir_extractor *x, const char *id, size_t *body)
+too_big_counts(struct ir_facts *f, const char *t)
+{
+	char msg[200];
+	size_t i, k;
+
+	for (i = 0; i < f->counts.n; i++) {
+		const struct ir_count *c = &f->counts.c[i];
+
+		if (!c->v.too_big)
+			continue;
+		/* A long run of digits is cut, at a character's start. */
+		for (k = c->len < 100 ? c->len : 100; k < c->len && (t[c->off + k] & 0xC0) == 0x80; k--)
+			;
+		snprintf(msg, sizeof msg, "count %.*s%s is too large to keep exactly: %s null", (int)k,
+			 t + c->off, k < c->len ? "…" : "",
+			 (long)i == f->affected ? "it and affected are" : "it is");
+		warn(f, msg);
+	}
+}
+
+/* Who published the notice, and whom a regulator's notice is about. */
+static void
+org_facts(struct ir_extractor *x)
 {
 	struct ir_facts *f = &x->facts;
+	const struct ir_notice *nt = &x->notice;
 	const char *t = x->norm.text.p;
-	size_t n = x->norm.text.len;
-	const char *nl = memchr(t, '\n', n);
-	size_t hlen = nl ? (size_t)(nl - t) : n;
-	const char *close = memmem(t, hlen, "】", 3);
-	const char *title = close ? close + 3 : t;
-	size_t tlen = hlen - (size_t)(title - t), off, len;
-	struct ir_rx_match m;
+	size_t n = x->norm.text.len, off, len, after = nt->title_off;
 	int in_body;
 
-	*body = nl ? hlen + 1 : n;
-	while (tlen > 0 && (title[tlen - 1] == ' ' || title[tlen - 1] == '\r'))
-		tlen--;
-	if (ir_org_find(title, tlen, t + *body, n - *body, &off, &len, &in_body)) {
-		size_t at = (in_body ? *body : (size_t)(title - t)) + off;
-
+	if (ir_org_find(t + nt->title_off, nt->title_len, t + nt->body_off, n - nt->body_off, &off,
+			&len, &in_body)) {
 		f->has_org = 1;
-		f->org_type = ir_org_type(t + at, len);
-		f->org_is_ppc = memmem(t + at, len, "個人情報保護委員会",
+		f->org_off = (in_body ? nt->body_off : nt->title_off) + off;
+		f->org_len = len;
+		f->org_type = ir_org_type(t + f->org_off, len);
+		f->org_is_ppc = memmem(t + f->org_off, len, "個人情報保護委員会",
 				       strlen("個人情報保護委員会")) != NULL;
-		f->org_off = ir_norm_origin(&x->norm, at);
-		f->org_len = ir_norm_origin_end(&x->norm, at + len) - f->org_off;
+		if (!in_body)
+			after = f->org_off + len;
 	} else {
 		f->org_type = ir_org_type(NULL, 0);
 	}
-	published(x, title, tlen, id);
+	/* Regulators are bodies of government. */
+	if (strcmp(f->org_type, "national_gov") == 0 || strcmp(f->org_type, "local_gov") == 0) {
+		size_t tend = nt->title_off + nt->title_len;
+
+		if (ir_org_subject(t + after, tend - after, t + nt->body_off, n - nt->body_off, &off,
+				   &len, &in_body)) {
+			f->has_subject = 1;
+			f->subject_off = (in_body ? nt->body_off : after) + off;
+			f->subject_len = len;
+		}
+	}
+}
+
+static void
+header_facts(struct ir_extractor *x)
+{
+	struct ir_facts *f = &x->facts;
+	const char *title = x->norm.text.p + x->notice.title_off;
+	size_t tlen = x->notice.title_len;
+	struct ir_rx_match m;
+
 	if (ir_rx_find(&report_no, title, tlen, 0, &m))
-		f->report_no = title[m.g1] >= '0' && title[m.g1] <= '9' ? atol(title + m.g1) :
-			       kanji_number(title + m.g1, m.g1end - m.g1);
+		f->report_no = report_number(title + m.g1, m.g1end - m.g1);
 }
 
 void
@@ -151,8 +142,8 @@ ir_extract(struct ir_extractor *x, const char *text, size_t len, const char *id)
 	struct ir_counts counts = f->counts;
 	struct ir_buf warnings = f->warnings;
 	struct ir_date pub;
-	const char *t;
-	size_t n, body;
+	struct ir_read r;
+	struct ir_span names[2];
 
 	memset(f, 0, sizeof *f);
 	f->counts = counts;
@@ -160,20 +151,43 @@ ir_extract(struct ir_extractor *x, const char *text, size_t len, const char *id)
 	f->warnings.len = 0;
 	f->affected = -1;
 	ir_norm(&x->norm, text, len);
-	t = x->norm.text.p;
-	n = x->norm.text.len;
-	header_facts(x, id, &body);
-	ir_cues_scan(&x->cues, t, n);
-	ir_counts_scan(&f->counts, t, n);
-	f->affected = ir_affected(&f->counts, t, n, &x->cues, &f->affected_approx);
-	f->data_types = ir_datatypes(t, n, &x->cues);
-	f->reported_to = ir_reported_to(t, n, &x->cues, f->org_is_ppc);
-	ir_dates_scan(&x->dates, t + body, n - body);
-	pub = f->has_published ? f->published : (struct ir_date){0, 0, 0};
-	f->has_discovered = ir_discovered(t + body, n - body, &x->dates, pub, &f->discovered);
-	f->has_period = ir_period(t + body, n - body, &x->dates, pub, &f->period_from,
-				  &f->period_to);
-	f->contractor = ir_contractor(&x->cues);
+	r.t = x->norm.text.p;
+	r.len = x->norm.text.len;
+	ir_notice_read(&x->notice, r.t, r.len);
+	ir_clauses_read(&x->clauses, r.t, r.len);
+	r.nt = &x->notice;
+	r.cl = &x->clauses;
+	org_facts(x);
+	header_facts(x);
+	ir_published(&r, f->org_off, f->has_org ? f->org_len : 0, id, f->has_subject, &f->published);
+	if (f->published.warning[0] != '\0')
+		warn(f, f->published.warning);
+	if (f->published.from != IR_PUB_NONE)
+		era_warning(f, "published", f->published.date);
+	ir_cues_scan(&x->cues, r.t, r.len);
+	ir_counts_scan(&f->counts, r.t, r.len);
+	f->affected = ir_affected(&f->counts, &r, &x->cues, &f->affected_approx);
+	too_big_counts(f, r.t);
+	f->data_types = ir_datatypes(&r, &x->cues);
+	names[0].off = f->org_off;
+	names[0].len = f->has_org ? f->org_len : 0;
+	names[1].off = f->subject_off;
+	names[1].len = f->has_subject ? f->subject_len : 0;
+	f->reported_to = ir_reported_to(&r, &x->cues, f->org_is_ppc, names, 2);
+	/* The PPC acting on an organisation: the incident came before it. */
+	if (f->org_is_ppc && f->has_subject)
+		f->reported_to |= IR_TOLD_PPC;
+	pub = f->published.from != IR_PUB_NONE ? f->published.date : (struct ir_date){0, 0, 0, NULL};
+	ir_dates_scan(&x->dates, r.t, r.len, x->notice.body_off, pub.y);
+	f->has_discovered = ir_discovered(&r, &x->dates, pub, &f->discovered);
+	f->has_period = ir_period(&r, &x->dates, pub, &f->period_from, &f->period_to);
+	f->contractor = ir_contractor(&r, &x->cues);
+	if (f->has_discovered)
+		era_warning(f, "discovered", f->discovered);
+	if (f->has_period) {
+		era_warning(f, "period from", f->period_from);
+		era_warning(f, "period to", f->period_to);
+	}
 }
 
 static void
@@ -187,6 +201,43 @@ date_json(struct ir_jw *w, int has, struct ir_date d)
 	}
 	ir_date_iso(d, iso);
 	ir_jw_cstr(w, iso);
+}
+
+/* A span of the normalised text, written as the original has it. */
+static void
+text_json(const struct ir_extractor *x, const char *text, struct ir_jw *w, size_t off, size_t len)
+{
+	size_t from = ir_norm_origin(&x->norm, off);
+
+	ir_jw_str(w, text + from, ir_norm_origin_end(&x->norm, off + len) - from);
+}
+
+static void
+sections_json(const struct ir_extractor *x, const char *text, struct ir_jw *w)
+{
+	const struct ir_notice *nt = &x->notice;
+	size_t i;
+
+	ir_jw_array(w);
+	for (i = 0; i < nt->n; i++) {
+		const struct ir_section *s = &nt->s[i];
+		size_t from = ir_norm_origin(&x->norm, s->off);
+
+		ir_jw_object(w);
+		ir_jw_key(w, "name");
+		ir_jw_cstr(w, ir_part_name[s->part]);
+		ir_jw_key(w, "heading");
+		if (s->head_len > 0)
+			text_json(x, text, w, s->head_off, s->head_len);
+		else
+			ir_jw_null(w);
+		ir_jw_key(w, "offset");
+		ir_jw_ulong(w, from);
+		ir_jw_key(w, "length");
+		ir_jw_ulong(w, ir_norm_origin_end(&x->norm, s->off + s->len) - from);
+		ir_jw_end(w);
+	}
+	ir_jw_end(w);
 }
 
 static void
@@ -203,7 +254,8 @@ counts_json(const struct ir_extractor *x, const char *text, struct ir_jw *w)
 
 		ir_jw_object(w);
 		ir_jw_key(w, "n");
-		ir_jw_double(w, c->n);
+		ir_jw_value(w);
+		ir_decimal_json(w->b, c->v);
 		ir_jw_key(w, "unit");
 		ir_jw_cstr(w, c->unit);
 		ir_jw_key(w, "qualifier");
@@ -221,22 +273,34 @@ ir_extract_json(const struct ir_extractor *x, const char *text, struct ir_buf *o
 	static const char *const told[] = {"other", "police", "ppc"};
 	static const unsigned told_bit[] = {IR_TOLD_OTHER, IR_TOLD_POLICE, IR_TOLD_PPC};
 	const struct ir_facts *f = &x->facts;
+	const char *t = x->norm.text.p;
+	int has_pub = f->published.from != IR_PUB_NONE;
 	struct ir_jw w;
 	size_t i, off;
 
 	ir_jw_members(&w, out, 1);
 	ir_jw_key(&w, "org");
 	if (f->has_org)
-		ir_jw_str(&w, text + f->org_off, f->org_len);
+		ir_jw_str(&w, t + f->org_off, f->org_len);
 	else
 		ir_jw_null(&w);
 	ir_jw_key(&w, "org_type");
 	ir_jw_cstr(&w, f->org_type);
+	ir_jw_key(&w, "subject_org");
+	if (f->has_subject)
+		ir_jw_str(&w, t + f->subject_off, f->subject_len);
+	else
+		ir_jw_null(&w);
 	ir_jw_key(&w, "published");
-	date_json(&w, f->has_published, f->published);
+	date_json(&w, has_pub, f->published.date);
 	ir_jw_key(&w, "published_raw");
-	if (f->has_published)
-		ir_jw_str(&w, text + f->praw_off, f->praw_len);
+	if (has_pub)
+		text_json(x, text, &w, f->published.raw_off, f->published.raw_len);
+	else
+		ir_jw_null(&w);
+	ir_jw_key(&w, "published_from");
+	if (has_pub)
+		ir_jw_cstr(&w, ir_pub_from_name(f->published.from));
 	else
 		ir_jw_null(&w);
 	ir_jw_key(&w, "report_no");
@@ -245,12 +309,14 @@ ir_extract_json(const struct ir_extractor *x, const char *text, struct ir_buf *o
 	else
 		ir_jw_null(&w);
 	ir_jw_key(&w, "affected");
-	if (f->affected >= 0)
-		ir_jw_double(&w, f->counts.c[f->affected].n);
-	else
+	if (f->affected >= 0) {
+		ir_jw_value(&w);
+		ir_decimal_json(w.b, f->counts.c[f->affected].v);
+	} else {
 		ir_jw_null(&w);
+	}
 	ir_jw_key(&w, "affected_approx");
-	ir_jw_bool(&w, f->affected >= 0 && f->affected_approx);
+	ir_jw_bool(&w, f->affected >= 0 && !f->counts.c[f->affected].v.too_big && f->affected_approx);
 	ir_jw_key(&w, "counts");
 	counts_json(x, text, &w);
 	ir_jw_key(&w, "data_types");
@@ -267,9 +333,10 @@ ir_extract_json(const struct ir_extractor *x, const char *text, struct ir_buf *o
 	ir_jw_end(&w);
 	ir_jw_key(&w, "discovered");
 	date_json(&w, f->has_discovered, f->discovered);
+	/* A regulator's date says nothing of the victim's delay. */
 	ir_jw_key(&w, "disclosure_days");
-	if (f->has_discovered && f->has_published)
-		ir_jw_long(&w, ir_date_days(f->published) - ir_date_days(f->discovered));
+	if (f->has_discovered && has_pub && !f->has_subject)
+		ir_jw_long(&w, ir_date_days(f->published.date) - ir_date_days(f->discovered));
 	else
 		ir_jw_null(&w);
 	ir_jw_key(&w, "period");
@@ -285,6 +352,8 @@ ir_extract_json(const struct ir_extractor *x, const char *text, struct ir_buf *o
 	}
 	ir_jw_key(&w, "contractor");
 	ir_jw_bool(&w, f->contractor);
+	ir_jw_key(&w, "sections");
+	sections_json(x, text, &w);
 	ir_jw_key(&w, "warnings");
 	ir_jw_array(&w);
 	for (i = 0, off = 0; i < f->nwarnings; i++) {
@@ -298,6 +367,8 @@ void
 ir_extractor_free(struct ir_extractor *x)
 {
 	ir_norm_free(&x->norm);
+	ir_notice_free(&x->notice);
+	ir_clauses_free(&x->clauses);
 	ir_dates_free(&x->dates);
 	ir_cues_free(&x->cues);
 	ir_counts_free(&x->facts.counts);
@@ -307,9 +378,10 @@ ir_extractor_free(struct ir_extractor *x)
 void
 ir_extract_prepare(void)
 {
-	static struct ir_rx *const patterns[] = {&date_tail, &report_no};
+	static struct ir_rx *const patterns[] = {&report_no};
 
 	ir_norm_prepare();
+	ir_notice_prepare();
 	ir_date_prepare();
 	ir_count_prepare();
 	ir_cues_prepare();
@@ -317,5 +389,6 @@ ir_extract_prepare(void)
 	ir_affected_prepare();
 	ir_datatypes_prepare();
 	ir_facts_prepare();
+	ir_published_prepare();
 	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);
 }

@@ -13,16 +13,19 @@
 #include "extract/affected.h"
 #include "extract/cues.h"
 #include "extract/facts.h"
+#include "extract/published.h"
+#include "ja/clause.h"
 #include "ja/date.h"
 #include "ja/norm.h"
+#include "ja/notice.h"
 
 struct ir_facts {
 	int has_org, org_is_ppc;
-	size_t org_off, org_len;       /* in the original text */
+	size_t org_off, org_len;       /* in the normalised text */
 	const char *org_type;
-	int has_published;
-	struct ir_date published;
-	size_t praw_off, praw_len;     /* published_raw, in the original text */
+	int has_subject;
+	size_t subject_off, subject_len; /* the body a regulator acted on, normalised */
+	struct ir_published published;
 	long report_no;                /* 0: none */
 	long affected;                 /* index into counts, or -1 */
 	int affected_approx;
@@ -40,12 +43,14 @@ struct ir_facts {
 
 struct ir_extractor {
 	struct ir_norm norm;
+	struct ir_notice notice;
+	struct ir_clauses clauses;
 	struct ir_dates dates;
 	struct ir_cues cues;
 	struct ir_facts facts;
 };
 
-#define IR_EXTRACT_FIELDS 15
+#define IR_EXTRACT_FIELDS 18
 extern const char *const ir_extract_fields[IR_EXTRACT_FIELDS];
 
 /* Extracts the facts of text (valid UTF-8) into x->facts. */

@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "ja/date.h"
 #include "extract/org.h"
 #include "ja/rx.h"
 
@@ -26,10 +27,13 @@ static struct ir_rx subject = IR_RX(
 	"^([^\\s、。「」の]{1,30}?(?:株式会社|有限会社|協会|組合|法人|機構|センター|委員会|"
 	"研究所|大学|学校|病院|銀行|省|庁|府|県|都|道|市|区|町|村)"
 	"(?:及び[^\\s、。「」の]{1,20}?(?:センター|研究所|委員会|省|庁|局))?)"
-	"(?=の|が|を|に|は|で|と|職員|における|への|による|から|、|:)");
+	"(?=の|が|を|に|は|で|と|職員|における|において|にて|への|による|から|、|:)");
 static struct ir_rx whole_body = IR_RX(
 	"(?:株式会社|有限会社|協会|組合|法人|機構|センター|委員会|研究所|大学|学校|病院|銀行|"
 	"省|庁|府|県|都|道|市|区|町|村)$");
+static struct ir_rx with_form = IR_RX(
+	"^(?:株式会社|有限会社|合同会社|\\(株\\)|(?:一般|公益)(?:社団|財団)法人|学校法人|医療法人|"
+	"社会福祉法人|国立大学法人|独立行政法人)|(?:株式会社|有限会社|合同会社|\\(株\\))$");
 static struct ir_rx place = IR_RX("^(" KANJI "{1,4}(?:都|道|府|県|市|区|町|村))");
 static struct ir_rx quoted = IR_RX("^「([^」]{1,40})」");
 /* Shop words that follow a brand in a quoted shop name. */
@@ -110,6 +114,38 @@ quoted_name(const char *title, size_t tlen, size_t *off, size_t *len)
 	return 1;
 }
 
+/* A token that is a name on its own: 株式会社見本, 見本市, 見本大学. */
+static int
+is_name(const char *s, size_t n)
+{
+	size_t d;
+	struct ir_date date;
+
+	if (n == 0 || ir_utf8_count(s, n) > 30 || ir_rx_test(&sentence, s, n) ||
+	    ir_date_find(s, n, &date, &d) != (size_t)-1)
+		return 0;
+	return ir_rx_test(&with_form, s, n) || ir_rx_test(&whole_body, s, n);
+}
+
+/*
+ * A name standing apart after a headline that opens the header: "「会員
+ * サイト」への不正アクセスについて 株式会社見本 2026年1月9日".
+ */
+static int
+name_after(const char *title, size_t tlen, size_t *off, size_t *len)
+{
+	size_t i = 0, start, n;
+
+	token(title, tlen, &i, &start);
+	while ((n = token(title, tlen, &i, &start)) > 0)
+		if (is_name(title + start, n)) {
+			*off = start;
+			*len = n;
+			return 1;
+		}
+	return 0;
+}
+
 static int
 from_sentence(const char *title, size_t tlen, const char *body, size_t blen, size_t *off,
 	      size_t *len, int *in_body)
@@ -126,7 +162,7 @@ from_sentence(const char *title, size_t tlen, const char *body, size_t blen, siz
 		*in_body = 1;
 		return 1;
 	}
-	if (subject_of(title, tlen, off, len))
+	if (name_after(title, tlen, off, len) || subject_of(title, tlen, off, len))
 		return 1;
 	/* A quoted shop or event: its organiser opens the body, or it is the name. */
 	if (ll > 0 && subject_of(body + lo, ll, off, len)) {
@@ -179,6 +215,79 @@ ir_org_find(const char *title, size_t tlen, const char *body, size_t blen, size_
 	return 1;
 }
 
+/* The body a regulator acted on, as its notice's header names it. */
+static struct ir_rx acted_on = IR_RX("^\\s*(.+?)\\s*(?:に対する|に対して|に対し)");
+static struct ir_rx regulation = IR_RX("行政上の対応|行政指導|指導|勧告|命令|処分|措置");
+/* Where two bodies were acted on, the first: "見本及び例に対する". */
+static struct ir_rx coordinated = IR_RX("及び|および|並びに|、|・");
+
+/*
+ * The name before "に対し" in the body's opening ("…は、株式会社見本(以下
+ * 「見本」という。)に対し、…指導"), when an act of regulation follows in
+ * its sentence: read back to the comma or blank before it.
+ */
+static int
+acted_on_in_body(const char *body, size_t blen, size_t *off, size_t *len)
+{
+	size_t lim = blen < 600 ? blen : 600, at, end, start;
+	const char *p = memmem(body, lim, "に対し", 9), *dot;
+
+	if (p == NULL)
+		return 0;
+	at = (size_t)(p - body);
+	dot = ir_utf8_find(p, blen - at, "。");
+	end = dot ? (size_t)(dot - body) : blen;
+	if (end - at > 120 * 3)
+		end = at + 120 * 3;
+	if (!ir_rx_test(&regulation, body + at, end - at))
+		return 0;
+	/* "(以下「見本」という。)" names it again: the name stands before it. */
+	if (at > 0 && body[at - 1] == ')') {
+		const char *open = memrchr(body + (at > 60 * 3 ? at - 60 * 3 : 0), '(',
+					   at - (at > 60 * 3 ? at - 60 * 3 : 0));
+
+		if (open != NULL)
+			at = (size_t)(open - body);
+	}
+	for (start = at; start > 0 && at - start < 40 * 3;) {
+		size_t prev = start - 1;
+
+		while (prev > 0 && ((unsigned char)body[prev] & 0xC0) == 0x80)
+			prev--;
+		if (strchr(" \t\n", body[prev]) != NULL || memcmp(body + prev, "、", 3) == 0 ||
+		    memcmp(body + prev, "。", 3) == 0 || memcmp(body + prev, "」", 3) == 0)
+			break;
+		start = prev;
+	}
+	*off = start;
+	*len = at - start;
+	return *len > 0;
+}
+
+int
+ir_org_subject(const char *title, size_t tlen, const char *body, size_t blen, size_t *off,
+	       size_t *len, int *in_body)
+{
+	struct ir_rx_match m, c;
+	const char *s;
+
+	*in_body = 0;
+	if (memmem(title, tlen, "に対", 6) != NULL && ir_rx_find(&acted_on, title, tlen, 0, &m) &&
+	    ir_rx_test(&regulation, title + m.end, tlen - m.end)) {
+		*off = m.g1;
+		*len = m.g1end - m.g1;
+	} else if (acted_on_in_body(body, blen, off, len)) {
+		*in_body = 1;
+	} else {
+		return 0;
+	}
+	if (ir_rx_find(&coordinated, *in_body ? body : title, *off + *len, *off, &c) && c.start > *off)
+		*len = c.start - *off;
+	/* An organisation, not a person: "職員に対し、懲戒処分を" is no regulator's act. */
+	s = (*in_body ? body : title) + *off;
+	return ir_rx_test(&with_form, s, *len) || ir_rx_test(&whole_body, s, *len);
+}
+
 /* org_type rules, tried in order: the first whose pattern matches wins. */
 static struct {
 	const char *label;
@@ -214,7 +323,8 @@ ir_org_type(const char *org, size_t len)
 }
 
 static struct ir_rx *const patterns[] = {
-	&sentence, &tag, &legal_form, &subject, &whole_body, &place, &quoted, &shop_words,
+	&sentence, &tag, &legal_form, &subject, &whole_body, &with_form, &place, &quoted, &shop_words,
+	&acted_on, &regulation, &coordinated,
 };
 
 void

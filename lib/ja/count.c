@@ -5,34 +5,20 @@
 #include "base/utf8.h"
 #include "ja/count.h"
 #include "ja/cursor.h"
+#include "ja/numeral.h"
 
-/*
- * m × 10^e with e <= 0: "2.2万" is 22 × 10^-1 × 10^4 = 22000 exactly,
- * where doubles would give 22000.000000000004.  Mantissas stay below
- * 10^18; larger numbers are not read.
- */
-struct dec {
-	uint64_t m;
-	int e;
-};
-
-#define DEC_MAX 1000000000000000000ULL
-
-struct power {
-	const char *w;
-	int e;
-};
-
-static const char *const KANJI_DIGITS[] = {
-	"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
-};
-static const struct power SMALL_UNITS[] = {{"十", 1}, {"百", 2}, {"千", 3}};
-static const struct power BIG_UNITS[] = {{"万", 4}, {"億", 8}, {"兆", 12}};
-#define NELEM(a) (sizeof(a) / sizeof *(a))
-
-static const char KANJI_NUMERALS[] = "〇一二三四五六七八九十百千万億兆";
 /* The kanji a number begins with: no 万, 億 nor 兆. */
-static struct ir_cpset numerals = IR_CPSET("〇一二三四五六七八九十百千");
+static int
+starts_number(uint32_t cp)
+{
+	long long v = ir_kanji_numeral(cp);
+
+	return v >= 0 && v <= 1000;
+}
+
+static struct ir_cpset numerals = IR_CPSET_WHERE(starts_number);
+
+#define NELEM(a) (sizeof(a) / sizeof *(a))
 
 struct qword {
 	const char *w;
@@ -159,276 +145,6 @@ before_in(const char *s, size_t i, int skip, const char *list)
 	return char_in(s, i, j, list);
 }
 
-/* Multiplies by 10^k. */
-static int
-dec_scale(struct dec *d, int k)
-{
-	for (; k > 0 && d->e < 0; k--)
-		d->e++;
-	for (; k > 0; k--) {
-		if (d->m > DEC_MAX / 10)
-			return 0;
-		d->m *= 10;
-	}
-	return 1;
-}
-
-static int
-dec_add(struct dec *a, struct dec b)
-{
-	for (; a->e > b.e; a->e--) {
-		if (a->m > DEC_MAX / 10)
-			return 0;
-		a->m *= 10;
-	}
-	for (; b.e > a->e; b.e--) {
-		if (b.m > DEC_MAX / 10)
-			return 0;
-		b.m *= 10;
-	}
-	if (a->m > DEC_MAX - b.m)
-		return 0;
-	a->m += b.m;
-	return 1;
-}
-
-/* Is d below 10^k? */
-static int
-dec_below(struct dec d, int k)
-{
-	uint64_t p = 1;
-
-	for (k -= d.e; k > 0; k--) {
-		if (p > DEC_MAX / 10)
-			return 1;
-		p *= 10;
-	}
-	return d.m < p;
-}
-
-static double
-dec_value(struct dec d)
-{
-	double p = 1;
-	int e;
-
-	/* Both exact, so the quotient is the double nearest the decimal. */
-	for (e = d.e; e < 0; e++)
-		p *= 10;
-	return (double)d.m / p;
-}
-
-static size_t
-digits(const struct ir_cur *c, size_t i)
-{
-	size_t k = 0;
-
-	while (i + k < c->n && ir_is_digit(c->s[i + k]))
-		k++;
-	return k;
-}
-
-/* ",434" or ", 533" at i: the length of a thousands group, or 0. */
-static size_t
-group(const struct ir_cur *c, size_t i)
-{
-	size_t j = i + 1;
-
-	if (i >= c->n || c->s[i] != ',')
-		return 0;
-	if (j < c->n && c->s[j] == ' ')
-		j++;
-	return digits(c, j) == 3 ? j + 3 - i : 0;
-}
-
-/* ".5" at i, unless a version number goes on ("1.2.3"): its length, or 0. */
-static size_t
-fraction(const struct ir_cur *c, size_t i)
-{
-	size_t k;
-
-	if (i >= c->n || c->s[i] != '.' || (k = digits(c, i + 1)) == 0)
-		return 0;
-	i += 1 + k;
-	if (i + 1 < c->n && c->s[i] == '.' && ir_is_digit(c->s[i + 1]))
-		return 0;
-	return 1 + k;
-}
-
-/* The digits of s (commas, blanks and a point skipped) as a decimal. */
-static int
-accumulate(const char *s, size_t n, struct dec *d)
-{
-	int frac = 0;
-	size_t i;
-
-	d->m = 0;
-	d->e = 0;
-	for (i = 0; i < n; i++) {
-		frac |= s[i] == '.';
-		if (!ir_is_digit(s[i]))
-			continue;
-		if (d->m > (DEC_MAX - 9) / 10)
-			return 0;
-		d->m = d->m * 10 + (uint64_t)(s[i] - '0');
-		d->e -= frac;
-	}
-	return 1;
-}
-
-/* "13,434", "2, 533", "2.2", "596". */
-static int
-ascii_number(struct ir_cur *c, struct dec *d)
-{
-	size_t i = c->i, lead = digits(c, i), k;
-
-	if (lead == 0)
-		return 0;
-	i += lead;
-	while (lead <= 3 && (k = group(c, i)) > 0)
-		i += k;
-	i += fraction(c, i);
-	if (!accumulate(c->s + c->i, i - c->i, d))
-		return 0;
-	c->i = i;
-	return 1;
-}
-
-static int
-kanji_digit(struct ir_cur *c)
-{
-	int v;
-
-	for (v = 0; v < 10; v++)
-		if (ir_cur_word(c, KANJI_DIGITS[v]))
-			return v;
-	return -1;
-}
-
-/* A run of kanji digits, read positionally: 五, 二〇二三. */
-static int
-kanji_digits(struct ir_cur *c, struct dec *d)
-{
-	struct ir_cur t = *c;
-	int v, k = 0;
-
-	d->m = 0;
-	d->e = 0;
-	for (; (v = kanji_digit(&t)) >= 0; k++) {
-		if (d->m > (DEC_MAX - 9) / 10)
-			return 0;
-		d->m = d->m * 10 + (uint64_t)v;
-	}
-	*c = t;
-	return k > 0;
-}
-
-/* The exponent of the unit of table at c if below last (consumed), or 0. */
-static int
-power(struct ir_cur *c, const struct power *table, size_t n, int last)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		if (table[k].e < last && ir_cur_word(c, table[k].w))
-			return table[k].e;
-	return 0;
-}
-
-/*
- * One term of a section: "三百", "6千", "十" (returning the exponent of
- * the unit), or a bare "五", "13,434", "2.2" (returning 0); -1 if none.
- * A unit's own number is a single digit and the unit is below last.
- */
-static int
-term(struct ir_cur *c, int last, struct dec *v)
-{
-	struct ir_cur t = *c;
-	int have = ascii_number(&t, v) || kanji_digits(&t, v), u;
-	struct ir_cur bare = t;
-
-	u = power(&t, SMALL_UNITS, NELEM(SMALL_UNITS), last);
-	if (u > 0 && (!have || (v->e == 0 && v->m >= 1 && v->m <= 9))) {
-		if (!have)
-			*v = (struct dec){1, 0};
-		dec_scale(v, u);
-		*c = t;
-		return u;
-	}
-	if (!have)
-		return -1;
-	*c = bare;
-	return 0;
-}
-
-/* What a 万 or 億 may multiply: 三百五十, 千二百, 6千, 13,434, 2.2. */
-static int
-section(struct ir_cur *c, struct dec *sum)
-{
-	struct ir_cur t;
-	struct dec v;
-	int last = 4, u, any = 0;
-
-	*sum = (struct dec){0, 0};
-	for (;;) {
-		t = *c;
-		if ((u = term(&t, last, &v)) < 0)
-			break;
-		/* After 千 only 百, 十 or a figure below 千. */
-		if (any && u == 0 && !dec_below(v, last))
-			break;
-		if (!dec_add(sum, v))
-			break;
-		*c = t;
-		any = 1;
-		if (u == 0)
-			break;
-		last = u;
-	}
-	return any;
-}
-
-/* 万, 億 or 兆 below last, maybe after blanks ("596 万", as PDFs space it). */
-static int
-big_unit(struct ir_cur *c, int last)
-{
-	struct ir_cur t = *c;
-	int e;
-
-	ir_cur_blanks(&t);
-	if ((e = power(&t, BIG_UNITS, NELEM(BIG_UNITS), last)) > 0)
-		*c = t;
-	return e;
-}
-
-size_t
-ir_num_parse(const char *s, size_t n, double *v)
-{
-	struct ir_cur c = {s, 0, n}, t;
-	struct dec total = {0, 0}, sec;
-	int last = 16, big, any = 0;
-
-	for (;;) {
-		t = c;
-		if (!section(&t, &sec))
-			break;
-		big = big_unit(&t, last);
-		/* 1億8990万: each part below the unit before it. */
-		if (!dec_scale(&sec, big) || (any && !dec_below(sec, last)) ||
-		    !dec_add(&total, sec))
-			break;
-		c = t;
-		any = 1;
-		if (big == 0)
-			break;
-		last = big;
-	}
-	if (!any)
-		return 0;
-	*v = dec_value(total);
-	return c.i;
-}
-
 /* 最大, 約, 合計約…: the qualifier, consumed with the blanks after it. */
 static enum ir_qual
 prefix(struct ir_cur *c)
@@ -486,6 +202,15 @@ unit(struct ir_cur *c)
 	return NULL;
 }
 
+/* Is the character before s[i] a kanji numeral (all are three bytes long)? */
+static int
+after_kanji_numeral(const char *s, size_t i)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	return i >= 3 && (p[i - 3] & 0xF0) == 0xE0 && ir_kanji_numeral(ir_utf8_cp3(p + i - 3)) >= 0;
+}
+
 /* May the number of a count start at s[i], given what comes before it? */
 static int
 boundary(const char *s, size_t i)
@@ -500,7 +225,7 @@ boundary(const char *s, size_t i)
 		return 0;
 	if ((ir_in_set(p, ",.") && ir_is_digit(pp)) || (ir_in_set(p, ":.") && is_alpha(pp)))
 		return 0;
-	return !before_in(s, i, 0, "〒") && !before_in(s, i, 0, KANJI_NUMERALS);
+	return !before_in(s, i, 0, "〒") && !after_kanji_numeral(s, i);
 }
 
 /* 数十名, 数百件, 何万人: no number, though one is written.  件数 is not. */
@@ -613,11 +338,11 @@ count_at(const char *s, size_t n, size_t i, struct ir_count *out)
 	enum ir_qual before = prefix(&c), after, q;
 	const struct unit *u;
 	size_t num = c.i, k;
-	double v;
+	struct ir_decimal v;
 	int surplus;
 
 	/* Most numbers have no unit: that test first, the others after. */
-	if ((k = ir_num_parse(s + num, n - num, &v)) == 0)
+	if ((k = ir_numeral_parse(s + num, n - num, 0, &v)) == 0)
 		return 0;
 	c.i += k;
 	ir_cur_blanks(&c);
@@ -630,7 +355,8 @@ count_at(const char *s, size_t n, size_t i, struct ir_count *out)
 	q = qualify(before, surplus, after);
 	if ((u->flags & NEEDS_QUAL) && q == IR_QUAL_NONE)
 		return 0;
-	out->n = v;
+	out->n = ir_decimal_double(v);
+	out->v = v;
 	strcpy(out->unit, u->name);
 	out->qual = q;
 	out->off = i;

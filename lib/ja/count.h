@@ -3,14 +3,8 @@
  * Text must be NFKC-normalised (ASCII digits, ASCII punctuation, ASCII
  * space for U+3000, '~' for every range marker) and valid UTF-8.
  *
- * Numbers: ASCII digits with thousands commas ("13,434", and "2, 533":
- * a comma, one space, exactly three digits), a decimal part ("2.2"),
- * kanji numerals (二千, 三百五十, 千二百, positional 二〇二三) and the
- * multipliers 兆 億 万 千 百 十 applied to what precedes them ("596万",
- * "2.2万", "1億8990万", "14万2000", "6千"; blanks may come before 万, 億
- * and 兆: "596 万").  A multiplier must follow a smaller one's number
- * ("万一" is not a number, "1億8990万" is).
- * Integers are exact up to 2^53.
+ * Numbers are read by ja/numeral ("13,434", "2.2万", "1億8990万", 三百五十),
+ * exactly up to 2^63 - 1; a larger one is still a count, flagged too_big.
  *
  * A count is "QUALIFIER? NUMBER 余? UNIT QUALIFIER?", ASCII spaces allowed
  * between the parts:
@@ -39,6 +33,8 @@
 
 #include <stddef.h>
 
+#include "ja/numeral.h"
+
 enum ir_qual {
 	IR_QUAL_NONE,
 	IR_QUAL_ABOUT, /* 約, およそ, 概ね, 程度, 前後 */
@@ -47,14 +43,12 @@ enum ir_qual {
 	IR_QUAL_UNDER  /* 未満, 以下, 以内 */
 };
 
-/* Reads a number starting exactly at s; returns its length (0: none, *v untouched). */
-size_t ir_num_parse(const char *s, size_t n, double *v);
-
 struct ir_count {
-	double n;
-	char unit[16];     /* the counter, UTF-8: "件", "名", "人分", "アカウント" */
+	struct ir_decimal v; /* the value, exactly unless v.too_big */
+	double n;            /* the value to compare: rounded past 2^53, HUGE_VAL if too big */
+	char unit[16];       /* the counter, UTF-8: "件", "名", "人分", "アカウント" */
 	enum ir_qual qual;
-	size_t off, len;   /* qualifier, number, unit and qualifier in the text */
+	size_t off, len;     /* qualifier, number, unit and qualifier in the text */
 };
 
 /*

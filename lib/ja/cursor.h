@@ -8,7 +8,10 @@
 #define IR_JA_CURSOR_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+
+#include "base/utf8.h"
 
 struct ir_cur {
 	const char *s;
@@ -25,6 +28,16 @@ static inline int
 ir_in_set(char ch, const char *set)
 {
 	return ch != '\0' && strchr(set, ch) != NULL;
+}
+
+/* The character at the cursor, not consumed; its length in *w (0 at the end). */
+static inline uint32_t
+ir_cur_peek(const struct ir_cur *c, int *w)
+{
+	uint32_t cp = 0;
+
+	*w = c->i < c->n ? ir_utf8_next((const unsigned char *)c->s + c->i, c->n - c->i, &cp) : 0;
+	return *w > 0 ? cp : 0;
 }
 
 /* Skips ASCII blanks. */

@@ -2,26 +2,10 @@
 
 #include "base/cpset.h"
 #include "base/utf8.h"
+#include "ja/calendar.h"
 #include "ja/cursor.h"
 #include "ja/date.h"
-
-struct era {
-	const char *name;
-	char letter; /* of the short form, R5.12.1 */
-	int base;    /* the Gregorian year before its first */
-	int m, d;    /* its first day */
-};
-
-static const struct era ERAS[] = {
-	{"令和", 'R', 2018, 5, 1},
-	{"平成", 'H', 1988, 1, 8},
-	{"昭和", 'S', 1925, 12, 25},
-};
-#define NERAS (sizeof ERAS / sizeof *ERAS)
-
-static const char *const KANJI_DIGITS[] = {
-	"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
-};
+#include "ja/numeral.h"
 
 static int
 is_alnum(char ch)
@@ -59,36 +43,17 @@ number(struct ir_cur *c, size_t min, size_t max)
 	return v;
 }
 
-static int
-kanji_digit(struct ir_cur *c)
-{
-	int v;
-
-	for (v = 0; v < 10; v++)
-		if (ir_cur_word(c, KANJI_DIGITS[v]))
-			return v;
-	return -1;
-}
-
 /* 1 to 99 in kanji: 五, 十, 十二, 二十, 三十一. */
 static int
 kanji_number(struct ir_cur *c)
 {
-	struct ir_cur t = *c;
-	int tens = kanji_digit(&t), ones;
+	struct ir_decimal v;
+	size_t k = ir_numeral_parse(c->s + c->i, c->n - c->i, IR_NUMERAL_KANJI, &v);
 
-	if (!ir_cur_word(&t, "十")) {
-		if (tens < 1)
-			return -1;
-		*c = t;
-		return tens;
-	}
-	if (tens == 0 || tens == 1)
+	if (k == 0 || v.m < 1 || v.m > 99)
 		return -1;
-	if ((ones = kanji_digit(&t)) == 0)
-		return -1;
-	*c = t;
-	return (tens < 0 ? 1 : tens) * 10 + (ones < 0 ? 0 : ones);
+	c->i += k;
+	return (int)v.m;
 }
 
 /* A month or a day: one or two ASCII digits, or kanji. */
@@ -102,29 +67,29 @@ small(struct ir_cur *c)
 
 /* 令和5, 平成元, 昭和 64: the Gregorian year, or -1. */
 static int
-era_year(struct ir_cur *c, const struct era **e)
+era_year(struct ir_cur *c, const struct ir_era **e)
 {
 	struct ir_cur t = *c;
 	size_t k;
 	int y;
 
-	for (k = 0; k < NERAS && !ir_cur_word(&t, ERAS[k].name); k++)
+	for (k = 0; k < ir_neras && !ir_cur_word(&t, ir_eras[k].name); k++)
 		;
-	if (k == NERAS)
+	if (k == ir_neras)
 		return -1;
 	ir_cur_blanks(&t);
 	if (ir_cur_word(&t, "元"))
 		y = 1;
 	else if ((y = small(&t)) < 1)
 		return -1;
-	*e = &ERAS[k];
+	*e = &ir_eras[k];
 	*c = t;
-	return ERAS[k].base + y;
+	return ir_era_year(&ir_eras[k], y);
 }
 
 /* "2023年", "令和元年": the year, or -1; *e is its era or NULL. */
 static int
-year(struct ir_cur *c, const struct era **e)
+year(struct ir_cur *c, const struct ir_era **e)
 {
 	struct ir_cur t = *c;
 	int y;
@@ -160,13 +125,11 @@ month_day(struct ir_cur *c, struct ir_date *d)
 	return 1;
 }
 
-/* Does the date fall on or after the first day of its era? */
-static int
-era_ok(const struct era *e, struct ir_date d)
+/* Notes in d the era it was written in (e, maybe NULL) when e does not hold it. */
+static void
+note_era(const struct ir_era *e, struct ir_date *d)
 {
-	if (e == NULL || d.y != e->base + 1)
-		return 1;
-	return d.m > e->m || (d.m == e->m && d.d >= e->d);
+	d->outside_era = e != NULL && ir_era_holds(e, d->y, d->m, d->d) != 0 ? e : NULL;
 }
 
 /* "/1/19" after a year: month and day, the same separator twice. */
@@ -234,7 +197,7 @@ weekday(struct ir_cur c)
 static size_t
 kanji_date(struct ir_cur c, struct ir_date *d)
 {
-	const struct era *e;
+	const struct ir_era *e;
 	int y;
 
 	if ((y = year(&c, &e)) < 0)
@@ -243,7 +206,8 @@ kanji_date(struct ir_cur c, struct ir_date *d)
 	if (!month_day(&c, d))
 		return 0;
 	d->y = y;
-	return era_ok(e, *d) ? c.i : 0;
+	note_era(e, d);
+	return c.i;
 }
 
 static size_t
@@ -260,15 +224,17 @@ short_era_date(struct ir_cur c, struct ir_date *d)
 	size_t k;
 	int y;
 
-	for (k = 0; k < NERAS && (c.i >= c.n || c.s[c.i] != ERAS[k].letter); k++)
+	for (k = 0; k < ir_neras && (ir_eras[k].letter == 0 || c.i >= c.n ||
+				     c.s[c.i] != ir_eras[k].letter); k++)
 		;
-	if (k == NERAS)
+	if (k == ir_neras)
 		return 0;
 	c.i++;
 	if ((y = number(&c, 1, 2)) < 1 || !sep_month_day(&c, "./", d))
 		return 0;
-	d->y = ERAS[k].base + y;
-	return era_ok(&ERAS[k], *d) ? c.i : 0;
+	d->y = ir_era_year(&ir_eras[k], y);
+	note_era(&ir_eras[k], d);
+	return c.i;
 }
 
 static size_t
@@ -300,6 +266,7 @@ ir_date_parse(const char *s, size_t n, struct ir_date *d)
 	size_t k, f, w;
 
 	for (f = 0; f < sizeof FORMS / sizeof *FORMS; f++) {
+		t.outside_era = NULL;
 		if ((k = FORMS[f](c, &t)) == 0 || !ir_date_valid(t))
 			continue;
 		c.i = k;
@@ -308,15 +275,6 @@ ir_date_parse(const char *s, size_t n, struct ir_date *d)
 		return w ? w : k;
 	}
 	return 0;
-}
-
-static int
-last_day(int y, int m)
-{
-	static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-
-	return m == 2 && leap ? 29 : days[m - 1];
 }
 
 /* Does a day ("23日") follow, making what went before a date? */
@@ -335,7 +293,7 @@ ir_month_parse(const char *s, size_t n, struct ir_date *d)
 {
 	struct ir_cur c = {s, 0, n};
 	struct ir_date t;
-	const struct era *e;
+	const struct ir_era *e;
 
 	if ((t.y = year(&c, &e)) < 0)
 		return 0;
@@ -345,29 +303,49 @@ ir_month_parse(const char *s, size_t n, struct ir_date *d)
 	ir_cur_blanks(&c);
 	if (!ir_cur_word(&c, "月") || day_follows(c))
 		return 0;
-	/* A month is in its era when its last day is. */
-	t.d = last_day(t.y, t.m);
-	if (!ir_date_valid(t) || !era_ok(e, t))
+	/* A month is in its era when one of its days is. */
+	t.d = ir_month_days(t.y, t.m);
+	if (!ir_date_valid(t))
 		return 0;
+	note_era(e, &t);
+	if (t.outside_era != NULL && ir_era_holds(e, t.y, t.m, 1) == 0)
+		t.outside_era = NULL;
 	t.d = 0;
 	*d = t;
 	return c.i;
 }
 
-/* Does s[i] begin a kanji numeral run that started earlier? */
+/* A kanji digit or 十: a character a kanji month or day begins with. */
+static int
+kanji_lead(uint32_t cp)
+{
+	long long v = ir_kanji_numeral(cp);
+
+	return v >= 0 && v <= 10;
+}
+
+/* Does s[i] go on a kanji numeral that started earlier? */
 static int
 after_kanji_numeral(const char *s, size_t i)
 {
-	struct ir_cur c = {s, 0, i};
+	const unsigned char *p = (const unsigned char *)s;
 
-	if (i < 3)
-		return 0;
-	c.i = i - 3;
-	return kanji_digit(&c) >= 0 || ir_cur_word(&c, "十");
+	return i >= 3 && (p[i - 3] & 0xF0) == 0xE0 && kanji_lead(ir_utf8_cp3(p + i - 3));
 }
 
-/* Era names and kanji digits: the characters other than ASCII a date begins with. */
-static struct ir_cpset date_leads = IR_CPSET("令平昭〇一二三四五六七八九十");
+/* The characters other than ASCII a date begins with: an era's, a kanji numeral. */
+static int
+date_lead(uint32_t cp)
+{
+	size_t k;
+
+	for (k = 0; k < ir_neras; k++)
+		if (ir_utf8_cp3((const unsigned char *)ir_eras[k].name) == cp)
+			return 1;
+	return kanji_lead(cp);
+}
+
+static struct ir_cpset date_leads = IR_CPSET_WHERE(date_lead);
 
 /* Could a date begin with the character at s[i]?  (Most cannot: a quick test.) */
 static int
@@ -551,11 +529,23 @@ range_order(struct ir_date a, struct ir_date *b, enum inherit how)
 	return ir_date_valid(*b);
 }
 
+/* A start without year takes the end's: "12月28日~2024年1月5日" began in 2023. */
+static int
+start_year(struct ir_date *a, struct ir_date b)
+{
+	if (a->y != 0 || b.y == 0)
+		return 1;
+	a->y = b.y;
+	if (order(*a) > order(b))
+		a->y--;
+	return ir_date_valid(*a);
+}
+
 size_t
 ir_date_range_parse(const char *s, size_t n, struct ir_date *from, struct ir_date *to)
 {
 	struct ir_cur c = {s, 0, n};
-	struct ir_date a, b;
+	struct ir_date a, b = {0, 0, 0, NULL};
 	enum inherit how;
 	size_t end;
 
@@ -566,7 +556,7 @@ ir_date_range_parse(const char *s, size_t n, struct ir_date *from, struct ir_dat
 	if (!ir_cur_word(&c, "~") && !ir_cur_word(&c, "から") && !ir_cur_word(&c, "-"))
 		return 0;
 	ir_cur_blanks(&c);
-	if (!range_end(&c, a, &b, &how) || !range_order(a, &b, how))
+	if (!range_end(&c, a, &b, &how) || !range_order(a, &b, how) || !start_year(&a, b))
 		return 0;
 	clock_time(&c);
 	end = c.i;
@@ -584,20 +574,13 @@ ir_date_valid(struct ir_date d)
 	if (d.y != 0 && (d.y < 1900 || d.y > 2100))
 		return 0;
 	/* Year 0 counts as a leap year: 2月29日 without year may be real. */
-	return d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= last_day(d.y, d.m);
+	return d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= ir_month_days(d.y, d.m);
 }
 
-/* After Howard Hinnant's days_from_civil. */
 long
 ir_date_days(struct ir_date d)
 {
-	long y = d.y - (d.m <= 2);
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153L * (d.m > 2 ? d.m - 3 : d.m + 9) + 2) / 5 + d.d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
+	return ir_days_from_civil(d.y, d.m, d.d);
 }
 
 static void

@@ -13,18 +13,24 @@
  *
  * A weekday in parentheses after the day, "(水)", "(水曜日)", "(火・祝)",
  * is part of the date and consumed.  Nothing else after the day is:
- * "2023年7月21日更新" yields 2023年7月21日.  An era's first year starts on
- * its first day (令和元年4月30日 is refused), but an era's year past its
- * end is read on (平成32年 is 2020), as notices printed before a change of
- * era wrote.  Years are 1900-2100.
+ * "2023年7月21日更新" yields 2023年7月21日.  A year of an era is read as
+ * the Gregorian year it counts to, also for a day the era does not hold
+ * (see ja/calendar.h): 平成31年5月7日 is 2019-05-07, as forms printed
+ * before a change of era went on saying, and 平成32年 is 2020; such a date
+ * notes the era it was written in, for the reader to say so.  Years are
+ * 1900-2100.
  */
 #ifndef IR_JA_DATE_H
 #define IR_JA_DATE_H
 
 #include <stddef.h>
 
+#include "ja/calendar.h"
+
 struct ir_date {
 	int y, m, d; /* y == 0: the year was not written; d == 0: a month */
+	/* The era it was written in, when that era does not hold it; else NULL. */
+	const struct ir_era *outside_era;
 };
 
 /* Reads one date starting exactly at s; returns its length, or 0 (*d untouched). */
@@ -50,8 +56,10 @@ size_t ir_date_find(const char *s, size_t n, struct ir_date *d, size_t *len);
  * "DATE-DATE".  The second date may leave out the year, or the year and
  * month ("2023年7月5日~7日", "2024/1/5~1/19"), or say "同年" / "同月";
  * what it leaves out is taken from the first, a year later when it would
- * otherwise come first ("2023年12月28日~1月5日").  A time of day after
- * either date ("10時30分", "9:00") belongs to the range.  まで is consumed,
+ * otherwise come first ("2023年12月28日~1月5日"); a first date without
+ * year takes the second's, a year earlier when it would otherwise come
+ * after it ("12月28日~2024年1月5日" is 2023-12-28..2024-01-05).  A time of
+ * day after either date ("10時30分", "9:00") belongs to the range.  まで is consumed,
  * "の期間" is not.  A second date before the first is refused.  Returns
  * the length or 0.
  */

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,14 +11,29 @@
 #include "ja/radicals.h"
 
 /*
- * Characters that NFKC leaves as they are and that never combine with the
- * character before them: ASCII, kana, CJK ideographs and the usual
- * Japanese punctuation.  These are copied without looking further.
+ * Circled numbers and letters (① ❶ ㉑ Ⓐ) mark the items and headings of a
+ * notice; NFKC would make ① a digit and "①2023年" a year of five digits.
+ */
+static int
+is_circled(uint32_t cp)
+{
+	return (cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x24B6 && cp <= 0x24FF) ||
+	       (cp >= 0x2776 && cp <= 0x2793) || (cp >= 0x3251 && cp <= 0x325F) ||
+	       (cp >= 0x32B1 && cp <= 0x32BF);
+}
+
+/*
+ * Characters that NFKC leaves as they are (or that are kept as they are)
+ * and that never combine with the character before them: ASCII, kana,
+ * CJK ideographs, the usual Japanese punctuation and circled numbers.
+ * These are copied without looking further.
  */
 static int
 is_inert(uint32_t cp)
 {
 	if (cp < 0x80)
+		return 1;
+	if (is_circled(cp))
 		return 1;
 	if (cp >= 0x3001 && cp <= 0x303F) /* but 〜, tone marks, 〶 and the Suzhou numerals */
 		return cp != 0x301C && !(cp >= 0x302A && cp <= 0x302F) && !(cp >= 0x3036 && cp <= 0x303A);
@@ -98,14 +114,21 @@ step(struct ir_norm *n, size_t from, int exact)
 	n->nmap++;
 }
 
+/* What quick() gives for a character that is left out. */
+#define DROPPED 0x110000u
+
 /*
  * The normal form of one character when it can be had without utf8proc:
- * full-width ASCII, the ideographic space, range marks and radical forms.
+ * full-width ASCII, the ideographic space, range marks and radical forms;
+ * DROPPED for the invisible format characters (U+200B, U+2060, U+FEFF,
+ * a soft hyphen...), which scraped pages strew inside words and dates.
  * Returns 0 when utf8proc is needed.
  */
 static uint32_t
 quick(uint32_t cp)
 {
+	if (ir_utf8_is_format(cp))
+		return DROPPED;
 	if (is_range_mark(cp))
 		return '~';
 	if (cp >= 0xFF01 && cp <= 0xFF5E)
@@ -147,7 +170,8 @@ add_quick(struct ir_norm *n, const char *s, size_t len, size_t at)
 
 		step(n, at + i, 0);
 		i += (size_t)ir_utf8_next(p + i, len - i, &cp);
-		ir_buf_addcp(&n->text, quick(cp));
+		if (quick(cp) != DROPPED)
+			ir_buf_addcp(&n->text, quick(cp));
 	}
 }
 
@@ -173,13 +197,30 @@ add_nfkc(struct ir_norm *n, const char *s, size_t len)
 
 		if (w <= 0)
 			break;
-		if (quick(cp) != 0 && quick(cp) != cp)
+		if (quick(cp) == DROPPED)
+			;
+		else if (quick(cp) != 0 && quick(cp) != cp)
 			ir_buf_addcp(&n->text, quick(cp));
 		else
 			ir_buf_add(&n->text, out + i, (size_t)w);
 		i += (size_t)w;
 	}
 	free(out);
+}
+
+/* Old Mac line ends: a CR that no LF follows becomes one, byte for byte. */
+static void
+cr_line_ends(struct ir_buf *t)
+{
+	char *p = t->p, *end;
+
+	if (t->len == 0)
+		return;
+	for (end = p + t->len; p < end && (p = memchr(p, '\r', (size_t)(end - p))) != NULL;) {
+		if (p + 1 == end || p[1] != '\n')
+			*p = '\n';
+		p++;
+	}
 }
 
 void
@@ -226,8 +267,14 @@ ir_norm(struct ir_norm *n, const char *s, size_t len)
 			ir_buf_add(&n->text, s + run, i - run);
 			add_quick(n, s + i, end - i, i);
 		} else {
-			/* utf8proc may combine the run with the character before. */
-			if (last < run || last >= i)
+			/*
+			 * utf8proc may combine the run with the character before,
+			 * unless that is ASCII that no composition starts with
+			 * (a blank, a line end, a digit): then the stretch starts
+			 * here, and a heading's ■ keeps its own offset.
+			 */
+			if (last < run || last >= i || (p[last] < 0x80 && !isalpha(p[last]) &&
+							 p[last] != '<' && p[last] != '=' && p[last] != '>'))
 				last = i;
 			ir_buf_add(&n->text, s + run, last - run);
 			step(n, last, 0);
@@ -237,6 +284,7 @@ ir_norm(struct ir_norm *n, const char *s, size_t len)
 		run = last = i = end;
 	}
 	ir_buf_add(&n->text, s + run, len - run);
+	cr_line_ends(&n->text);
 	ir_buf_cstr(&n->text); /* never NULL, and terminated for the callers' ease */
 }
 
@@ -266,10 +314,15 @@ static size_t
 origin(const struct ir_norm *n, size_t off, int up)
 {
 	const struct ir_norm_step *s;
+	size_t k;
 
 	if (n->nmap == 0)
 		return off;
-	s = &n->map[step_at(n, off)];
+	k = step_at(n, off);
+	/* Characters left out here: a span ending here ends before them. */
+	while (up && k > 0 && n->map[k - 1].to == off)
+		k--;
+	s = &n->map[k];
 	if (s->exact || off == s->to)
 		return s->from + (off - s->to);
 	/* An inexact step is always followed by the exact one ending it. */

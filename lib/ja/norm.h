@@ -4,7 +4,11 @@
  * extraction leaves Kangxi radicals (⽉ for 月) and CJK radical forms (⻑
  * for 長), and ranges are written with 〜, ～ or ~.  Patterns are written
  * once against one form: NFKC (via utf8proc), then the radical forms NFKC
- * leaves alone mapped to their ideographs, then every range mark made '~'.
+ * leaves alone mapped to their ideographs, then every range mark made '~',
+ * the invisible format characters (category Cf: U+200B, U+2060, U+FEFF...)
+ * left out, and a CR that no LF follows (an old Mac line end) made LF.
+ * Circled numbers and letters (① ❶ Ⓐ) are kept: they mark items and
+ * headings, and NFKC would run ① into the digits after it.
  * Offsets in the normalised text map back to the original, so evidence
  * can point into the record's own text.
  *

@@ -7,6 +7,15 @@
 #include "base/utf8.h"
 #include "json/scan.h"
 
+/*
+ * What a fault is called: any syntax error is just that; JSON the tools
+ * refuse and text that is not quite JSON say what is wrong.
+ */
+#define STR(x) #x
+#define XSTR(x) STR(x)
+static const char NOT_JSON[] = "not a JSON object";
+static const char LONE_SURROGATE[] = "lone surrogate (\\uD800-\\uDFFF without its pair) in a string";
+
 struct scan {
 	const unsigned char *p;
 	size_t i, n;
@@ -67,42 +76,42 @@ scan_string(struct scan *s)
 			s->i += 16;
 		}
 		if (s->i >= s->n)
-			return fail(s, "unterminated string");
+			return fail(s, NOT_JSON);
 		c = s->p[s->i];
 		if (c == '"')
 			break;
 		if (c < 0x20)
-			return fail(s, "control character in string");
+			return fail(s, "unescaped control character in a string");
 		if (c != '\\') {
 			s->i++;
 			continue;
 		}
 		if (s->i + 1 >= s->n)
-			return fail(s, "unterminated string");
+			return fail(s, NOT_JSON);
 		c = s->p[s->i + 1];
 		if (c == 'u') {
 			unsigned v, w;
 
 			if (s->i + 6 > s->n || hex4(s->p + s->i + 2, &v) < 0)
-				return fail(s, "bad \\u escape");
+				return fail(s, NOT_JSON);
 			s->i += 6;
 			if (v >= 0xDC00 && v <= 0xDFFF)
-				return fail(s, "lone surrogate in \\u escape");
+				return fail(s, LONE_SURROGATE);
 			if (v >= 0xD800 && v <= 0xDBFF) {
 				if (s->i + 6 > s->n || s->p[s->i] != '\\' || s->p[s->i + 1] != 'u' ||
 				    hex4(s->p + s->i + 2, &w) < 0 || w < 0xDC00 || w > 0xDFFF)
-					return fail(s, "lone surrogate in \\u escape");
+					return fail(s, LONE_SURROGATE);
 				s->i += 6;
 			}
 		} else if (c == '"' || c == '\\' || c == '/' || c == 'b' || c == 'f' || c == 'n' ||
 			   c == 'r' || c == 't') {
 			s->i += 2;
 		} else {
-			return fail(s, "bad escape in string");
+			return fail(s, NOT_JSON);
 		}
 	}
 	if (ir_utf8_check((const char *)s->p + start, s->i - start) != s->i - start)
-		return fail(s, "invalid UTF-8 in string");
+		return fail(s, "invalid UTF-8 in a string");
 	s->i++;
 	return 0;
 }
@@ -114,7 +123,7 @@ scan_digits(struct scan *s)
 
 	while (s->i < s->n && s->p[s->i] >= '0' && s->p[s->i] <= '9')
 		s->i++;
-	return s->i > start ? 0 : fail(s, "bad number");
+	return s->i > start ? 0 : fail(s, NOT_JSON);
 }
 
 static int
@@ -145,7 +154,7 @@ static int
 scan_word(struct scan *s, const char *w, size_t k)
 {
 	if (s->n - s->i < k || memcmp(s->p + s->i, w, k) != 0)
-		return fail(s, "unexpected character");
+		return fail(s, NOT_JSON);
 	s->i += k;
 	return 0;
 }
@@ -165,7 +174,7 @@ scan_value(struct scan *s, enum ir_jtype *type)
 
 		skip_ws(s);
 		if (s->i >= s->n)
-			return fail(s, "unexpected end");
+			return fail(s, NOT_JSON);
 		c = s->p[s->i];
 		if (depth == 0 && type != NULL) {
 			*type = c == '{' ? IR_JOBJECT : c == '[' ? IR_JARRAY : c == '"' ? IR_JSTRING :
@@ -173,7 +182,7 @@ scan_value(struct scan *s, enum ir_jtype *type)
 		}
 		if (c == '{' || c == '[') {
 			if (depth >= IR_JSON_MAX_DEPTH)
-				return fail(s, "nested too deeply");
+				return fail(s, "JSON nested more than " XSTR(IR_JSON_MAX_DEPTH) " levels deep");
 			stack[depth++] = (char)c;
 			s->i++;
 			skip_ws(s);
@@ -202,7 +211,7 @@ scan_value(struct scan *s, enum ir_jtype *type)
 			if (scan_word(s, "null", 4) < 0)
 				return -1;
 		} else {
-			return fail(s, "unexpected character");
+			return fail(s, NOT_JSON);
 		}
 after_value:
 		for (;;) {
@@ -210,7 +219,7 @@ after_value:
 				return 0;
 			skip_ws(s);
 			if (s->i >= s->n)
-				return fail(s, "unexpected end");
+				return fail(s, NOT_JSON);
 			c = s->p[s->i];
 			if (c == ',') {
 				s->i++;
@@ -219,7 +228,7 @@ after_value:
 				break;
 			}
 			if (c != (stack[depth - 1] == '{' ? '}' : ']'))
-				return fail(s, "expected , or closing bracket");
+				return fail(s, NOT_JSON);
 			s->i++;
 			depth--;
 		}
@@ -227,12 +236,12 @@ after_value:
 key:
 		skip_ws(s);
 		if (s->i >= s->n || s->p[s->i] != '"')
-			return fail(s, "expected a key");
+			return fail(s, NOT_JSON);
 		if (scan_string(s) < 0)
 			return -1;
 		skip_ws(s);
 		if (s->i >= s->n || s->p[s->i] != ':')
-			return fail(s, "expected :");
+			return fail(s, NOT_JSON);
 		s->i++;
 	}
 }
@@ -268,7 +277,7 @@ ir_json_object(struct ir_jobj *o, const char *text, size_t n, const char **why, 
 	o->n = 0;
 	skip_ws(&s);
 	if (s.i >= s.n || s.p[s.i] != '{') {
-		s.why = "not an object";
+		s.why = NOT_JSON;
 		goto bad;
 	}
 	s.i++;
@@ -281,7 +290,7 @@ ir_json_object(struct ir_jobj *o, const char *text, size_t n, const char **why, 
 
 			skip_ws(&s);
 			if (s.i >= s.n || s.p[s.i] != '"') {
-				s.why = "expected a key";
+				s.why = NOT_JSON;
 				goto bad;
 			}
 			m.key = s.i;
@@ -290,7 +299,7 @@ ir_json_object(struct ir_jobj *o, const char *text, size_t n, const char **why, 
 			m.key_len = s.i - m.key;
 			skip_ws(&s);
 			if (s.i >= s.n || s.p[s.i] != ':') {
-				s.why = "expected :";
+				s.why = NOT_JSON;
 				goto bad;
 			}
 			s.i++;
@@ -309,14 +318,14 @@ ir_json_object(struct ir_jobj *o, const char *text, size_t n, const char **why, 
 				s.i++;
 				break;
 			}
-			s.why = s.i < s.n ? "expected , or }" : "unexpected end";
+			s.why = NOT_JSON;
 			goto bad;
 		}
 	}
 	skip_ws(&s);
 	if (s.i == s.n)
 		return 0;
-	s.why = "text after the object";
+	s.why = NOT_JSON;
 bad:
 	*why = s.why;
 	*at = s.i;

@@ -39,8 +39,11 @@ struct ir_jobj {
 
 /*
  * Scans text (n bytes, a trailing newline allowed) that must hold exactly
- * one JSON object.  Returns 0, or -1 with a short description of the first
- * fault in *why and its byte offset in *at.
+ * one JSON object.  Returns 0, or -1 with the first fault's message in
+ * *why and its byte offset in *at: "not a JSON object" for a syntax
+ * error, else what is wrong with JSON that looks right: nesting deeper
+ * than IR_JSON_MAX_DEPTH, a lone surrogate escape, invalid UTF-8 or an
+ * unescaped control character in a string.
  */
 int ir_json_object(struct ir_jobj *o, const char *text, size_t n, const char **why, size_t *at);
 /* Scans one JSON value at text; returns its length, or 0 with *why set. */

@@ -228,18 +228,33 @@ ir_jw_bool(struct ir_jw *w, int v)
 		ir_jw_raw(w, "false", 5);
 }
 
+/* The digits of v, without printf: records carry many offsets. */
+static void
+add_digits(struct ir_buf *b, unsigned long long v)
+{
+	char d[20];
+	size_t n = sizeof d;
+
+	do
+		d[--n] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	ir_buf_add(b, d + n, sizeof d - n);
+}
+
 void
 ir_jw_long(struct ir_jw *w, long long v)
 {
 	before_value(w);
-	ir_buf_addf(w->b, "%lld", v);
+	if (v < 0)
+		ir_buf_addc(w->b, '-');
+	add_digits(w->b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
 }
 
 void
 ir_jw_ulong(struct ir_jw *w, unsigned long long v)
 {
 	before_value(w);
-	ir_buf_addf(w->b, "%llu", v);
+	add_digits(w->b, v);
 }
 
 void

@@ -83,7 +83,7 @@ work_batch(struct ir_batch *b, void *arg)
 		if (strspn(p, " \t\r") >= n)
 			continue;
 		if (ir_json_object(&rec->obj, p, n, &why, &at) < 0)
-			s = b->quiet ? set_aside(b, rec) : ir_record_reject(b, rec, "not a JSON object");
+			s = b->quiet ? set_aside(b, rec) : ir_record_reject(b, rec, why);
 		else
 			s = wk->o->fn(rec, b, wk->state);
 		if (s > b->status)

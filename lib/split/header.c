@@ -52,16 +52,23 @@ digit(const struct cursor *c, int *len)
 	return -1;
 }
 
-/* Copies up to max digits into out as ASCII; returns how many. */
+/*
+ * Copies up to max digits into out as ASCII; returns how many.  A blank
+ * between two digits is dropped: scraped ids come as "2026-1 40".
+ */
 static size_t
 digits(struct cursor *c, char *out, size_t max)
 {
-	size_t k = 0;
+	size_t k = 0, at;
 	int d, len;
 
 	while (k < max && (d = digit(c, &len)) >= 0) {
 		out[k++] = (char)('0' + d);
 		c->i += (size_t)len;
+		at = c->i;
+		skip_blanks(c);
+		if (digit(c, &len) < 0)
+			c->i = at;
 	}
 	return k;
 }
@@ -82,9 +89,9 @@ ir_header_parse(const char *line, size_t len, struct ir_header *h)
 	int dlen;
 	uint32_t cp;
 
-	/* Nearly every line fails here: not 【 and not a blank. */
-	if (len < 3 || (c.p[0] > ' ' && c.p[0] != 0xE3 && c.p[0] != 0xC2 && c.p[0] != 0xE1 &&
-			c.p[0] != 0xE2 && c.p[0] != 0xEF) ||
+	/* Nearly every line fails here: it starts with ASCII, kana or kanji,
+	 * neither 【 nor a space or an invisible format character. */
+	if (len < 3 || (c.p[0] > ' ' && c.p[0] < 0x80) || (c.p[0] >= 0xE4 && c.p[0] <= 0xE9) ||
 	    (c.p[0] == 0xE3 && !(c.p[1] == 0x80 && (c.p[2] == 0x90 || c.p[2] == 0x80))))
 		return 0;
 	skip_blanks(&c);
@@ -102,16 +109,19 @@ ir_header_parse(const char *line, size_t len, struct ir_header *h)
 		return 0;
 	skip_blanks(&c);
 	cp = peek(&c, &dlen);
-	if (dlen <= 0 || !is_dash(cp))
-		return 0;
-	c.i += (size_t)dlen;
-	skip_blanks(&c);
-	h->id[4] = '-';
-	k = digits(&c, h->id + 5, sizeof h->id - 6);
-	if (k == 0 || digit(&c, &dlen) >= 0)
-		return 0;
-	h->id[5 + k] = '\0';
-	skip_blanks(&c);
+	h->serial = dlen > 0 && is_dash(cp);
+	if (h->serial) {
+		c.i += (size_t)dlen;
+		skip_blanks(&c);
+		h->id[4] = '-';
+		k = digits(&c, h->id + 5, sizeof h->id - 6);
+		if (k == 0 || digit(&c, &dlen) >= 0)
+			return 0;
+		h->id[5 + k] = '\0';
+		skip_blanks(&c);
+	} else {
+		h->id[4] = '\0'; /* 【セキュリティ事件簿#2022】: the year alone */
+	}
 	if (!accept(&c, 0x3011, 0x3011)) /* 】 */
 		return 0;
 	c.i += ir_utf8_span_space(line + c.i, len - c.i);

@@ -6,6 +6,7 @@
 #include "base/bytescan.h"
 #include "base/cpset.h"
 #include "base/utf8.h"
+#include "ja/numeral.h"
 #include "split/noise.h"
 
 /*
@@ -23,13 +24,15 @@ static const char *const vocab[] = {
 enum {
 	MIN_TITLE_CHARS = 5,
 	MAX_TITLE_CHARS = 100,
-	MIN_POST_CHARS = 100, /* a shorter tail is a footer, not a post */
+	MIN_POST_CHARS = 100, /* a shorter tail must pass short_post() */
+	MIN_SHORT_POST_CHARS = 20,
+	MAX_HEADING_CHARS = 30,
 	/* Bytes compared for shared words: the notice, and the start of the post. */
 	NOTICE_WINDOW = 16384,
 	POST_WINDOW = 3000,
 };
 /* A post scores d / MAX_DENSITY + overlap / MAX_OVERLAP; below 1 is noise. */
-static const double MAX_DENSITY = 3.0, MAX_OVERLAP = 0.25;
+static const double MAX_DENSITY = 3.0, MAX_OVERLAP = 0.25, SHORT_MAX_OVERLAP = 0.1;
 /* A title whose words are mostly the header's is a section of the notice. */
 static const double HEADER_OVERLAP = 0.6;
 
@@ -56,7 +59,16 @@ ir_noise_is_blank(const char *line, size_t len)
 static int
 is_digit(uint32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+	return ir_arabic_digit(cp) >= 0;
+}
+
+/* 一 to 九 and 十, as list numbers are written in kanji (〇 is a placeholder there). */
+static int
+is_kanji_count(uint32_t cp)
+{
+	long long v = ir_kanji_numeral(cp);
+
+	return v >= 1 && v <= 10;
 }
 
 static int
@@ -88,10 +100,117 @@ static const char COUNTERS[] = "年月日件名人万億千百十時分秒歳個
 static const char BULLETS[] = "・•●○◎〇◆◇■□▼▽▲△►▶★☆※→⇒-*>+【[<《〈";
 static const char CLOSERS[] = ".)．）、";
 
+/* The styles of list numbers, for telling a list of the notice that goes on. */
+enum { MARK_NONE, MARK_DIGIT, MARK_PAREN, MARK_CIRCLED, MARK_ROMAN, MARK_DAI, MARK_KANA, MARK_KANJI };
+
+struct ir_noise_mark {
+	int style;
+	long n; /* its number; 0 when it has none (a kana out of order) */
+};
+
+/* Kana list numbers count in this order. */
+static const char KANA_ORDER[] = "アイウエオカキクケコサシスセソタチツテト";
+
+/* The place of a kana in KANA_ORDER, from 1; 0 if it is not there. */
+static long
+kana_number(uint32_t cp)
+{
+	size_t i = 0;
+	long k;
+
+	for (k = 1; i < sizeof KANA_ORDER - 1; k++)
+		if (cp_at(KANA_ORDER, sizeof KANA_ORDER - 1, &i) == cp)
+			return k;
+	return 0;
+}
+
+/* The number written at s[*i] in digits or kanji, read on; 0 if none. */
+static long
+number_at(const char *s, size_t n, size_t *i)
+{
+	struct ir_decimal v;
+	size_t k = 0;
+	long d = 0;
+	uint32_t cp;
+
+	while (*i + k < n) {
+		size_t j = *i + k;
+		int dv;
+
+		cp = cp_at(s, n, &j);
+		if ((dv = ir_arabic_digit(cp)) < 0)
+			break;
+		d = d < 100000 ? d * 10 + dv : d;
+		k = j - *i;
+	}
+	if (k == 0 && (k = ir_numeral_parse(s + *i, n - *i, IR_NUMERAL_KANJI, &v)) > 0)
+		d = v.too_big || v.m > 100000 ? 100000 : (long)v.m;
+	*i += k;
+	return d;
+}
+
 /*
- * A numbered or bulleted line is a section of the notice: "5 再発防止策",
- * "(2)経緯", "第3報", "① 対象", "ア 組織的…", "1第三者に…" (a list
- * number whose dot was lost in scraping).
+ * The list number a line starts with: "5 再発防止策", "3.", "1第三者に…"
+ * (its dot lost in scraping), "(2)経緯", "⑶", "③", "Ⅱ", "第3", "ウ ",
+ * "三、".
+ */
+static struct ir_noise_mark
+list_mark(const char *s, size_t n)
+{
+	struct ir_noise_mark m = {MARK_NONE, 0};
+	size_t i = 0, j;
+	uint32_t a, b;
+	long v;
+
+	if (n == 0)
+		return m;
+	a = cp_at(s, n, &i);
+	j = i;
+	b = i < n ? cp_at(s, n, &j) : 0;
+	if (a >= 0x2460 && a <= 0x24FF) { /* ① ⑴ ⒈ and the rest of the block */
+		m.style = a <= 0x2473 ? MARK_CIRCLED : a <= 0x2487 ? MARK_PAREN : MARK_DIGIT;
+		m.n = a <= 0x249B ? (long)(a - (a <= 0x2473 ? 0x245F : a <= 0x2487 ? 0x2473 : 0x2487)) : 0;
+	} else if ((a >= 0x2160 && a <= 0x217F) || (a >= 0x3220 && a <= 0x3243) ||
+		   (a >= 0x3280 && a <= 0x32B0)) { /* Ⅰ ⅰ ㈠ ㊀ */
+		m.style = a < 0x2180 ? MARK_ROMAN : a < 0x3244 ? MARK_PAREN : MARK_CIRCLED;
+		m.n = a <= 0x216B ? (long)(a - 0x215F) : a >= 0x2170 && a <= 0x217B ? (long)(a - 0x216F) :
+		      a >= 0x3220 && a <= 0x3229 ? (long)(a - 0x321F) :
+		      a >= 0x3280 && a <= 0x3289 ? (long)(a - 0x327F) : 0;
+	} else if ((a == '(' || a == 0xFF08) && (is_digit(b) || is_kanji_count(b))) {
+		m.style = MARK_PAREN;
+		m.n = number_at(s, n, &i);
+	} else if (a == 0x7B2C && (is_digit(b) || is_kanji_count(b))) { /* 第 */
+		m.style = MARK_DAI;
+		m.n = number_at(s, n, &i);
+	} else if (is_katakana(a) && (b == ' ' || b == 0x3000 || in_list(b, CLOSERS))) {
+		m.style = MARK_KANA;
+		m.n = kana_number(a);
+	} else if (is_digit(a)) {
+		i = 0;
+		v = number_at(s, n, &i);
+		j = i;
+		b = i < n ? cp_at(s, n, &j) : 0;
+		if (i < n && (b == ' ' || b == 0x3000 || in_list(b, CLOSERS) ||
+			      ((is_ideograph(b) || is_katakana(b)) && !in_list(b, COUNTERS)))) {
+			m.style = MARK_DIGIT;
+			m.n = v;
+		}
+	} else if (is_kanji_count(a)) {
+		i = 0;
+		v = number_at(s, n, &i);
+		j = i;
+		b = i < n ? cp_at(s, n, &j) : 0;
+		if (i < n && (b == 0x3001 || b == ' ' || b == 0x3000 || b == 0xFF0E)) { /* 、 ． */
+			m.style = MARK_KANJI;
+			m.n = v;
+		}
+	}
+	return m;
+}
+
+/*
+ * A numbered or bulleted line is a section of the notice: a list number
+ * (list_mark), a bullet, "(a)" or "a.".
  */
 static int
 is_enumerated(const char *s, size_t n)
@@ -101,34 +220,16 @@ is_enumerated(const char *s, size_t n)
 
 	if (n == 0)
 		return 0;
+	if (list_mark(s, n).style != MARK_NONE)
+		return 1;
 	a = cp_at(s, n, &i);
 	j = i;
 	b = i < n ? cp_at(s, n, &j) : 0;
 	if (in_list(a, BULLETS))
 		return 1;
-	if ((a >= 0x2460 && a <= 0x24FF) || (a >= 0x2160 && a <= 0x217F) ||
-	    (a >= 0x3220 && a <= 0x3243) || (a >= 0x3280 && a <= 0x32B0))
-		return 1; /* ① ⑴ ⒈ Ⅰ ㈠ ㊀ */
 	if (a == '(' || a == 0xFF08)
-		return is_digit(b) || in_list(b, "一二三四五六七八九十") ||
-		       (b < 0x80 && b != 0 && b != ' ');
-	if (a == 0x7B2C) /* 第 */
-		return is_digit(b) || in_list(b, "一二三四五六七八九十");
-	if (is_katakana(a))
-		return b == ' ' || b == 0x3000 || in_list(b, CLOSERS);
-	if (a < 0x80 && (a | 0x20) >= 'a' && (a | 0x20) <= 'z')
-		return b == '.' || b == ')';
-	if (is_digit(a)) {
-		while (is_digit(b) && j < n) {
-			i = j;
-			b = cp_at(s, n, &j);
-		}
-		if (is_digit(b))
-			return 0;
-		return b == ' ' || b == 0x3000 || in_list(b, CLOSERS) ||
-		       ((is_ideograph(b) || is_katakana(b)) && !in_list(b, COUNTERS));
-	}
-	return 0;
+		return b < 0x80 && b != 0 && b != ' ';
+	return a < 0x80 && (a | 0x20) >= 'a' && (a | 0x20) <= 'z' && (b == '.' || b == ')');
 }
 
 /* Lines that close a republished notice, never a post's title. */
@@ -372,6 +473,9 @@ reserve(struct ir_noise *nz, size_t n)
 		nz->cap = n + 1;
 		nz->chars = ir_xrealloc(nz->chars, nz->cap * sizeof *nz->chars);
 		nz->vocab = ir_xrealloc(nz->vocab, nz->cap * sizeof *nz->vocab);
+		nz->marks = ir_xrealloc(nz->marks, nz->cap * sizeof *nz->marks);
+		nz->before = ir_xrealloc(nz->before, nz->cap * sizeof *nz->before);
+		nz->after = ir_xrealloc(nz->after, nz->cap * sizeof *nz->after);
 	}
 }
 
@@ -396,11 +500,122 @@ may_start_post(const char *text, const size_t *off, size_t i)
 	return ir_noise_is_title(text + off[i], off[i + 1] - off[i]);
 }
 
+static int
+line_blank(const char *text, const size_t *off, size_t i)
+{
+	return ir_noise_is_blank(text + off[i], off[i + 1] - off[i]);
+}
+
+/* Indented by an ideographic space, a tab or two spaces: a line under another. */
+static int
+indented(const char *s, size_t n)
+{
+	return n > 0 && (s[0] == '\t' || (n >= 2 && s[0] == ' ' && s[1] == ' ') ||
+			 (n >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0));
+}
+
+/*
+ * A heading of the notice's own: a short line that is numbered, ends in a
+ * colon, or is bulleted and stands alone ("■対応", "【対象】"; a bulleted
+ * line among others is an item of a list).
+ */
+static int
+is_section_heading(const char *text, const size_t *off, size_t j)
+{
+	const char *s = text + off[j];
+	size_t n = off[j + 1] - off[j], lead = ir_utf8_span_space(s, n), last, i = 0;
+	uint32_t a, z;
+
+	s += lead;
+	n -= lead;
+	n -= ir_utf8_rspan_space(s, n);
+	if (n == 0 || ir_utf8_count(s, n) > MAX_HEADING_CHARS)
+		return 0;
+	for (last = n - 1; last > 0 && ((unsigned char)s[last] & 0xC0) == 0x80; last--)
+		;
+	z = cp_at(s, n, &last);
+	a = cp_at(s, n, &i);
+	if (z == 0x3002) /* 。: a sentence */
+		return 0;
+	if (z == ':' || z == 0xFF1A || list_mark(s, n).style != MARK_NONE)
+		return 1;
+	return in_list(a, BULLETS) && (j == 0 || line_blank(text, off, j - 1));
+}
+
+/*
+ * Marks of the lines from `from` on, and for each line the last marked
+ * line before it and the first after it, for the test of a list going on.
+ */
+static void
+mark_lines(struct ir_noise *nz, const char *text, const size_t *off, size_t n, size_t from)
+{
+	size_t i;
+	long last = -1;
+
+	for (i = from; i < n; i++) {
+		size_t lead = ir_utf8_span_space(text + off[i], off[i + 1] - off[i]);
+
+		nz->marks[i] = list_mark(text + off[i] + lead, off[i + 1] - off[i] - lead);
+		nz->before[i] = last;
+		if (nz->marks[i].style != MARK_NONE)
+			last = (long)i;
+	}
+	for (i = n, last = -1; i-- > from;) {
+		nz->after[i] = last;
+		if (nz->marks[i].style != MARK_NONE)
+			last = (long)i;
+	}
+}
+
+/*
+ * Is line i, a title by itself, a part of the notice's own layout?  An
+ * indented line, the first line after the header, a line right under a
+ * heading of the notice, or one after which a list of the notice goes on
+ * with its next number (2 … this line … 3).
+ */
+static int
+in_notice_layout(const struct ir_noise *nz, const char *text, const size_t *off, size_t i,
+		 long header)
+{
+	size_t j = i;
+	long b = nz->before[i], a = nz->after[i];
+
+	if (indented(text + off[i], off[i + 1] - off[i]))
+		return 1;
+	while (j > 0 && line_blank(text, off, j - 1))
+		j--;
+	if (j > 0 && ((long)j - 1 == header || is_section_heading(text, off, j - 1)))
+		return 1;
+	return b >= 0 && a >= 0 && nz->marks[a].style == nz->marks[b].style &&
+	       nz->marks[b].n > 0 && nz->marks[a].n == nz->marks[b].n + 1;
+}
+
+/*
+ * A post shorter than MIN_POST_CHARS (cut off by the scrape, or short)
+ * must say more clearly that it is not the notice: it comes after a
+ * notice, it has a body whose first line is no title itself (a signature
+ * over a post is not its title) unless the body ends there, cut off, and
+ * it has not one word of the notice vocabulary (nor, tested later, more
+ * than SHORT_MAX_OVERLAP of the notice's own words).
+ */
+static int
+short_post(const struct ir_noise *nz, const char *text, const size_t *off, size_t i, long header)
+{
+	size_t j = i + 1;
+
+	if (header < 0 || nz->chars[i + 1] == 0 || nz->vocab[i] != 0)
+		return 0;
+	while (line_blank(text, off, j))
+		j++;
+	return nz->chars[j + 1] == 0 || !ir_noise_is_title(text + off[j], off[j + 1] - off[j]);
+}
+
 long
 ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 	      size_t n, size_t first, long header)
 {
 	size_t c0, i, start;
+	int marked = 0;
 
 	for (c0 = first; c0 < n && !may_start_post(text, off, c0); c0++)
 		;
@@ -413,7 +628,7 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 	nz->chars[n] = nz->vocab[n] = 0;
 	for (i = n; i-- > c0;)
 		nz->chars[i] = nz->chars[i + 1] + visible_chars(text + off[i], off[i + 1] - off[i]);
-	if (nz->chars[c0] < MIN_POST_CHARS)
+	if (nz->chars[c0] < MIN_SHORT_POST_CHARS)
 		return -1;
 	/*
 	 * Count words from the end back.  Once the tail from line i holds as
@@ -428,12 +643,21 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 			break;
 		}
 	}
-	for (i = start; i < n && nz->chars[i] >= MIN_POST_CHARS; i++) {
+	for (i = start; i < n && nz->chars[i] >= MIN_SHORT_POST_CHARS; i++) {
 		const char *line = text + off[i];
 		size_t len = off[i + 1] - off[i];
 		double density, ov;
+		int is_short;
 
 		if (!may_start_post(text, off, i))
+			continue;
+		if (!marked) {
+			mark_lines(nz, text, off, n, first);
+			marked = 1;
+		}
+		is_short = nz->chars[i] < MIN_POST_CHARS;
+		if (in_notice_layout(nz, text, off, i, header) ||
+		    (is_short && !short_post(nz, text, off, i, header)))
 			continue;
 		density = 1000.0 * (double)nz->vocab[i] / (double)nz->chars[i];
 		if (density >= MAX_DENSITY)
@@ -443,7 +667,7 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 			    HEADER_OVERLAP)
 			continue;
 		ov = overlap(nz, text, off[i], text + off[i], off[n] - off[i]);
-		if (density / MAX_DENSITY + ov / MAX_OVERLAP < 1.0)
+		if (is_short ? ov < SHORT_MAX_OVERLAP : density / MAX_DENSITY + ov / MAX_OVERLAP < 1.0)
 			return (long)i;
 	}
 	return -1;
@@ -454,6 +678,9 @@ ir_noise_free(struct ir_noise *nz)
 {
 	free(nz->chars);
 	free(nz->vocab);
+	free(nz->marks);
+	free(nz->before);
+	free(nz->after);
 	free(nz->grams);
 	memset(nz, 0, sizeof *nz);
 }

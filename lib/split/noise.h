@@ -6,6 +6,13 @@
  * line (short, standing alone, not a numbered section heading) and what
  * follows it neither speaks the language of incident notices nor shares
  * the words of the notice before it.  See ir_noise_find for the measure.
+ *
+ * A notice's own layout never starts a post, whatever its words: an
+ * indented line, the first line under the header, a line right under one
+ * of the notice's headings (numbered, bulleted and alone, or ending in a
+ * colon), or a line after which the notice's list goes on with its next
+ * number.  A post may be short or cut off by the scrape; then it needs a
+ * body, no word of the notice vocabulary and hardly one of the notice's.
  */
 #ifndef IR_SPLIT_NOISE_H
 #define IR_SPLIT_NOISE_H
@@ -13,9 +20,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct ir_noise_mark;
+
 struct ir_noise {
 	/* scratch space, reused across calls */
 	size_t *chars, *vocab;
+	struct ir_noise_mark *marks; /* the list number of each line */
+	long *before, *after;        /* the numbered lines before and after each */
 	size_t cap;
 	uint64_t *grams; /* two bitmaps of bigrams */
 };

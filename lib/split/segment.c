@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/err.h"
 #include "base/utf8.h"
 #include "split/segment.h"
 
@@ -127,6 +128,8 @@ ir_split_line(struct ir_split *s, const char *line, size_t len, long lineno,
 		s->offset = offset;
 		if (is_header)
 			s->hdr = h;
+		if (is_header && !h.serial)
+			ir_warn(s->source, lineno, "header without a serial number; id is %s", h.id);
 	}
 	if (s->dropped == 0 && line != NULL && (s->max == 0 || s->text.len + len <= s->max))
 		keep_line(s, line, len);

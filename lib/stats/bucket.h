@@ -23,6 +23,8 @@
 
 #include <stddef.h>
 
+#include "ja/calendar.h"
+
 enum ir_bucket {
 	IR_BUCKET_NONE,
 	IR_BUCKET_YEAR,
@@ -39,10 +41,6 @@ enum ir_bucket {
 /* "year", "fy", "quarter", "month", "week", "day" (n bytes): the bucket, or IR_BUCKET_NONE. */
 enum ir_bucket ir_bucket_parse(const char *name, size_t n);
 const char *ir_bucket_name(enum ir_bucket b);
-
-/* Days since 1970-01-01, proleptic Gregorian, and back. */
-long ir_days_from_civil(int y, int m, int d);
-void ir_civil_from_days(long days, int *y, int *m, int *d);
 
 /* The ordinal of the bucket the date s (n bytes) falls in; -1 if s is not a date. */
 int ir_bucket_of_date(enum ir_bucket b, const char *s, size_t n, long *ord);

@@ -52,10 +52,10 @@ for t in $tools; do
 	else
 		printf '%s\n' "$record" | sed 's/本文/本\\udcff文/' >"$tmp/bad.ndjson"
 		printf '{"kind":"incident","text":"壊れた\377"}\n' >>"$tmp/bad.ndjson"
-		hostile "invalid UTF-8" $t 1 "$t: $tmp/bad.ndjson:1: not a JSON object
-$t: $tmp/bad.ndjson:2: not a JSON object" "$tmp/bad.ndjson"
+		hostile "invalid UTF-8" $t 1 "$t: $tmp/bad.ndjson:1: lone surrogate (\\uD800-\\uDFFF without its pair) in a string
+$t: $tmp/bad.ndjson:2: invalid UTF-8 in a string" "$tmp/bad.ndjson"
 		printf '{"kind":"noise","text":"a\000b"}\n' >"$tmp/nul.ndjson"
-		hostile "NUL bytes" $t 1 "$t: $tmp/nul.ndjson:1: not a JSON object" "$tmp/nul.ndjson"
+		hostile "NUL bytes" $t 1 "$t: $tmp/nul.ndjson:1: unescaped control character in a string" "$tmp/nul.ndjson"
 		head -c 100000000 /dev/zero | tr '\0' 'x' >"$tmp/long.ndjson"
 		hostile "a 100 MB line" $t 1 "$t: $tmp/long.ndjson:1: a line of 100000000 bytes, longer than --max-record-bytes (67108864); skipped" "$tmp/long.ndjson"
 		assert "$t: nothing written for it" test ! -s "$tmp/out" -o "$t" = ir-stats
@@ -83,7 +83,12 @@ $t: $tmp/array.ndjson:2: not a JSON object" "$tmp/array.ndjson"
 			hostile "huge numbers" $t 0 "" "$tmp/huge.ndjson"
 		fi
 		{ printf '{"kind":"noise","x":'; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; printf '}\n'; } >"$tmp/deep.ndjson"
-		hostile "100,000-deep nesting" $t 1 "$t: $tmp/deep.ndjson:1: not a JSON object" "$tmp/deep.ndjson"
+		hostile "100,000-deep nesting" $t 1 "$t: $tmp/deep.ndjson:1: JSON nested more than 512 levels deep" "$tmp/deep.ndjson"
+		{ printf '{"kind":"noise","x":'; head -c 512 /dev/zero | tr '\0' '['; head -c 512 /dev/zero | tr '\0' ']'; printf '}\n'; } >"$tmp/deep.ndjson"
+		hostile "512-deep nesting: taken" $t 0 "" "$tmp/deep.ndjson"
+		printf '{"kind":"noise","text":"\\ud800"}\n{"kind":"noise","text":"\\ud800x\\udc00"}\n' >"$tmp/lone.ndjson"
+		hostile "lone surrogates" $t 1 "$t: $tmp/lone.ndjson:1: lone surrogate (\\uD800-\\uDFFF without its pair) in a string
+$t: $tmp/lone.ndjson:2: lone surrogate (\\uD800-\\uDFFF without its pair) in a string" "$tmp/lone.ndjson"
 	fi
 	: >"$tmp/empty"
 	hostile "empty file" $t 0 "" "$tmp/empty"

@@ -1,27 +1,22 @@
 #include "extract/affected.h"
-#include "extract/cues.h"
-#include "ja/norm.h"
 #include "extract/extract.h"
-#include "unit.h"
+#include "reading.h"
 
 /* The affected count of a (normalised here) notice body: n, or -1. */
 static double
 affected(const char *raw, int *approx)
 {
-	struct ir_norm n = IR_NORM_INIT;
+	static struct reading rd;
 	struct ir_counts cs = {0};
-	struct ir_cues cues = {0};
 	long i;
 	double v;
 
-	ir_norm(&n, raw, strlen(raw));
-	ir_cues_scan(&cues, n.text.p, n.text.len);
-	ir_counts_scan(&cs, n.text.p, n.text.len);
-	i = ir_affected(&cs, n.text.p, n.text.len, &cues, approx);
+	reading_load(&rd, raw);
+	ir_counts_scan(&cs, rd.r.t, rd.r.len);
+	i = ir_affected(&cs, &rd.r, &rd.cues, approx);
 	v = i < 0 ? -1 : cs.c[i].n;
 	ir_counts_free(&cs);
-	ir_cues_free(&cues);
-	ir_norm_free(&n);
+	reading_free(&rd);
 	return v;
 }
 

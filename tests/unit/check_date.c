@@ -68,6 +68,11 @@ START_TEST(kanji_dates)
 	ck_date("1999年12月31日", "1999-12-31", "1999年12月31日");
 	ck_date("2023年十二月一日", "2023-12-01", "2023年十二月一日");
 	ck_date("2023年十月二十五日", "2023-10-25", "2023年十月二十五日");
+	/* Kanji digits read positionally, as vertical text writes them. */
+	ck_date("2023年一〇月二〇日", "2023-10-20", "2023年一〇月二〇日");
+	ck_date("令和五年三月三十一日", "2023-03-31", "令和五年三月三十一日");
+	ck_date("2023年十月三十二日", "", "");
+	ck_date("2023年百月一日", "", "");
 }
 END_TEST
 
@@ -99,12 +104,53 @@ START_TEST(era_dates)
 	ck_date("平成元年1月8日", "1989-01-08", "平成元年1月8日");
 	ck_date("昭和64年1月7日", "1989-01-07", "昭和64年1月7日");
 	ck_date("昭和元年12月25日", "1926-12-25", "昭和元年12月25日");
-	/* Before an era began. */
-	ck_date("令和元年4月30日", "", "");
-	ck_date("平成元年1月7日", "", "");
+	ck_date("大正15年12月25日", "1926-12-25", "大正15年12月25日");
+	ck_date("大正元年8月1日", "1912-08-01", "大正元年8月1日");
+	ck_date("明治45年7月30日", "1912-07-30", "明治45年7月30日");
+	ck_date("明治33年1月1日", "1900-01-01", "明治33年1月1日");
 	ck_date("令和0年1月1日", "", "");
-	/* Years after an era's end are read on, as notices printed early did. */
-	ck_date("平成32年3月31日", "2020-03-31", "平成32年3月31日");
+	ck_date("明治32年12月31日", "", ""); /* 1899: out of range */
+}
+END_TEST
+
+/* The era that does not hold the date s, as ir_date_parse notes it; "" for none. */
+static const char *
+outside(const char *s)
+{
+	struct ir_date d;
+
+	ck_assert_msg(ir_date_parse(s, strlen(s), &d) > 0, "%s: no date", s);
+	return d.outside_era ? d.outside_era->name : "";
+}
+
+START_TEST(days_an_era_does_not_hold)
+{
+	/* Read as the Gregorian day the era's year counts to, and noted. */
+	ck_date("平成31年5月7日", "2019-05-07", "平成31年5月7日");
+	ck_assert_str_eq(outside("平成31年5月7日"), "平成");
+	ck_assert_str_eq(outside("平成32年3月31日"), "平成");
+	ck_assert_str_eq(outside("昭和64年1月8日"), "昭和");
+	ck_assert_str_eq(outside("昭和65年1月1日"), "昭和");
+	ck_assert_str_eq(outside("大正15年12月26日"), "大正");
+	ck_assert_str_eq(outside("明治45年7月31日"), "明治");
+	ck_assert_str_eq(outside("H31.5.1"), "平成");
+	ck_assert_str_eq(outside("S64.2.1"), "昭和");
+	/* Before the era began. */
+	ck_date("令和元年4月30日", "2019-04-30", "令和元年4月30日");
+	ck_assert_str_eq(outside("令和元年4月30日"), "令和");
+	ck_assert_str_eq(outside("R1.4.1"), "令和");
+	ck_assert_str_eq(outside("平成元年1月7日"), "平成");
+	ck_assert_str_eq(outside("昭和元年12月24日"), "昭和");
+	/* The first and last days are the era's. */
+	ck_assert_str_eq(outside("令和元年5月1日"), "");
+	ck_assert_str_eq(outside("平成31年4月30日"), "");
+	ck_assert_str_eq(outside("平成元年1月8日"), "");
+	ck_assert_str_eq(outside("昭和64年1月7日"), "");
+	ck_assert_str_eq(outside("昭和元年12月25日"), "");
+	ck_assert_str_eq(outside("大正元年7月30日"), "");
+	/* Other forms have no era. */
+	ck_assert_str_eq(outside("2019年5月7日"), "");
+	ck_assert_str_eq(outside("2019/5/7"), "");
 }
 END_TEST
 
@@ -114,7 +160,8 @@ START_TEST(short_era_dates)
 	ck_date("R05/04/01", "2023-04-01", "R05/04/01");
 	ck_date("H31.4.30", "2019-04-30", "H31.4.30");
 	ck_date("S64.1.7", "1989-01-07", "S64.1.7");
-	ck_date("R1.4.30", "", "");
+	ck_date("T1.8.1", "", ""); /* not read: a model or a version */
+	ck_date("M45.1.1", "", "");
 	ck_date("R5-12-1", "", "");
 	ck_date("X5.12.1", "", "");
 	ck_date("R5.12", "", "");
@@ -193,7 +240,7 @@ END_TEST
 
 START_TEST(months)
 {
-	struct ir_date d = {1, 1, 1};
+	struct ir_date d = {1, 1, 1, NULL};
 	const char *s;
 
 	s = "2023年8月に発生した事案";
@@ -215,12 +262,32 @@ START_TEST(months)
 	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), 0);
 	s = "2023年13月";
 	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), 0);
+	/* A month its era does not hold is read, and noted. */
 	s = "令和元年4月";
-	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), 0);
+	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), strlen(s));
+	ck_assert_int_eq(d.y, 2019);
+	ck_assert_str_eq(d.outside_era->name, "令和");
+	s = "平成31年5月";
+	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), strlen(s));
+	ck_assert_str_eq(d.outside_era->name, "平成");
+	/* One of its days is enough. */
+	s = "令和元年5月";
+	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), strlen(s));
+	ck_assert_ptr_null(d.outside_era);
+	s = "昭和64年1月";
+	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), strlen(s));
+	ck_assert_ptr_null(d.outside_era);
+	s = "平成元年1月";
+	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), strlen(s));
+	ck_assert_ptr_null(d.outside_era);
 	s = "2023年度";
 	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), 0);
 	s = "8月";
 	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), 0);
+	/* 〇日 holds the place of a day not given: the month is what is known. */
+	s = "2023年8月〇日";
+	ck_assert_uint_eq(ir_month_parse(s, strlen(s), &d), strlen("2023年8月"));
+	ck_assert_int_eq(d.m, 8);
 }
 END_TEST
 
@@ -294,6 +361,11 @@ START_TEST(range_crossing_the_year)
 	/* 2月29日 in the year after: real in 2024, not in 2023. */
 	ck_assert_str_eq(range("2023年3月1日~2月29日"), "2023-03-01..2024-02-29:2023年3月1日~2月29日");
 	ck_assert_str_eq(range("2022年3月1日~2月29日"), "");
+	/* A start without year takes the end's, or the year before it. */
+	ck_assert_str_eq(range("12月28日~2024年1月5日"), "2023-12-28..2024-01-05:12月28日~2024年1月5日");
+	ck_assert_str_eq(range("1月8日から令和元年4月30日まで"),
+			 "2019-01-08..2019-04-30:1月8日から令和元年4月30日まで");
+	ck_assert_str_eq(range("2月29日~2023年3月1日"), ""); /* 2023-02-29 never was */
 }
 END_TEST
 
@@ -316,40 +388,40 @@ END_TEST
 
 START_TEST(validity)
 {
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2024, 2, 29}), 1);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 2, 29}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2000, 2, 29}), 1);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){1900, 2, 29}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2100, 2, 29}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){0, 2, 29}), 1);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){0, 2, 30}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 4, 31}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 12, 31}), 1);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 13, 1}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 0, 1}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 1, 0}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){1900, 1, 1}), 1);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){1899, 12, 31}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2100, 12, 31}), 1);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){2101, 1, 1}), 0);
-	ck_assert_int_eq(ir_date_valid((struct ir_date){-2023, 1, 1}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2024, 2, 29, NULL}), 1);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 2, 29, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2000, 2, 29, NULL}), 1);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){1900, 2, 29, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2100, 2, 29, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){0, 2, 29, NULL}), 1);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){0, 2, 30, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 4, 31, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 12, 31, NULL}), 1);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 13, 1, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 0, 1, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2023, 1, 0, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){1900, 1, 1, NULL}), 1);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){1899, 12, 31, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2100, 12, 31, NULL}), 1);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){2101, 1, 1, NULL}), 0);
+	ck_assert_int_eq(ir_date_valid((struct ir_date){-2023, 1, 1, NULL}), 0);
 }
 END_TEST
 
 START_TEST(days)
 {
-	ck_assert_int_eq(ir_date_days((struct ir_date){1970, 1, 1}), 0);
-	ck_assert_int_eq(ir_date_days((struct ir_date){1969, 12, 31}), -1);
-	ck_assert_int_eq(ir_date_days((struct ir_date){2000, 3, 1}), 11017);
-	ck_assert_int_eq(ir_date_days((struct ir_date){2019, 5, 1}), 18017);
-	ck_assert_int_eq(ir_date_days((struct ir_date){2023, 8, 23}), 19592);
-	ck_assert_int_eq(ir_date_days((struct ir_date){1900, 1, 1}), -25567);
-	ck_assert_int_eq(ir_date_days((struct ir_date){2100, 12, 31}), 47846);
+	ck_assert_int_eq(ir_date_days((struct ir_date){1970, 1, 1, NULL}), 0);
+	ck_assert_int_eq(ir_date_days((struct ir_date){1969, 12, 31, NULL}), -1);
+	ck_assert_int_eq(ir_date_days((struct ir_date){2000, 3, 1, NULL}), 11017);
+	ck_assert_int_eq(ir_date_days((struct ir_date){2019, 5, 1, NULL}), 18017);
+	ck_assert_int_eq(ir_date_days((struct ir_date){2023, 8, 23, NULL}), 19592);
+	ck_assert_int_eq(ir_date_days((struct ir_date){1900, 1, 1, NULL}), -25567);
+	ck_assert_int_eq(ir_date_days((struct ir_date){2100, 12, 31, NULL}), 47846);
 	/* Consecutive across a leap day and a year end. */
-	ck_assert_int_eq(ir_date_days((struct ir_date){2024, 3, 1}) -
-			 ir_date_days((struct ir_date){2024, 2, 28}), 2);
-	ck_assert_int_eq(ir_date_days((struct ir_date){2024, 1, 1}) -
-			 ir_date_days((struct ir_date){2023, 12, 31}), 1);
+	ck_assert_int_eq(ir_date_days((struct ir_date){2024, 3, 1, NULL}) -
+			 ir_date_days((struct ir_date){2024, 2, 28, NULL}), 2);
+	ck_assert_int_eq(ir_date_days((struct ir_date){2024, 1, 1, NULL}) -
+			 ir_date_days((struct ir_date){2023, 12, 31, NULL}), 1);
 }
 END_TEST
 
@@ -357,11 +429,11 @@ START_TEST(iso)
 {
 	char out[11];
 
-	ir_date_iso((struct ir_date){2023, 8, 23}, out);
+	ir_date_iso((struct ir_date){2023, 8, 23, NULL}, out);
 	ck_assert_str_eq(out, "2023-08-23");
-	ir_date_iso((struct ir_date){1989, 1, 8}, out);
+	ir_date_iso((struct ir_date){1989, 1, 8, NULL}, out);
 	ck_assert_str_eq(out, "1989-01-08");
-	ir_date_iso((struct ir_date){0, 7, 13}, out);
+	ir_date_iso((struct ir_date){0, 7, 13, NULL}, out);
 	ck_assert_str_eq(out, "--07-13");
 }
 END_TEST
@@ -375,6 +447,7 @@ suite(void)
 	tcase_add_test(tc, kanji_dates);
 	tcase_add_test(tc, numeric_dates);
 	tcase_add_test(tc, era_dates);
+	tcase_add_test(tc, days_an_era_does_not_hold);
 	tcase_add_test(tc, short_era_dates);
 	tcase_add_test(tc, dates_without_year);
 	tcase_add_test(tc, weekdays_are_consumed);

@@ -71,6 +71,85 @@ START_TEST(errors)
 }
 END_TEST
 
+/* The lengths of the lines of data read with cr_detect, as "3 1 4"; *cr the mode. */
+static const char *
+cr_lines(const char *data, size_t n, size_t max_line, int *cr)
+{
+	static char out[256];
+	struct ir_input in;
+	const char *line;
+	size_t used = 0;
+	ssize_t len;
+
+	write_file(data, n);
+	ck_assert_int_eq(ir_input_open(&in, path), 0);
+	in.cr_detect = 1;
+	in.max_line = max_line;
+	out[0] = '\0';
+	while ((len = ir_input_getline(&in, &line)) > 0 && used < sizeof out - 24)
+		used += (size_t)snprintf(out + used, sizeof out - used, "%s%zd%s", used ? " " : "",
+					 len, line == NULL ? "!" : "");
+	ck_assert_int_eq(len, 0);
+	*cr = in.cr_ends;
+	ir_input_close(&in);
+	unlink(path);
+	return out;
+}
+
+START_TEST(cr_line_ends)
+{
+	int cr;
+
+	/* No LF: CR ends lines, a CRLF among them is one line end. */
+	ck_assert_str_eq(cr_lines("ab\rc\r\rdef", 9, 0, &cr), "3 2 1 3");
+	ck_assert(cr);
+	ck_assert_str_eq(cr_lines("ab\rc\r\nd\r", 8, 0, &cr), "6 2");
+	ck_assert(!cr); /* an LF in the start: LF files keep their stray CRs */
+	ck_assert_str_eq(cr_lines("a\rb\r", 4, 0, &cr), "2 2");
+	ck_assert(cr);
+	ck_assert_str_eq(cr_lines("no line end", 11, 0, &cr), "11");
+	ck_assert(!cr);
+	ck_assert_str_eq(cr_lines("", 0, 0, &cr), "");
+	ck_assert(!cr);
+	/* Lines longer than max_line are read through in CR files too. */
+	ck_assert_str_eq(cr_lines("ab\rcdefgh\ri\r", 12, 4, &cr), "3 7! 2");
+	ck_assert(cr);
+}
+END_TEST
+
+START_TEST(cr_at_the_end_of_a_read)
+{
+	/* A CRLF whose CR is the last byte of the first read (1 MiB): one line end. */
+	size_t chunk = 1 << 20, n = chunk + 4, i, at = 0;
+	char *data = malloc(n);
+	struct ir_input in;
+	const char *line;
+	ssize_t len;
+
+	for (i = 0; i < n; i++)
+		data[i] = i % 100 == 99 ? '\r' : 'x';
+	data[chunk - 1] = '\r';
+	data[chunk] = '\n';
+	write_file(data, n);
+	ck_assert_int_eq(ir_input_open(&in, path), 0);
+	in.cr_detect = 1;
+	while ((len = ir_input_getline(&in, &line)) > 0) {
+		/* Every line ends with its CR, and the one at the seam with CRLF. */
+		if (at + (size_t)len == chunk + 1)
+			ck_assert(line[len - 2] == '\r' && line[len - 1] == '\n');
+		else if (at + (size_t)len < n)
+			ck_assert_int_eq(line[len - 1], '\r');
+		at += (size_t)len;
+	}
+	ck_assert_uint_eq(at, n);
+	ck_assert(in.cr_ends);
+	ck_assert_int_eq(in.lineno, (long)(chunk / 100) + 2);
+	ir_input_close(&in);
+	unlink(path);
+	free(data);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -80,6 +159,8 @@ suite(void)
 	tcase_add_test(tc, lines_with_places);
 	tcase_add_test(tc, long_line_grows_the_buffer);
 	tcase_add_test(tc, errors);
+	tcase_add_test(tc, cr_line_ends);
+	tcase_add_test(tc, cr_at_the_end_of_a_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

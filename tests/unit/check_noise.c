@@ -119,6 +119,148 @@ START_TEST(post_in_preamble)
 }
 END_TEST
 
+/* A notice laid out as short numbered lines: none of them starts a post. */
+START_TEST(numbered_lines_of_a_notice)
+{
+	static const char *const lines[] = {
+		"【セキュリティ事件簿#2026-301】見本郡 職員の懲戒処分について 2026年7月1日",
+		"",
+		"1 処分を受けた者",
+		"",
+		"会計課 主事(20歳代)",
+		"",
+		"2 処分の程度",
+		"",
+		"戒告",
+		"",
+		"3 事実の概要",
+		"",
+		"当該職員は、年度末の繁忙期に窓口で受け付けた納付書の控えを束ねたまま自宅に持ち帰り、帰宅途中の電車の網棚に置き忘れて紛失した。",
+		"",
+		"控えには納付者の氏名と金額が書かれていた。鉄道会社と警察署に届け出たが、現在も見つかっていない。",
+		"",
+		"4 所見",
+		"",
+		"文書の持ち出しの禁止を改めて全職員に周知し、控えの保管場所を施錠できる書庫に改める。",
+		NULL,
+	};
+
+	ck_assert_int_eq(find(lines, 1, 0), -1);
+}
+END_TEST
+
+START_TEST(indented_and_list_lines_of_a_notice)
+{
+	static const char *const lines[] = {
+		"【セキュリティ事件簿#2026-302】見本生活協同組合 配送伝票の紛失について 2026年7月2日",
+		"",
+		"見本生活協同組合 総務部",
+		"",
+		"　紛失した伝票",
+		"",
+		"　　組合員の氏名と住所が書かれた配送伝票 約30枚",
+		"",
+		"(1) 紛失の日 7月1日",
+		"",
+		"配送車両の点検中に、荷台の右側の箱にまとめて置いた伝票が見当たらなくなった。",
+		"",
+		"点検の前後で台数の記録が合わないままの状態",
+		"",
+		"(2) 対応 車両と倉庫を探し、運転手と倉庫の係員から聞き取りを続けている",
+		NULL,
+	};
+
+	/* Under the header, indented, inside a list that goes on: none. */
+	ck_assert_int_eq(find(lines, 1, 0), -1);
+}
+END_TEST
+
+/* Each rule of the layout alone: the line under the header, under a heading, inside a list. */
+START_TEST(each_rule_of_the_layout)
+{
+	static const char *const under_header[] = {
+		"【セキュリティ事件簿#2026-303】見本町 学習用タブレットの紛失について 2026年7月3日",
+		"",
+		"見本町教育委員会",
+		"",
+		"町立第二小学校の教室から、児童が授業で使う端末2台が見当たらなくなった。校舎と通学路を探したが見つかっておらず、端末には児童の作文と写真が保存されていた。学校は保護者に説明の文書を配り、端末の遠隔での施錠を済ませた。",
+		NULL,
+	};
+	static const char *const under_heading[] = {
+		"【セキュリティ事件簿#2026-304】見本港湾株式会社 倉庫の入退室記録の紛失について 2026年7月4日",
+		"",
+		"当社倉庫の入退室記録簿の一部が見当たらなくなりました。",
+		"",
+		"4 保管の状況",
+		"",
+		"事務所の奥にある棚の最下段",
+		"",
+		"年度ごとに箱へまとめ、鍵のない棚に並べていた。箱の数を数えたところ一箱が足りず、運送業者の出入りが多かった週に持ち出された可能性を含めて調べている。棚のある部屋は昼の間は施錠しておらず、来客用の通路からも入れる造りだった。",
+		NULL,
+	};
+	static const char *const inside_list[] = {
+		"【セキュリティ事件簿#2026-305】見本農業協同組合 出荷台帳の誤送付について 2026年7月5日",
+		"",
+		"(1) 経緯",
+		"",
+		"出荷台帳の写しを取引先へ送る際、別の地区の台帳を封入した。",
+		"",
+		"封入の確認を一人で行っていた時期",
+		"",
+		"写しには生産者の名前と出荷量が並んでおり、先方からの電話で誤りが分かった。先方は写しを開封前の状態で返送し、組合はこれを受け取った。同じ週に送った他の封書も一通ずつ中身を確かめ、ほかに誤りのないことを確かめた。",
+		"",
+		"(2) 今後",
+		"",
+		"封入の確認を二人で行う。",
+		NULL,
+	};
+
+	ck_assert_int_eq(find(under_header, 1, 0), -1);
+	ck_assert_int_eq(find(under_heading, 1, 0), -1);
+	ck_assert_int_eq(find(inside_list, 1, 0), -1);
+}
+END_TEST
+
+START_TEST(short_and_cut_off_posts)
+{
+	static const char *const short_post[] = {
+		NOTICE,
+		"ベランダで育てたミニトマトの話",
+		"",
+		"今年は支柱を早めに立てたので、実が割れずにたくさん採れた。",
+		NULL,
+	};
+	static const char *const cut_off[] = {
+		NOTICE,
+		"古い万年筆を直してもらった",
+		"",
+		"ペン先の曲がりを",
+		NULL,
+	};
+	static const char *const signature[] = {
+		NOTICE,
+		"株式会社ミナト精機 代表取締役",
+		"",
+		"港 一郎",
+		NULL,
+	};
+	static const char *const signed_then_post[] = {
+		NOTICE,
+		"代表取締役 港 一郎",
+		"",
+		"ベランダで育てたミニトマトの話",
+		"",
+		"今年は支柱を早めに立てたので、実が割れずにたくさん採れた。",
+		NULL,
+	};
+
+	ck_assert_int_eq(find(short_post, 1, 0), 12);
+	ck_assert_int_eq(find(cut_off, 1, 0), 12);
+	ck_assert_int_eq(find(signature, 1, 0), -1);
+	ck_assert_int_eq(find(signed_then_post, 1, 0), 14);
+}
+END_TEST
+
 START_TEST(titles)
 {
 	ck_assert(ir_noise_is_title("週末の羽田発でマイルを貯める方法", strlen("週末の羽田発でマイルを貯める方法")));
@@ -138,6 +280,11 @@ START_TEST(titles)
 	ck_assert(!ir_noise_is_title("本件に関するお問い合わせ窓口", strlen("本件に関するお問い合わせ窓口")));
 	ck_assert(ir_noise_is_blank("\xC2\xA0 \xE3\x80\x80\r\n", 8));
 	ck_assert(!ir_noise_is_blank("。", 3));
+	/* Invisible characters make no line less blank, no title less alone. */
+	ck_assert(ir_noise_is_blank("\xE2\x80\x8B\xE2\x81\xA0\xEF\xBB\xBF\n", 10));
+	ck_assert(ir_noise_is_title("\xE2\x80\x8B週末の羽田発でマイルを貯める方法\xEF\xBB\xBF",
+				    strlen("\xE2\x80\x8B週末の羽田発でマイルを貯める方法\xEF\xBB\xBF")));
+	ck_assert(!ir_noise_is_title("\xE2\x80\x8B" "5 再発防止策", strlen("\xE2\x80\x8B" "5 再発防止策")));
 }
 END_TEST
 
@@ -151,6 +298,10 @@ suite(void)
 	tcase_add_test(tc, travel_post_after_notice);
 	tcase_add_test(tc, section_restating_header_is_not_a_post);
 	tcase_add_test(tc, post_in_preamble);
+	tcase_add_test(tc, numbered_lines_of_a_notice);
+	tcase_add_test(tc, indented_and_list_lines_of_a_notice);
+	tcase_add_test(tc, each_rule_of_the_layout);
+	tcase_add_test(tc, short_and_cut_off_posts);
 	tcase_add_test(tc, titles);
 	suite_add_tcase(s, tc);
 	return s;

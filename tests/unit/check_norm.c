@@ -18,12 +18,22 @@ START_TEST(nfkc_and_fixups)
 	ck_assert_str_eq(norm(&n, "ＢＣＣ（ブラインド）：　送信"), "BCC(ブラインド): 送信");
 	ck_assert_str_eq(norm(&n, "⻑野県と国⺠"), "長野県と国民");
 	ck_assert_str_eq(norm(&n, "2021年2月22日〜2023年2月10日～3月∼4月"), "2021年2月22日~2023年2月10日~3月~4月");
-	ck_assert_str_eq(norm(&n, "ｶﾞｲﾄﾞ ㈱見本 ①"), "ガイド (株)見本 1");
+	ck_assert_str_eq(norm(&n, "ｶﾞｲﾄﾞ ㈱見本 ⑴"), "ガイド (株)見本 (1)");
+	/* Circled numbers mark items: they stay, and stay apart from the digits after them. */
+	ck_assert_str_eq(norm(&n, "①２０２３年３月、❷Ⓐ㉑"), "①2023年3月、❷Ⓐ㉑");
 	/* A combining mark joins the character before it. */
 	ck_assert_str_eq(norm(&n, "か\xE3\x82\x99き"), "がき");
 	ck_assert_str_eq(norm(&n, "Ａ\xCC\x81"), "\xC3\x81");
 	ck_assert_str_eq(norm(&n, "個人情報の漏えい"), "個人情報の漏えい");
 	ck_assert_str_eq(norm(&n, ""), "");
+	/* Invisible format characters are left out; spans keep clear of them. */
+	ck_assert_str_eq(norm(&n, "個人\xE2\x80\x8B情報\xEF\xBB\xBF。\xC2\xAD"), "個人情報。");
+	ck_assert_uint_eq(ir_norm_origin(&n, strlen("個人")), strlen("個人\xE2\x80\x8B"));
+	ck_assert_uint_eq(ir_norm_origin_end(&n, strlen("個人")), strlen("個人"));
+	ck_assert_uint_eq(ir_norm_origin_end(&n, strlen("個人情報。")), strlen("個人\xE2\x80\x8B情報\xEF\xBB\xBF。"));
+		/* Old Mac line ends read as LF; CRLF stays. */
+	ck_assert_str_eq(norm(&n, "一行目\r二行目\r\n三行目\r"), "一行目\n二行目\r\n三行目\n");
+	ck_assert_uint_eq(ir_norm_origin(&n, strlen("一行目\n")), strlen("一行目\r"));
 	ir_norm_free(&n);
 }
 END_TEST

@@ -37,6 +37,45 @@ START_TEST(objects_accepted_and_refused)
 }
 END_TEST
 
+/* The message ir_json_object gives for t, or "" when it is an object. */
+static const char *
+fault(const char *t)
+{
+	struct ir_jobj o = IR_JOBJ_INIT;
+	const char *why = "";
+	size_t at;
+
+	if (ir_json_object(&o, t, strlen(t), &why, &at) == 0)
+		why = "";
+	ir_jobj_free(&o);
+	return why;
+}
+
+START_TEST(faults_say_what_is_wrong)
+{
+	static const char *const syntax[] = {"[]", "{\"a\":}", "{\"a\":1} x", "{\"a\":\"\\x\"}", "{a:1}"};
+	char deep[600 + 8];
+	size_t i;
+
+	for (i = 0; i < sizeof syntax / sizeof *syntax; i++)
+		ck_assert_str_eq(fault(syntax[i]), "not a JSON object");
+	ck_assert_str_eq(fault("{\"a\":\"x\\ud800y\"}"), "lone surrogate (\\uD800-\\uDFFF without its pair) in a string");
+	ck_assert_str_eq(fault("{\"a\":\"\\udfff\"}"), "lone surrogate (\\uD800-\\uDFFF without its pair) in a string");
+	ck_assert_str_eq(fault("{\"\\ud83d\\u0041\":1}"), "lone surrogate (\\uD800-\\uDFFF without its pair) in a string");
+	ck_assert_str_eq(fault("{\"a\":\"\xe6\xbc\"}"), "invalid UTF-8 in a string");
+	ck_assert_str_eq(fault("{\"a\xff\":1}"), "invalid UTF-8 in a string");
+	ck_assert_str_eq(fault("{\"a\":\"\t\"}"), "unescaped control character in a string");
+	/* 513 levels: valid JSON, refused, and said so. */
+	strcpy(deep, "{\"a\":");
+	for (i = 0; i < 513; i++)
+		deep[5 + i] = '[';
+	deep[5 + i] = '\0';
+	ck_assert_str_eq(fault(deep), "JSON nested more than 512 levels deep");
+	deep[5 + 512] = '\0';
+	ck_assert_str_eq(fault(deep), "not a JSON object"); /* 512 open: only cut short */
+}
+END_TEST
+
 START_TEST(deep_nesting_is_refused_not_followed)
 {
 	size_t n = 100000, i;
@@ -119,6 +158,7 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, objects_accepted_and_refused);
+	tcase_add_test(tc, faults_say_what_is_wrong);
 	tcase_add_test(tc, deep_nesting_is_refused_not_followed);
 	tcase_add_test(tc, members_and_strings);
 	tcase_add_test(tc, agrees_with_jansson);

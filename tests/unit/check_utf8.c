@@ -1,3 +1,5 @@
+#include <utf8proc.h>
+
 #include "base/utf8.h"
 #include "unit.h"
 
@@ -137,6 +139,32 @@ START_TEST(spaces_are_trimmed)
 }
 END_TEST
 
+/* The format characters are utf8proc's category Cf, one by one. */
+START_TEST(format_characters_are_category_cf)
+{
+	uint32_t cp;
+
+	for (cp = 0; cp < 0x110000; cp++)
+		ck_assert_msg(ir_utf8_is_format(cp) == (utf8proc_category((utf8proc_int32_t)cp) ==
+							UTF8PROC_CATEGORY_CF),
+			      "U+%04X", (unsigned)cp);
+}
+END_TEST
+
+START_TEST(invisible_characters_are_spaces)
+{
+	/* ZERO WIDTH SPACE, WORD JOINER, BOM, a soft hyphen, an LRM. */
+	const char *s = "\xE2\x80\x8B\xE2\x81\xA0\xEF\xBB\xBF\xC2\xAD\xE2\x80\x8E見出し\xE2\x80\x8B\r\n";
+	size_t n = strlen(s);
+
+	ck_assert_uint_eq(ir_utf8_span_space(s, n), 14);
+	ck_assert_uint_eq(ir_utf8_rspan_space(s, n), 5);
+	ck_assert(ir_utf8_is_space(0x200B) && ir_utf8_is_space(0x2060) && ir_utf8_is_space(0xFEFF));
+	ck_assert(ir_utf8_is_space(0xE0001));
+	ck_assert(!ir_utf8_is_space(0x200A + 0x100) && !ir_utf8_is_space('a'));
+}
+END_TEST
+
 /* Characters whose last byte is 。's (E3 80 82) must not be taken for it. */
 START_TEST(find_matches_whole_characters)
 {
@@ -166,6 +194,8 @@ suite(void)
 	tcase_add_test(tc, repair_replaces_each_subpart);
 	tcase_add_test(tc, encode_round_trips);
 	tcase_add_test(tc, spaces_are_trimmed);
+	tcase_add_test(tc, format_characters_are_category_cf);
+	tcase_add_test(tc, invisible_characters_are_spaces);
 	tcase_add_test(tc, find_matches_whole_characters);
 	suite_add_tcase(s, tc);
 	return s;

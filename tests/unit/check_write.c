@@ -41,8 +41,11 @@ START_TEST(numbers)
 	ir_jw_double(&w, 5960000);
 	ir_jw_double(&w, 1.0 / 0.0);
 	ir_jw_double(&w, 1e300);
+	ir_jw_long(&w, 0);
+	ir_jw_long(&w, -9223372036854775807LL - 1);
+	ir_jw_ulong(&w, 0);
 	ir_jw_end(&w);
-	ck_assert_buf_eq(b.p, b.len, "[-42,18446744073709551615,0.1,5960000,null,1e+300]");
+	ck_assert_buf_eq(b.p, b.len, "[-42,18446744073709551615,0.1,5960000,null,1e+300,0,-9223372036854775808,0]");
 	ir_buf_free(&b);
 }
 END_TEST

@@ -1,0 +1,57 @@
+/* ja/numeral.h - numerals: the digits of each script, and numbers as notices write them.
+ *
+ * One reader of numbers for every module: counts (ja/count), dates
+ * (ja/date), report numbers (第二報) and the list numbers of a layout.
+ *
+ * ir_numeral_parse reads NFKC-normalised text (ASCII digits, ASCII
+ * punctuation and space): ASCII digits with thousands commas ("13,434",
+ * and "2, 533": a comma, one space, exactly three digits), a decimal part
+ * ("2.2", not a version "1.2.3"), kanji numerals (二千, 三百五十, 千二百,
+ * positional 二〇二三) and the multipliers 兆 億 万 千 百 十 applied to
+ * what precedes them ("596万", "2.2万", "1億8990万", "14万2000", "6千";
+ * blanks may come before 万, 億 and 兆: "596 万").  A multiplier must
+ * follow a smaller one's number ("万一" is not a number, "1億8990万" is),
+ * and the number before 十, 百 or 千 is a single digit (三百, 6千).
+ * Values are decimals m × 10^e, exact while m fits in 63 bits; a number
+ * too large for that is still read as far as it goes, flagged too_big.
+ */
+#ifndef IR_JA_NUMERAL_H
+#define IR_JA_NUMERAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+
+/* 0-9 for an ASCII or full-width digit, -1 for any other character. */
+int ir_arabic_digit(uint32_t cp);
+
+/*
+ * The value of a kanji numeral: 0-9 for 〇 一 … 九, 10, 100 and 1000 for
+ * 十 百 千, 10^4, 10^8 and 10^12 for 万 億 兆; -1 for any other character.
+ */
+long long ir_kanji_numeral(uint32_t cp);
+
+struct ir_decimal {
+	uint64_t m;  /* the value is m × 10^e, */
+	int e;       /* e <= 0, and m has no trailing zero when e < 0 */
+	int too_big; /* unless the number was too large to keep exactly */
+};
+
+enum {
+	IR_NUMERAL_KANJI = 1 /* kanji numerals only, no ASCII digits */
+};
+
+/* Reads a number starting exactly at s; returns its length (0: none, *v untouched). */
+size_t ir_numeral_parse(const char *s, size_t n, int flags, struct ir_decimal *v);
+
+/* The double nearest the decimal; infinity when it is too_big. */
+double ir_decimal_double(struct ir_decimal d);
+
+/* -1, 0 or 1 as a is below, equal to or above b (too_big above all). */
+int ir_decimal_cmp(struct ir_decimal a, struct ir_decimal b);
+
+/* Appends the decimal exactly as a JSON number ("22000", "2.5", "0.05"). */
+void ir_decimal_json(struct ir_buf *b, struct ir_decimal d);
+
+#endif
