@@ -34,6 +34,7 @@
 #include "base/buf.h"
 #include "base/strmap.h"
 #include "json/number.h"
+#include "json/xsum.h"
 #include "json/scan.h"
 #include "stats/conf.h"
 #include "stats/incident.h"
