@@ -399,11 +399,11 @@ selected(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
 {
 	const struct ir_stats_conf *c = st->c;
 	size_t k;
-	int gave_up, present;
+	int gave_up;
 
 	for (k = 0; k < c->nwhere; k++) {
 		gave_up = 0;
-		if (!ir_where_holds(&c->where[k], &st->s->where[k], o, &gave_up, &present)) {
+		if (!ir_where_holds(&c->where[k], &st->s->where[k], o, &gave_up)) {
 			if (gave_up)
 				ir_stats_mark_bad(&st->gave_up[k], src, line);
 			return 0;

@@ -271,7 +271,7 @@ value_holds(const struct ir_where *w, struct ir_where_scratch *s, const struct i
 
 int
 ir_where_holds(const struct ir_where *w, struct ir_where_scratch *s, const struct ir_jobj *o,
-	       int *gave_up, int *present)
+	       int *gave_up)
 {
 	size_t i;
 	int any = 0;
@@ -279,7 +279,6 @@ ir_where_holds(const struct ir_where *w, struct ir_where_scratch *s, const struc
 	s->vals.n = 0;
 	s->vals.found = 0;
 	ir_jpath_values(&s->path, o, &s->vals);
-	*present = s->vals.found > 0;
 	for (i = 0; i < s->vals.n && !any; i++)
 		any = value_holds(w, s, &s->vals.v[i], gave_up);
 	return w->op == IR_WHERE_NE ? !any : any;

@@ -75,14 +75,12 @@ struct ir_where_scratch {
 void ir_where_scratch_init(struct ir_where_scratch *s, const struct ir_where *w);
 void ir_where_scratch_free(struct ir_where_scratch *s);
 
-enum { IR_WHERE_NO = 0, IR_WHERE_YES = 1 };
 /*
  * Does w hold for the record o?  *gave_up is set when the pattern ran
- * out of work on it (the answer is then no).  *present is set when the
- * field is in the record (null included).
+ * out of work on it (the answer is then no).
  */
 int ir_where_holds(const struct ir_where *w, struct ir_where_scratch *s, const struct ir_jobj *o,
-		   int *gave_up, int *present);
+		   int *gave_up);
 
 /* Is s (n bytes) a date of the --since form: YYYY, YYYY-MM or YYYY-MM-DD? */
 int ir_where_is_date(const char *s, size_t n);
