@@ -99,7 +99,7 @@ ir_json_double(struct ir_buf *b, double v)
 		ir_buf_adds(b, "null");
 		return;
 	}
-	if (v == (double)(long long)v && fabs(v) < 1e15) {
+	if (fabs(v) < 1e15 && v == (double)(long long)v) {
 		ir_buf_addf(b, "%lld", (long long)v);
 		return;
 	}

@@ -78,7 +78,7 @@ $t: $tmp/array.ndjson:2: not a JSON object" "$tmp/array.ndjson"
 			hostile "huge numbers" $t 1 "$t: $tmp/huge.ndjson:1: affected: not a number" \
 				"$tmp/huge.ndjson" --sum affected -o tsv
 			assert "$t: the record with them is counted" \
-				test "$(sed -n 2p "$tmp/out")" = "$(printf '1\t0')"
+				test "$(sed -n 2p "$tmp/out")" = "$(printf '1\t\t0')"
 		else
 			hostile "huge numbers" $t 0 "" "$tmp/huge.ndjson"
 		fi
