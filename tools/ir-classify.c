@@ -94,7 +94,7 @@ classify(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
 	struct worker *w = worker;
 
-	if (!ir_record_is_incident(rec)) {
+	if (!ir_is_incident(&rec->obj)) {
 		if (!run.explain)
 			ir_record_pass(b, rec);
 		return IR_EXIT_OK;

@@ -44,7 +44,7 @@ extract(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
 	struct worker *w = worker;
 
-	if (!ir_record_is_incident(rec)) {
+	if (!ir_is_incident(&rec->obj)) {
 		ir_record_pass(b, rec);
 		return IR_EXIT_OK;
 	}

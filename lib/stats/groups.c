@@ -4,6 +4,7 @@
 
 #include "base/err.h"
 #include "json/write.h"
+#include "run/records.h"
 #include "stats/check.h"
 #include "stats/groups.h"
 
@@ -384,10 +385,9 @@ count_in(struct ir_stats *st, struct ir_group *g)
 static int
 counted_kind(const struct ir_jobj *o)
 {
-	const struct ir_jmember *m = ir_json_get(o, "kind");
+	const struct ir_jmember *m;
 
-	if (m == NULL || m->type != IR_JSTRING ||
-	    !ir_json_key_is(o->text + m->val, m->val_len, "incident"))
+	if (!ir_is_incident(o))
 		return 0;
 	m = ir_json_get(o, "duplicate_of");
 	return m == NULL || m->type == IR_JNULL;
