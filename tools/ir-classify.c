@@ -9,6 +9,8 @@
 #include "base/opt.h"
 #include "base/out.h"
 #include "classify/classify.h"
+#include "classify/dump.h"
+#include "classify/report.h"
 #include "classify/rules.h"
 #include "run/records.h"
 

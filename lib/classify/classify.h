@@ -103,16 +103,8 @@ void ir_classifier_init(struct ir_classifier *c, const struct ir_ruleset *rs);
 void ir_classify(struct ir_classifier *c, const char *text, size_t len);
 /* Does the label fit the text just classified? */
 int ir_classify_fits(const struct ir_classifier *c, size_t label);
-/* Appends `"category":…,"categories":…,"evidence":…,"veris":…`. */
-void ir_classify_json(const struct ir_classifier *c, const char *text, struct ir_buf *out);
-/* Appends a human-readable account: category, then each evidence line. */
-void ir_classify_explain(const struct ir_classifier *c, const char *text, struct ir_buf *out);
-/* Appends "rule FILE:LINE" for a rule's index, "lead-end FILE:LINE" for nrules. */
-void ir_classify_name(const struct ir_ruleset *rs, size_t rule, struct ir_buf *out);
 void ir_classifier_free(struct ir_classifier *c);
 
-#define IR_CLASSIFY_FIELDS 4
-extern const char *const ir_classify_fields[IR_CLASSIFY_FIELDS];
 
 /* Builds the tables every classifier shares: once, at start-up, before
  * any thread starts (the rule set's own are built by ir_rules_ready). */

@@ -7,6 +7,7 @@
 
 #include "base/err.h"
 #include "base/utf8.h"
+#include "classify/prefilter.h"
 #include "classify/rules.h"
 
 const char *const ir_mood_name[3] = {"fact", "denied", "advice"};
@@ -607,109 +608,13 @@ ir_rules_load(struct ir_ruleset *rs, const char *path)
 	return r;
 }
 
-/*
- * The literal that every match of one alternative starts with, or an
- * empty one: characters up to the first that is special, less the last
- * when a quantifier that allows none of it follows.
- */
-static size_t
-leading_literal(const char *p, size_t n)
-{
-	size_t i = 0, last = 0;
-
-	while (i < n && !strchr("\\.[]()?*+{}|^$", p[i])) {
-		last = i;
-		i += ((unsigned char)p[i] >= 0xC0) + ((unsigned char)p[i] >= 0xE0) +
-		     ((unsigned char)p[i] >= 0xF0) + 1;
-	}
-	if (i < n && strchr("?*{", p[i]))
-		i = last;
-	return i > n ? n : i;
-}
-
-static void
-add_word(struct ir_ruleset *rs, size_t r, const char *w, size_t n)
-{
-	rs->words = ir_xrealloc(rs->words, (rs->nwords + 1) * sizeof *rs->words);
-	rs->words[rs->nwords].word = copy(w, n);
-	rs->words[rs->nwords++].id = (int)r;
-}
-
-/*
- * Adds the words every match of one alternative (n bytes at p) starts
- * with: its leading literal, or each literal of a leading group of them,
- * as in "(?:別の|他の)方へ".  0 when there is none of two bytes or more.
- */
-static int
-alternative_words(struct ir_ruleset *rs, size_t r, const char *p, size_t n)
-{
-	size_t i = 3, start = 3, k;
-
-	if (n < 3 || memcmp(p, "(?:", 3) != 0) {
-		if ((k = leading_literal(p, n)) < 2) /* a one-byte word is no filter */
-			return 0;
-		add_word(rs, r, p, k);
-		return 1;
-	}
-	while (i < n && p[i] != ')' && (p[i] == '|' || !strchr("\\.[]()?*+{}^$", p[i])))
-		i++;
-	if (i == n || p[i] != ')' || (i + 1 < n && strchr("?*{", p[i + 1])))
-		return 0;
-	for (k = 3; k <= i; k++)
-		if (k == i || p[k] == '|') {
-			if (k - start < 2)
-				return 0;
-			add_word(rs, r, p + start, k - start);
-			start = k + 1;
-		}
-	return 1;
-}
-
-/*
- * Adds the words, with id r, that every match of pattern p starts with,
- * from each top-level alternative; returns 0 (and adds none) when some
- * alternative has none.
- */
-static int
-add_anchors(struct ir_ruleset *rs, const char *p, size_t r)
-{
-	size_t n = strlen(p), i = 0, start = 0, first = rs->nwords;
-	int depth = 0, cls = 0;
-
-	if (strstr(p, "(?i") != NULL)
-		return 0;
-	for (;;) {
-		if (i == n || (p[i] == '|' && depth == 0 && !cls)) {
-			if (!alternative_words(rs, r, p + start, i - start)) {
-				while (rs->nwords > first)
-					free((char *)rs->words[--rs->nwords].word);
-				return 0;
-			}
-			if (i == n)
-				return 1;
-			start = i + 1;
-		} else if (p[i] == '\\') {
-			i++;
-		} else if (cls) {
-			cls = p[i] != ']';
-		} else if (p[i] == '[') {
-			cls = 1;
-		} else if (p[i] == '(') {
-			depth++;
-		} else if (p[i] == ')') {
-			depth--;
-		}
-		i++;
-	}
-}
-
 void
 ir_rules_ready(struct ir_ruleset *rs)
 {
 	size_t r, k;
 
 	for (r = 0; r < rs->nrules; r++)
-		if ((rs->rules[r].anchored = add_anchors(rs, rs->rules[r].pattern, r)))
+		if ((rs->rules[r].anchored = ir_prefilter_words(rs, rs->rules[r].pattern, r)))
 			rs->rules[r].at = compile_anchored(rs->rules[r].pattern);
 	rs->nids = rs->nrules;
 	for (r = 0; r < rs->nrules; r++)
@@ -717,7 +622,7 @@ ir_rules_ready(struct ir_ruleset *rs)
 			struct ir_cond *c = &rs->rules[r].cond[k];
 
 			c->id = rs->nids++;
-			if ((c->anchored = c->required && add_anchors(rs, c->pattern, c->id)))
+			if ((c->anchored = c->required && ir_prefilter_words(rs, c->pattern, c->id)))
 				c->at = compile_anchored(c->pattern);
 		}
 	rs->lexicon.words = rs->words;
@@ -729,80 +634,6 @@ ir_rules_ready(struct ir_ruleset *rs)
 		ir_oom();
 	pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
-}
-
-/* Appends the built-in names of a set of scopes, comma-separated. */
-static void
-dump_scope(unsigned bits, struct ir_buf *out)
-{
-	const char *sep = "";
-	size_t i;
-
-	for (i = 0; i < IR_NSCOPES; i++)
-		if (bits & IR_SCOPE_BIT(i)) {
-			ir_buf_addf(out, "%s%s", sep, ir_scope_name[i]);
-			sep = ",";
-		}
-}
-
-static void
-dump_rule(const struct ir_ruleset *rs, const struct ir_rule *r, struct ir_buf *out)
-{
-	size_t j;
-
-	ir_buf_addf(out, "\n# %s:%ld\nrule %s %d ", r->file, r->line, rs->labels[r->label].name,
-		    r->weight);
-	dump_scope(r->scope, out);
-	ir_buf_addf(out, " %s\n", r->pattern);
-	if (r->moods != 1u << IR_MOOD_FACT) {
-		ir_buf_adds(out, "\tmood");
-		for (j = 0; j < 3; j++)
-			if (r->moods & 1u << j)
-				ir_buf_addf(out, " %s", ir_mood_name[j]);
-		ir_buf_addc(out, '\n');
-	}
-	for (j = 0; j < r->ncond; j++) {
-		const struct ir_cond *c = &r->cond[j];
-
-		ir_buf_addf(out, "\t%s ", c->required ? "and" : "unless");
-		if (c->reach == IR_REACH_CHARS)
-			ir_buf_addf(out, "%d", c->within);
-		else
-			ir_buf_adds(out, c->reach == IR_REACH_CLAUSE ? "clause" : "sentence");
-		ir_buf_addf(out, " %s\n", c->pattern);
-	}
-}
-
-void
-ir_rules_dump(const struct ir_ruleset *rs, struct ir_buf *out)
-{
-	size_t i;
-
-	ir_buf_adds(out, "# The rules in effect (see ir-rules(5)).\n\norder");
-	for (i = 0; i < rs->nlabels; i++)
-		ir_buf_addf(out, " %s", rs->labels[i].name);
-	ir_buf_addf(out, "\nmin-score %d\n", rs->min_score);
-	for (i = 0; i < rs->nlabels; i++)
-		if (rs->labels[i].min_score != 0)
-			ir_buf_addf(out, "min-score %s %d\n", rs->labels[i].name, rs->labels[i].min_score);
-	ir_buf_addf(out, "lead-chars %ld\n", rs->lead_chars);
-	if (rs->lead_end != NULL)
-		ir_buf_addf(out, "# %s:%ld\nlead-end %s\n", rs->lead_end_file, rs->lead_end_line,
-			    rs->lead_end);
-	/* The rules below spell their scopes out; the names are for reading. */
-	for (i = 0; i < rs->nscope_sets; i++) {
-		ir_buf_addf(out, "scope %s ", rs->scope_sets[i].name);
-		dump_scope(rs->scope_sets[i].scope, out);
-		ir_buf_addc(out, '\n');
-	}
-	ir_buf_addc(out, '\n');
-	for (i = 0; i < rs->nlabels; i++)
-		if (rs->labels[i].actions != NULL || rs->labels[i].actors != NULL)
-			ir_buf_addf(out, "veris %s %s %s\n", rs->labels[i].name,
-				    rs->labels[i].actions ? rs->labels[i].actions : "-",
-				    rs->labels[i].actors ? rs->labels[i].actors : "-");
-	for (i = 0; i < rs->nrules; i++)
-		dump_rule(rs, &rs->rules[i], out);
 }
 
 void

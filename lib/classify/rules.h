@@ -130,8 +130,6 @@ int ir_rules_add(struct ir_ruleset *rs, const char *name, const char *text, size
 int ir_rules_load(struct ir_ruleset *rs, const char *path);
 /* Builds the prefilter; call once all rules are added. */
 void ir_rules_ready(struct ir_ruleset *rs);
-/* Writes the rules in effect in rule-file syntax. */
-void ir_rules_dump(const struct ir_ruleset *rs, struct ir_buf *out);
 void ir_rules_free(struct ir_ruleset *rs);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "classify/classify.h"
+#include "classify/report.h"
 #include "fuzz.h"
 
 static struct ir_ruleset anchored, everywhere;

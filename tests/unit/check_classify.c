@@ -1,6 +1,7 @@
 #include <stdio.h>
 
 #include "classify/classify.h"
+#include "classify/report.h"
 #include "split/segment.h"
 #include "unit.h"
 

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "classify/dump.h"
 #include "classify/rules.h"
 #include "unit.h"
 
