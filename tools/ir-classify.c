@@ -47,13 +47,8 @@ usage(void)
 	       "  -r, --rules FILE      add the rules of FILE (repeatable)\n"
 	       "  --no-default-rules    start without the built-in rules\n"
 	       "  --dump-rules          print the rules in effect and exit\n"
-	       "  --explain             print a readable account per incident, not JSON\n"
-	       "  --line-buffered       write each record as soon as it is complete\n"
-	       "  --max-record-bytes N  skip longer lines (default 64M; K, M, G allowed)\n"
-	       "  --rejects FILE        copy lines that are not usable records to FILE\n"
-	       "  --threads N           work in N threads (default: one per CPU, at most 4)\n"
-	       "  -h, --help            show this help\n"
-	       "      --version         show the version\n");
+	       "  --explain             print a readable account per incident, not JSON\n");
+	ir_opt_common_help(22, 1, "skip longer lines");
 	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
 }
 

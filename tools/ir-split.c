@@ -46,13 +46,10 @@ usage(void)
 {
 	printf("%s", synopsis);
 	printf("Cut raw dumps of incident notices into one JSON record per post.\n\n"
-	       "  --line-buffered       write each record as soon as it is complete\n"
-	       "  --max-record-bytes N  leave out longer posts (default 64M; K, M, G allowed)\n"
 	       "  --no-dedup            do not look for copies of earlier incidents\n"
-	       "  --strict              stop reading a file at invalid UTF-8 (exit 1)\n"
-	       "  -h, --help            show this help\n"
-	       "      --version         show the version\n\n"
-	       "Records have kind (incident, noise, preamble), source, line, offset,\n"
+	       "  --strict              stop reading a file at invalid UTF-8 (exit 1)\n");
+	ir_opt_common_help(22, 0, "leave out longer posts");
+	printf("\nRecords have kind (incident, noise, preamble), source, line, offset,\n"
 	       "text, and for incidents id, title and duplicate_of.  See ir-split(1).\n");
 	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
 }

@@ -49,13 +49,8 @@ usage(void)
 	       "  -o, --format FMT   table, tsv, csv, json, markdown or bar (default: table)\n"
 	       "  --bom              start csv with a UTF-8 byte order mark, for Excel\n"
 	       "  --partial          write the aggregation state instead of rows\n"
-	       "  --merge            read states written by --partial and merge them\n"
-	       "  --line-buffered    write each line as soon as it is complete\n"
-	       "  --max-record-bytes N  skip longer lines (default 64M; K, M, G allowed)\n"
-	       "  --rejects FILE     copy lines that are not usable records to FILE\n"
-	       "  --threads N        work in N threads (default: one per CPU, at most 4)\n"
-	       "  -h, --help         show this help\n"
-	       "      --version      show the version\n");
+	       "  --merge            read states written by --partial and merge them\n");
+	ir_opt_common_help(19, 1, "skip longer lines");
 	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
 }
 

@@ -60,6 +60,32 @@ ir_v16_any(ir_v16 m)
 	return (lo | hi) != 0;
 }
 
+/* The true lanes of a mask, to be taken one at a time, in order. */
+struct ir_v16_lanes {
+	uint64_t half[2];
+};
+
+/* Loads the lanes of m; 0 when none is true. */
+static inline int
+ir_v16_lanes(ir_v16 m, struct ir_v16_lanes *l)
+{
+	memcpy(l->half, &m, 16);
+	return (l->half[0] | l->half[1]) != 0;
+}
+
+/* Takes the first true lane out: its index, 0 to 15; -1 when none is left. */
+static inline int
+ir_v16_next_lane(struct ir_v16_lanes *l)
+{
+	int h = l->half[0] == 0, bit;
+
+	if (l->half[h] == 0)
+		return -1;
+	bit = __builtin_ctzll(l->half[h]); /* lanes are 0xFF */
+	l->half[h] &= ~(0xFFULL << bit);
+	return 8 * h + bit / 8;
+}
+
 /* Number of true lanes in a mask. */
 static inline unsigned
 ir_v16_count(ir_v16 m)
