@@ -560,7 +560,7 @@ reach_of(struct ir_classifier *c, const struct ir_cond *k, size_t s, size_t e, s
  */
 static int
 look(struct ir_classifier *c, const struct ir_rule *r, const struct ir_cond *k, size_t from,
-     size_t to, struct ir_seen *seen)
+     size_t to, struct ir_cond_seen *seen)
 {
 	int rc;
 
@@ -591,7 +591,7 @@ conditions_hold(struct ir_classifier *c, const struct ir_rule *r, size_t s, size
 
 	for (k = 0; k < r->ncond; k++) {
 		const struct ir_cond *cond = &r->cond[k];
-		struct ir_seen *seen = &c->seen[k];
+		struct ir_cond_seen *seen = &c->seen[k];
 		size_t from, to, span = reach_of(c, cond, s, e, &from, &to);
 
 		if (cond->required) { /* what is required lies in the rule's scope too */
@@ -627,7 +627,7 @@ could_hold(struct ir_classifier *c, const struct ir_rule *r, size_t s, size_t lo
 
 	for (k = 0; k < r->ncond; k++) {
 		const struct ir_cond *cond = &r->cond[k];
-		struct ir_seen *seen = &c->seen[k];
+		struct ir_cond_seen *seen = &c->seen[k];
 		size_t from = u->off > lo ? u->off : lo, to = u->end < hi ? u->end : hi;
 
 		if (!cond->required || cond->reach == IR_REACH_CHARS)

@@ -46,7 +46,7 @@ struct ir_zone {
 };
 
 /* What an "and" or "unless" line found in the clause or sentence it looked at last. */
-struct ir_seen {
+struct ir_cond_seen {
 	size_t span;     /* where the clause or sentence starts + 1; 0: none yet */
 	int found;
 	size_t off, end; /* what it found */
@@ -87,7 +87,7 @@ struct ir_classifier {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx; /* the rule set's limits, and the count of work */
 	struct ir_work work;
-	struct ir_seen *seen;      /* per indented line of the rule being run */
+	struct ir_cond_seen *seen;      /* per indented line of the rule being run */
 	int *score;                /* per label */
 	unsigned char *candidate;  /* per rule */
 	struct ir_evidence *ev;    /* per rule that matched */

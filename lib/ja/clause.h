@@ -34,6 +34,8 @@
 
 #include <stddef.h>
 
+#include "base/span.h"
+
 enum ir_mood {
 	IR_MOOD_FACT,   /* states that it happened, or may have */
 	IR_MOOD_DENIED, /* states that it did not, or was not involved */
@@ -49,7 +51,7 @@ struct ir_clause {
 struct ir_clauses {
 	struct ir_clause *c; /* in text order, covering the text */
 	size_t n, cap;
-	struct ir_span { size_t off, len; } *sent; /* sentences, in text order */
+	struct ir_span *sent;  /* sentences, in text order */
 	size_t nsent, capsent;
 };
 

@@ -3,8 +3,8 @@
 
 #include "base/err.h"
 #include "json/number.h"
-#include "json/write.h"
 #include "json/path.h"
+#include "json/write.h"
 
 int
 ir_jpath_parse(struct ir_jpath *p, const char *s, size_t n)

@@ -70,7 +70,7 @@ ir_stats_init(struct ir_stats *st, const struct ir_stats_conf *c)
 		ir_where_scratch_init(&s->where[i], &c->where[i]);
 	ir_seen_init(&st->seen, c);
 	ir_listing_init(&st->list, c);
-	ir_parts_init(&st->parts, c);
+	ir_inc_parts_init(&st->parts, c);
 	ir_stats_conf_options(c, &o);
 	ir_stats_options_identity(&o, &st->identity);
 	ir_stats_options_free(&o, 0);
@@ -147,7 +147,7 @@ ir_stats_free(struct ir_stats *st)
 	ir_buf_free(&st->identity);
 	ir_seen_free(&st->seen);
 	ir_listing_free(&st->list);
-	ir_parts_free(&st->parts);
+	ir_inc_parts_free(&st->parts);
 	if (st->check != NULL)
 		ir_check_free(st->check);
 	free(st->check);
@@ -486,7 +486,7 @@ ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
 	ir_seen_note(&st->seen, o);
 	if (!c->incidents)
 		return count_record(st, o, src, line);
-	if (ir_parts_add(&st->parts, o, src, line, &alone) == 0) {
+	if (ir_inc_parts_add(&st->parts, o, src, line, &alone) == 0) {
 		count_incident(alone, strlen(alone), src, line, st);
 		free(alone);
 	}
@@ -496,7 +496,7 @@ ir_stats_add(struct ir_stats *st, const struct ir_jobj *o, long src, long line)
 void
 ir_stats_finish(struct ir_stats *st)
 {
-	ir_parts_resolve(&st->parts, count_incident, st);
+	ir_inc_parts_resolve(&st->parts, count_incident, st);
 }
 
 /* Merging ------------------------------------------------------------------ */
@@ -568,7 +568,7 @@ ir_stats_merge(struct ir_stats *dst, struct ir_stats *src)
 	ir_strmap_free(&src->groups);
 	ir_seen_merge(&dst->seen, &src->seen);
 	ir_listing_merge(&dst->list, &src->list);
-	ir_parts_merge(&dst->parts, &src->parts);
+	ir_inc_parts_merge(&dst->parts, &src->parts);
 	dst->records += src->records;
 	dst->headers += src->headers;
 	src->records = 0;

@@ -32,20 +32,17 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "base/span.h"
 #include "base/strmap.h"
 #include "json/number.h"
-#include "json/xsum.h"
 #include "json/scan.h"
+#include "json/xsum.h"
 #include "stats/conf.h"
 #include "stats/incident.h"
 #include "stats/list.h"
 #include "stats/seen.h"
 
 struct ir_state_check;
-
-struct ir_span {
-	size_t off, len;
-};
 
 struct ir_numstat {
 	unsigned long long n; /* numeric values seen */
@@ -80,7 +77,7 @@ struct ir_stats {
 	struct ir_buf identity;  /* ir_stats_options_identity of the configuration */
 	struct ir_seen seen;     /* the fields named that the records have */
 	struct ir_listing list;  /* with --list: the rows, instead of groups */
-	struct ir_parts parts;   /* with --incidents: the notices waiting for their incident */
+	struct ir_inc_parts parts;   /* with --incidents: the notices waiting for their incident */
 	struct ir_state_check *check; /* while states are read (stats/check.h) */
 	struct ir_stats_scratch *s;
 };

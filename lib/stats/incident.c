@@ -21,7 +21,7 @@ str_cmp(const void *a, const void *b)
 
 /* Adds the first key of path p to the kept fields, once. */
 static void
-keep(struct ir_parts *p, const char *key)
+keep(struct ir_inc_parts *p, const char *key)
 {
 	size_t i;
 
@@ -33,7 +33,7 @@ keep(struct ir_parts *p, const char *key)
 }
 
 void
-ir_parts_init(struct ir_parts *p, const struct ir_stats_conf *c)
+ir_inc_parts_init(struct ir_inc_parts *p, const struct ir_stats_conf *c)
 {
 	size_t i;
 
@@ -62,7 +62,7 @@ pick_free(struct ir_pick *k)
 }
 
 void
-ir_part_free(struct ir_part *t)
+ir_inc_part_free(struct ir_inc_part *t)
 {
 	pick_free(&t->own);
 	pick_free(&t->first);
@@ -74,13 +74,13 @@ ir_part_free(struct ir_part *t)
 }
 
 void
-ir_parts_free(struct ir_parts *p)
+ir_inc_parts_free(struct ir_inc_parts *p)
 {
 	size_t i;
 
 	for (i = 0; i < p->map.cap; i++)
 		if (p->map.e[i].key != NULL)
-			ir_part_free(p->map.e[i].val);
+			ir_inc_part_free(p->map.e[i].val);
 	ir_strmap_free(&p->map);
 	for (i = 0; i < p->nkeep; i++)
 		free(p->keep[i]);
@@ -138,7 +138,7 @@ keep_earliest(char **dst, char *cand)
 }
 
 static void
-part_merge(struct ir_part *dst, struct ir_part *src)
+part_merge(struct ir_inc_part *dst, struct ir_inc_part *src)
 {
 	dst->notices += src->notices;
 	if (src->src < dst->src || (src->src == dst->src && src->line < dst->line)) {
@@ -152,7 +152,7 @@ part_merge(struct ir_part *dst, struct ir_part *src)
 	keep_earliest(&dst->published, src->published);
 	keep_earliest(&dst->discovered, src->discovered);
 	src->published = src->discovered = NULL;
-	ir_part_free(src);
+	ir_inc_part_free(src);
 }
 
 /* A notice as a part ------------------------------------------------------------ */
@@ -185,7 +185,7 @@ string_member(const struct ir_jobj *o, const char *key, struct ir_buf *out)
 
 /* The members of o that are kept, as canonical JSON. */
 static char *
-project(const struct ir_parts *p, const struct ir_jobj *o)
+project(const struct ir_inc_parts *p, const struct ir_jobj *o)
 {
 	struct ir_buf b = IR_BUF_INIT;
 	struct ir_jw w;
@@ -235,10 +235,10 @@ is_regulator(const struct ir_jobj *o, struct ir_buf *tmp)
 }
 
 /* The part of one notice. */
-static struct ir_part *
-part_of(struct ir_parts *p, const struct ir_jobj *o, long src, long line)
+static struct ir_inc_part *
+part_of(struct ir_inc_parts *p, const struct ir_jobj *o, long src, long line)
 {
-	struct ir_part *t = calloc(1, sizeof *t);
+	struct ir_inc_part *t = calloc(1, sizeof *t);
 	const struct ir_jmember *m;
 	struct ir_buf b = IR_BUF_INIT;
 
@@ -288,7 +288,7 @@ ir_incident_links(const char *id, size_t n)
 
 /* The key of o's part, "id\norg", in p->key; 0 when it links nothing. */
 static int
-part_key(struct ir_parts *p, const struct ir_jobj *o)
+part_key(struct ir_inc_parts *p, const struct ir_jobj *o)
 {
 	if (!string_member(o, "id", &p->key) || !ir_incident_links(p->key.p, p->key.len))
 		return 0;
@@ -303,7 +303,7 @@ part_key(struct ir_parts *p, const struct ir_jobj *o)
 }
 
 void
-ir_parts_put(struct ir_parts *p, const char *key, size_t n, struct ir_part *t)
+ir_inc_parts_put(struct ir_inc_parts *p, const char *key, size_t n, struct ir_inc_part *t)
 {
 	int added;
 	struct ir_strmap_ent *e = ir_strmap_put(&p->map, key, n, &added);
@@ -314,31 +314,31 @@ ir_parts_put(struct ir_parts *p, const char *key, size_t n, struct ir_part *t)
 		part_merge(e->val, t);
 }
 
-static char *incident_text(const struct ir_part *t, const char *id, size_t idlen);
+static char *incident_text(const struct ir_inc_part *t, const char *id, size_t idlen);
 
 int
-ir_parts_add(struct ir_parts *p, const struct ir_jobj *o, long src, long line, char **alone)
+ir_inc_parts_add(struct ir_inc_parts *p, const struct ir_jobj *o, long src, long line, char **alone)
 {
-	struct ir_part *t = part_of(p, o, src, line);
+	struct ir_inc_part *t = part_of(p, o, src, line);
 
 	if (part_key(p, o)) {
-		ir_parts_put(p, p->key.p, p->key.len, t);
+		ir_inc_parts_put(p, p->key.p, p->key.len, t);
 		return 1;
 	}
 	string_member(o, "id", &p->key);
 	*alone = incident_text(t, p->key.p ? p->key.p : "", p->key.len);
-	ir_part_free(t);
+	ir_inc_part_free(t);
 	return 0;
 }
 
 void
-ir_parts_merge(struct ir_parts *dst, struct ir_parts *src)
+ir_inc_parts_merge(struct ir_inc_parts *dst, struct ir_inc_parts *src)
 {
 	size_t i;
 
 	for (i = 0; i < src->map.cap; i++)
 		if (src->map.e[i].key != NULL)
-			ir_parts_put(dst, src->map.e[i].key, src->map.e[i].len, src->map.e[i].val);
+			ir_inc_parts_put(dst, src->map.e[i].key, src->map.e[i].len, src->map.e[i].val);
 	ir_strmap_free(&src->map);
 }
 
@@ -408,7 +408,7 @@ static const char *const written[] = {
 
 /* The record of the incident of part t. */
 static char *
-incident_text(const struct ir_part *t, const char *id, size_t idlen)
+incident_text(const struct ir_inc_part *t, const char *id, size_t idlen)
 {
 	struct ir_jobj own = IR_JOBJ_INIT, reg = IR_JOBJ_INIT, *rep;
 	struct ir_buf b = IR_BUF_INIT, key = IR_BUF_INIT;
@@ -488,13 +488,13 @@ incident_text(const struct ir_part *t, const char *id, size_t idlen)
 /* Resolving ------------------------------------------------------------------ */
 
 struct ir_strmap_ent **
-ir_parts_sorted(const struct ir_parts *p, size_t *n)
+ir_inc_parts_sorted(const struct ir_inc_parts *p, size_t *n)
 {
 	return ir_strmap_sorted(&p->map, n);
 }
 
 size_t
-ir_part_id_len(const struct ir_strmap_ent *e)
+ir_inc_part_id_len(const struct ir_strmap_ent *e)
 {
 	return (size_t)((const char *)memchr(e->key, '\n', e->len) - e->key);
 }
@@ -507,18 +507,18 @@ ir_part_id_len(const struct ir_strmap_ent *e)
 static void
 join_regulators(struct ir_strmap_ent **e, size_t n)
 {
-	struct ir_part *own = NULL;
+	struct ir_inc_part *own = NULL;
 	size_t i, owners = 0;
 
 	for (i = 0; i < n; i++)
-		if (((struct ir_part *)e[i]->val)->own.set) {
+		if (((struct ir_inc_part *)e[i]->val)->own.set) {
 			own = e[i]->val;
 			owners++;
 		}
 	if (owners != 1)
 		return;
 	for (i = 0; i < n; i++) {
-		struct ir_part *t = e[i]->val;
+		struct ir_inc_part *t = e[i]->val;
 
 		if (!t->own.set) {
 			part_merge(own, t);
@@ -528,21 +528,21 @@ join_regulators(struct ir_strmap_ent **e, size_t n)
 }
 
 void
-ir_parts_resolve(struct ir_parts *p,
+ir_inc_parts_resolve(struct ir_inc_parts *p,
 		 void (*fn)(const char *text, size_t n, long src, long line, void *arg), void *arg)
 {
 	struct ir_strmap_ent **e;
 	size_t n, i, j;
 
-	e = ir_parts_sorted(p, &n);
+	e = ir_inc_parts_sorted(p, &n);
 	for (i = 0; i < n; i = j) {
-		size_t idn = ir_part_id_len(e[i]);
+		size_t idn = ir_inc_part_id_len(e[i]);
 
-		for (j = i + 1; j < n && ir_part_id_len(e[j]) == idn && memcmp(e[j]->key, e[i]->key, idn) == 0; j++)
+		for (j = i + 1; j < n && ir_inc_part_id_len(e[j]) == idn && memcmp(e[j]->key, e[i]->key, idn) == 0; j++)
 			;
 		join_regulators(e + i, j - i);
 		for (; i < j; i++) {
-			struct ir_part *t = e[i]->val;
+			struct ir_inc_part *t = e[i]->val;
 			char *text;
 
 			if (t == NULL)
@@ -550,7 +550,7 @@ ir_parts_resolve(struct ir_parts *p,
 			text = incident_text(t, e[i]->key, idn);
 			fn(text, strlen(text), t->src, t->line, arg);
 			free(text);
-			ir_part_free(t);
+			ir_inc_part_free(t);
 			e[i]->val = NULL;
 		}
 	}

@@ -35,12 +35,12 @@
  * Links across ids (既報, 第1報 referred to) could be added as another
  * step of resolve, on the parts below, without guessing here.
  *
- * The notices of a linked id wait as a part (struct ir_part, a few
+ * The notices of a linked id wait as a part (struct ir_inc_part, a few
  * projected fields each) until all are read: memory grows with the
  * incidents, not the records.  Parts merge like groups, exactly and in
  * any order, so that --partial and --merge give what one run gives.
  *
- * Ownership: the parts are their table's; ir_parts_free frees them.
+ * Ownership: the parts are their table's; ir_inc_parts_free frees them.
  */
 #ifndef IR_STATS_INCIDENT_H
 #define IR_STATS_INCIDENT_H
@@ -62,52 +62,52 @@ struct ir_pick {
 	char *text;            /* what is kept of the notice (canonical JSON) */
 };
 
-struct ir_part {
+struct ir_inc_part {
 	unsigned long long notices;
 	long src, line;                /* the first notice read, for --list's order */
 	struct ir_pick own, first, reg, figure;
 	char *published, *discovered;  /* the earliest, canonical; NULL when none */
 };
 
-struct ir_parts {
+struct ir_inc_parts {
 	const struct ir_stats_conf *c;
-	struct ir_strmap map;          /* "id\norg" -> struct ir_part */
+	struct ir_strmap map;          /* "id\norg" -> struct ir_inc_part */
 	char **keep;                   /* the fields kept of a notice, sorted */
 	size_t nkeep;
 	struct ir_buf tmp, key;
 };
 
-void ir_parts_init(struct ir_parts *p, const struct ir_stats_conf *c);
-void ir_parts_free(struct ir_parts *p);
+void ir_inc_parts_init(struct ir_inc_parts *p, const struct ir_stats_conf *c);
+void ir_inc_parts_free(struct ir_inc_parts *p);
 
 /*
  * Takes the notice o.  Returns 1 when it waits for the other notices of
  * its id; 0 when it links nothing, and *alone is the text of its
  * incident (to be freed).
  */
-int ir_parts_add(struct ir_parts *p, const struct ir_jobj *o, long src, long line,
+int ir_inc_parts_add(struct ir_inc_parts *p, const struct ir_jobj *o, long src, long line,
 		 char **alone);
 /* Moves the parts of src into dst. */
-void ir_parts_merge(struct ir_parts *dst, struct ir_parts *src);
+void ir_inc_parts_merge(struct ir_inc_parts *dst, struct ir_inc_parts *src);
 
 /*
  * Resolves the parts into incidents, in the order of their keys: fn gets
  * each incident's text (a JSON object) and the place of its first notice.
  * The parts are emptied.
  */
-void ir_parts_resolve(struct ir_parts *p,
+void ir_inc_parts_resolve(struct ir_inc_parts *p,
 		      void (*fn)(const char *text, size_t n, long src, long line, void *arg),
 		      void *arg);
 
 /* For the state file (stats/parts.c) ------------------------------------------ */
 
-void ir_part_free(struct ir_part *t);
+void ir_inc_part_free(struct ir_inc_part *t);
 /* Puts t under key into p: as a new part, or merged into its own and freed. */
-void ir_parts_put(struct ir_parts *p, const char *key, size_t n, struct ir_part *t);
+void ir_inc_parts_put(struct ir_inc_parts *p, const char *key, size_t n, struct ir_inc_part *t);
 /* The entries of the parts in the order of their keys; the caller frees the array. */
-struct ir_strmap_ent **ir_parts_sorted(const struct ir_parts *p, size_t *n);
+struct ir_strmap_ent **ir_inc_parts_sorted(const struct ir_inc_parts *p, size_t *n);
 /* The length of the id in a part's key. */
-size_t ir_part_id_len(const struct ir_strmap_ent *e);
+size_t ir_inc_part_id_len(const struct ir_strmap_ent *e);
 /* Does the id (n bytes) link notices: YYYY-NNN? */
 int ir_incident_links(const char *id, size_t n);
 /* The canonical JSON of member key of o, new; NULL when absent (or null, with no_null). */
@@ -118,8 +118,8 @@ char *ir_member_canonical(const struct ir_jobj *o, const char *key, int no_null)
  * ir-stats(1), PARTIAL STATE); with out set, each line is handed to
  * ir_out_end_record.
  */
-void ir_parts_write(struct ir_parts *p, struct ir_buf *b, struct ir_out *out);
+void ir_inc_parts_write(struct ir_inc_parts *p, struct ir_buf *b, struct ir_out *out);
 /* Reads a state line of a part; -1 with *why when it is not one. */
-int ir_parts_read(struct ir_parts *p, const struct ir_jobj *o, const char **why);
+int ir_inc_parts_read(struct ir_inc_parts *p, const struct ir_jobj *o, const char **why);
 
 #endif

@@ -43,17 +43,17 @@ write_date(struct ir_jw *w, const char *name, const char *v)
 }
 
 void
-ir_parts_write(struct ir_parts *p, struct ir_buf *b, struct ir_out *out)
+ir_inc_parts_write(struct ir_inc_parts *p, struct ir_buf *b, struct ir_out *out)
 {
 	struct ir_strmap_ent **e;
 	size_t n, i, idn;
 	struct ir_jw w;
 
-	e = ir_parts_sorted(p, &n);
+	e = ir_inc_parts_sorted(p, &n);
 	for (i = 0; i < n; i++) {
-		const struct ir_part *t = e[i]->val;
+		const struct ir_inc_part *t = e[i]->val;
 
-		idn = ir_part_id_len(e[i]);
+		idn = ir_inc_part_id_len(e[i]);
 		ir_jw_start(&w, b);
 		ir_jw_object(&w);
 		ir_jw_key(&w, "incident");
@@ -126,10 +126,10 @@ done:
 }
 
 int
-ir_parts_read(struct ir_parts *p, const struct ir_jobj *o, const char **why)
+ir_inc_parts_read(struct ir_inc_parts *p, const struct ir_jobj *o, const char **why)
 {
 	const struct ir_jmember *m = ir_json_get(o, "incident");
-	struct ir_part *t = calloc(1, sizeof *t);
+	struct ir_inc_part *t = calloc(1, sizeof *t);
 	struct ir_number x;
 	struct ir_jval id, org;
 	size_t pos = 0;
@@ -169,9 +169,9 @@ ir_parts_read(struct ir_parts *p, const struct ir_jobj *o, const char **why)
 	}
 	ir_buf_addc(&p->key, '\n');
 	ir_json_unescape(org.tok, org.len, &p->key);
-	ir_parts_put(p, p->key.p, p->key.len, t);
+	ir_inc_parts_put(p, p->key.p, p->key.len, t);
 	return 0;
 bad:
-	ir_part_free(t);
+	ir_inc_part_free(t);
 	return -1;
 }

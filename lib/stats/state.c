@@ -190,7 +190,7 @@ ir_stats_write_state(struct ir_stats *st, struct ir_buf *b, struct ir_out *out)
 	for (i = 0; i < n; i++)
 		write_group(st->c, g[i], b, out);
 	free(g);
-	ir_parts_write(&st->parts, b, out);
+	ir_inc_parts_write(&st->parts, b, out);
 }
 
 /* Reading ------------------------------------------------------------------ */
@@ -518,7 +518,7 @@ ir_stats_read_state(struct ir_stats *st, const struct ir_jobj *o, const char *so
 			f->why = "a state line before any state header";
 			return IR_STATE_BAD;
 		}
-		return ir_parts_read(&st->parts, o, &f->why) == 0 ? IR_STATE_OK : IR_STATE_BAD;
+		return ir_inc_parts_read(&st->parts, o, &f->why) == 0 ? IR_STATE_OK : IR_STATE_BAD;
 	}
 	f->why = "not a line of an ir-stats state";
 	return IR_STATE_BAD;

@@ -1,5 +1,5 @@
-#include "ja/count.h"
 #include "extract/extract.h"
+#include "ja/count.h"
 #include "unit.h"
 
 enum { MAX_COUNTS = 16 };

@@ -1,5 +1,5 @@
-#include "ja/date.h"
 #include "extract/extract.h"
+#include "ja/date.h"
 #include "unit.h"
 
 /* ir_date_parse on s: the date as ISO text, or "" if none; *len its length. */

@@ -76,14 +76,14 @@ static char *
 incidents(const size_t *idx, int through_state)
 {
 	struct ir_stats_conf c = IR_STATS_CONF_INIT;
-	struct ir_parts p, q;
+	struct ir_inc_parts p, q;
 	struct ir_buf out = IR_BUF_INIT, state = IR_BUF_INIT;
 	size_t i;
 
 	c.incidents = 1;
 	ck_assert_int_eq(ir_stats_conf_by(&c, "data_types", &out), 0);
-	ir_parts_init(&p, &c);
-	ir_parts_init(&q, &c);
+	ir_inc_parts_init(&p, &c);
+	ir_inc_parts_init(&q, &c);
 	for (i = 0; i < NNOTICES; i++) {
 		const char *n = notices[idx[i]], *why;
 		struct ir_jobj o = IR_JOBJ_INIT;
@@ -91,7 +91,7 @@ incidents(const size_t *idx, int through_state)
 		size_t at;
 
 		ck_assert_int_eq(ir_json_object(&o, n, strlen(n), &why, &at), 0);
-		if (ir_parts_add(i % 2 ? &q : &p, &o, 0, (long)idx[i] + 1, &alone) == 0) {
+		if (ir_inc_parts_add(i % 2 ? &q : &p, &o, 0, (long)idx[i] + 1, &alone) == 0) {
 			collect(alone, strlen(alone), 0, (long)idx[i] + 1, &out);
 			free(alone);
 		}
@@ -99,28 +99,28 @@ incidents(const size_t *idx, int through_state)
 	}
 	if (through_state) {
 		/* Both halves written as states and read back into one. */
-		ir_parts_write(&p, &state, NULL);
-		ir_parts_write(&q, &state, NULL);
-		ir_parts_free(&p);
-		ir_parts_free(&q);
-		ir_parts_init(&p, &c);
-		ir_parts_init(&q, &c);
+		ir_inc_parts_write(&p, &state, NULL);
+		ir_inc_parts_write(&q, &state, NULL);
+		ir_inc_parts_free(&p);
+		ir_inc_parts_free(&q);
+		ir_inc_parts_init(&p, &c);
+		ir_inc_parts_init(&q, &c);
 		for (i = 0; i < state.len;) {
 			const char *nl = memchr(state.p + i, '\n', state.len - i), *why;
 			struct ir_jobj o = IR_JOBJ_INIT;
 			size_t len = (size_t)(nl - state.p) - i, at;
 
 			ck_assert_int_eq(ir_json_object(&o, state.p + i, len, &why, &at), 0);
-			ck_assert_msg(ir_parts_read(&p, &o, &why) == 0, "%s: %.*s", why, (int)len,
+			ck_assert_msg(ir_inc_parts_read(&p, &o, &why) == 0, "%s: %.*s", why, (int)len,
 				      state.p + i);
 			ir_jobj_free(&o);
 			i += len + 1;
 		}
 	}
-	ir_parts_merge(&p, &q);
-	ir_parts_resolve(&p, collect, &out);
-	ir_parts_free(&p);
-	ir_parts_free(&q);
+	ir_inc_parts_merge(&p, &q);
+	ir_inc_parts_resolve(&p, collect, &out);
+	ir_inc_parts_free(&p);
+	ir_inc_parts_free(&q);
 	ir_stats_conf_free(&c);
 	ir_buf_free(&state);
 	ir_buf_addc(&out, '\0');
@@ -238,21 +238,21 @@ START_TEST(bad_state_lines)
 		"\"figure\":null}",
 	};
 	struct ir_stats_conf c = IR_STATS_CONF_INIT;
-	struct ir_parts p;
+	struct ir_inc_parts p;
 	size_t i;
 
-	ir_parts_init(&p, &c);
+	ir_inc_parts_init(&p, &c);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		struct ir_jobj o = IR_JOBJ_INIT;
 		const char *why;
 		size_t at;
 
 		ck_assert_int_eq(ir_json_object(&o, bad[i], strlen(bad[i]), &why, &at), 0);
-		ck_assert_msg(ir_parts_read(&p, &o, &why) < 0, "taken: %s", bad[i]);
+		ck_assert_msg(ir_inc_parts_read(&p, &o, &why) < 0, "taken: %s", bad[i]);
 		ir_jobj_free(&o);
 	}
 	ck_assert_uint_eq(p.map.n, 0);
-	ir_parts_free(&p);
+	ir_inc_parts_free(&p);
 }
 END_TEST
 
