@@ -140,6 +140,16 @@ ir_number_parse(const char *tok, size_t n, struct ir_number *v)
 		free(s);
 	if (!isfinite(d))
 		return -1;
+	/* A decimal that rounds to a whole double (1e28 plus a fraction too
+	 * small to keep) is that whole number: written as its digits, it
+	 * reads back as the same integer, so a state written twice is the
+	 * same text. */
+	if (d == trunc(d) && fabs(d) < 0x1p126) {
+		v->i = (__int128)d;
+		v->d = 0;
+		v->isint = 1;
+		return 0;
+	}
 	v->i = 0;
 	v->d = d;
 	v->isint = 0;

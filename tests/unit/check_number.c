@@ -118,6 +118,39 @@ START_TEST(format)
 }
 END_TEST
 
+/* What ir_number_json writes reads back to the same number, written the
+ * same: a state written, read and written again is the same text. */
+START_TEST(json_reads_back_the_same)
+{
+	static const char *const toks[] = {
+		"10000000000000000000000000000.000000000000000000000002", "1e28", "2.5",
+		"0.99999999999999999999", "-3e-7", "1.7e300", "123456789012345678901234567890",
+	};
+	struct ir_buf a = IR_BUF_INIT, b = IR_BUF_INIT;
+	struct ir_number v, w;
+	size_t i;
+
+	for (i = 0; i < sizeof toks / sizeof *toks; i++) {
+		a.len = b.len = 0;
+		v = num(toks[i]);
+		ir_number_json(&a, &v);
+		ck_assert_int_eq(ir_number_parse(a.p, a.len, &w), 0);
+		ck_assert_int_eq(w.isint, v.isint);
+		ir_number_json(&b, &w);
+		ck_assert_msg(a.len == b.len && memcmp(a.p, b.p, a.len) == 0, "%s: %.*s, then %.*s",
+			      toks[i], (int)a.len, a.p, (int)b.len, b.p);
+	}
+	/* A decimal that rounds to a whole double is that whole number. */
+	v = num("10000000000000000000000000000.000000000000000000000002");
+	ck_assert(v.isint);
+	a.len = 0;
+	ir_number_json(&a, &v);
+	ck_assert_buf_eq(a.p, a.len, "9999999999999999583119736832");
+	ir_buf_free(&a);
+	ir_buf_free(&b);
+}
+END_TEST
+
 START_TEST(int128_text)
 {
 	static const char *const ok[] = {
@@ -151,6 +184,7 @@ suite(void)
 	tcase_add_test(tc, parse);
 	tcase_add_test(tc, compare_across_kinds);
 	tcase_add_test(tc, format);
+	tcase_add_test(tc, json_reads_back_the_same);
 	tcase_add_test(tc, int128_text);
 	suite_add_tcase(s, tc);
 	return s;
