@@ -9,7 +9,7 @@
 # prints the command to run and fails.
 set -eu
 build="make gcc pkg-config libpcre2-dev libutf8proc-dev jq"
-check="$build check libjansson-dev mandoc python3 gnuplot-nox parallel"
+check="$build check libjansson-dev mandoc python3 python3-jsonschema gnuplot-nox parallel bash-completion"
 prove="$check clang libclang-rt-14-dev valgrind"
 bench="$build python3 time miller"
 case ${1:-build} in

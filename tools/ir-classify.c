@@ -9,6 +9,8 @@
 #include "base/opt.h"
 #include "base/out.h"
 #include "classify/classify.h"
+#include "classify/dump.h"
+#include "classify/report.h"
 #include "classify/rules.h"
 #include "run/records.h"
 
@@ -45,30 +47,25 @@ usage(void)
 	       "  -r, --rules FILE      add the rules of FILE (repeatable)\n"
 	       "  --no-default-rules    start without the built-in rules\n"
 	       "  --dump-rules          print the rules in effect and exit\n"
-	       "  --explain             print a readable account per incident, not JSON\n"
-	       "  --line-buffered       write each record as soon as it is complete\n"
-	       "  --max-record-bytes N  skip longer lines (default 64M; K, M, G allowed)\n"
-	       "  --rejects FILE        copy lines that are not usable records to FILE\n"
-	       "  --threads N           work in N threads (default: one per CPU, at most 4)\n"
-	       "  -h, --help            show this help\n"
-	       "      --version         show the version\n");
+	       "  --explain             print a readable account per incident, not JSON\n");
+	ir_opt_common_help(22, 1, "skip longer lines");
 	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
 }
 
-/* Reports the rules that gave up on this record (each rule's first time). */
+/* Reports each rule that gave up on this record. */
 static int
 report_gave_up(struct ir_batch *b, const struct ir_record *rec, const struct ir_classifier *c)
 {
+	struct ir_buf name = IR_BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < c->ngave_up; i++) {
-		const struct ir_rule *r = &run.rules.rules[c->gave_up[i]];
-
-		if (atomic_fetch_add(&run.gave_up[c->gave_up[i]], 1) == 0)
-			ir_batch_warn(b, rec->line,
-				      "rule %s:%ld gave up (PCRE2 match limit); its match is ignored",
-				      r->file, r->line);
+		atomic_fetch_add(&run.gave_up[c->gave_up[i]], 1);
+		name.len = 0;
+		ir_classify_name(&run.rules, c->gave_up[i], &name);
+		ir_batch_warn(b, rec->line, "%s gave up on this record", ir_buf_cstr(&name));
 	}
+	ir_buf_free(&name);
 	return c->ngave_up > 0 ? IR_EXIT_DATA : IR_EXIT_OK;
 }
 
@@ -94,7 +91,7 @@ classify(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
 	struct worker *w = worker;
 
-	if (!ir_record_is_incident(rec)) {
+	if (!ir_is_incident(&rec->obj)) {
 		if (!run.explain)
 			ir_record_pass(b, rec);
 		return IR_EXIT_OK;
@@ -113,22 +110,26 @@ classify(struct ir_record *rec, struct ir_batch *b, void *worker)
 	return report_gave_up(b, rec, &w->c);
 }
 
-/* Says how often each rule gave up, past the first report. */
+/* Says how often each rule gave up, where it did more than once. */
 static int
 summarise_gave_up(void)
 {
+	struct ir_buf name = IR_BUF_INIT;
 	int status = IR_EXIT_OK;
 	size_t i;
 
-	for (i = 0; i < run.rules.nrules; i++) {
+	for (i = 0; i <= run.rules.nrules; i++) {
 		unsigned long n = atomic_load(&run.gave_up[i]);
 
 		if (n > 0)
 			status = IR_EXIT_DATA;
-		if (n > 1)
-			ir_warn(NULL, 0, "rule %s:%ld gave up on %lu records in all",
-				run.rules.rules[i].file, run.rules.rules[i].line, n);
+		if (n > 1) {
+			name.len = 0;
+			ir_classify_name(&run.rules, i, &name);
+			ir_warn(NULL, 0, "%s gave up on %lu records in all", ir_buf_cstr(&name), n);
+		}
 	}
+	ir_buf_free(&name);
 	return status;
 }
 

@@ -25,14 +25,9 @@ usage(void)
 {
 	printf("%s", synopsis);
 	printf("Add organisation, dates, affected counts, data types and reporting facts\n"
-	       "to the incident records of ir-split; other records pass through.\n\n"
-	       "  --line-buffered       write each record as soon as it is complete\n"
-	       "  --max-record-bytes N  skip longer lines (default 64M; K, M, G allowed)\n"
-	       "  --rejects FILE        copy lines that are not usable records to FILE\n"
-	       "  --threads N           work in N threads (default: one per CPU, at most 4)\n"
-	       "  -h, --help            show this help\n"
-	       "      --version         show the version\n\n"
-	       "Fields: org, org_type, subject_org, published, published_raw,\n"
+	       "to the incident records of ir-split; other records pass through.\n\n");
+	ir_opt_common_help(22, 1, "skip longer lines");
+	printf("\nFields: org, org_type, subject_org, published, published_raw,\n"
 	       "published_from, report_no, affected, affected_approx, counts, data_types,\n"
 	       "reported_to, discovered, disclosure_days, period, contractor, sections,\n"
 	       "warnings.  See ir-extract(1).\n");
@@ -44,7 +39,7 @@ extract(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
 	struct worker *w = worker;
 
-	if (!ir_record_is_incident(rec)) {
+	if (!ir_is_incident(&rec->obj)) {
 		ir_record_pass(b, rec);
 		return IR_EXIT_OK;
 	}

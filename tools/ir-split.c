@@ -10,10 +10,10 @@
 #include "base/opt.h"
 #include "base/out.h"
 #include "base/utf8.h"
-#include "json/write.h"
 #include "run/pool.h"
 #include "run/relay.h"
 #include "split/dedup.h"
+#include "split/post.h"
 #include "split/segment.h"
 
 static const char synopsis[] =
@@ -25,22 +25,8 @@ enum { OPT_NO_DEDUP = IR_OPT_TOOL, OPT_STRICT };
 /* After this many, encoding problems in one input are only counted. */
 enum { MAX_REPORTS = 20 };
 
-/*
- * The first thread cuts the input into segments and packs each into a
- * relay batch (a struct packed, then the text); the second looks for
- * copies and writes the JSON.
- */
-struct packed {
-	enum ir_kind kind;
-	const char *source;
-	long line;
-	unsigned long long offset;
-	size_t len;
-	int has_title;
-	size_t title_off, title_len; /* within the text */
-	char id[sizeof ((struct ir_header *)0)->id];
-};
-
+/* The first thread cuts the input into posts and packs them (split/post.h);
+ * the second looks for copies and writes the JSON. */
 struct run {
 	struct ir_relay relay;
 	struct ir_split split;
@@ -60,13 +46,10 @@ usage(void)
 {
 	printf("%s", synopsis);
 	printf("Cut raw dumps of incident notices into one JSON record per post.\n\n"
-	       "  --line-buffered       write each record as soon as it is complete\n"
-	       "  --max-record-bytes N  leave out longer posts (default 64M; K, M, G allowed)\n"
 	       "  --no-dedup            do not look for copies of earlier incidents\n"
-	       "  --strict              stop reading a file at invalid UTF-8 (exit 1)\n"
-	       "  -h, --help            show this help\n"
-	       "      --version         show the version\n\n"
-	       "Records have kind (incident, noise, preamble), source, line, offset,\n"
+	       "  --strict              stop reading a file at invalid UTF-8 (exit 1)\n");
+	ir_opt_common_help(22, 0, "leave out longer posts");
+	printf("\nRecords have kind (incident, noise, preamble), source, line, offset,\n"
 	       "text, and for incidents id, title and duplicate_of.  See ir-split(1).\n");
 	exit(fflush(stdout) == 0 ? IR_EXIT_OK : IR_EXIT_FAIL);
 }
@@ -76,7 +59,6 @@ pack_segment(const struct ir_segment *seg, void *ctx)
 {
 	struct run *r = ctx;
 	struct ir_buf *b = ir_relay_batch(&r->relay);
-	struct packed h = {0};
 
 	if (seg->text == NULL) {
 		ir_warn(seg->source, seg->line,
@@ -85,82 +67,27 @@ pack_segment(const struct ir_segment *seg, void *ctx)
 		r->dropped = 1;
 		return;
 	}
-	h.kind = seg->kind;
-	h.source = seg->source;
-	h.line = seg->line;
-	h.offset = seg->offset;
-	h.len = seg->len;
-	h.has_title = seg->title != NULL;
-	if (h.has_title) {
-		h.title_off = (size_t)(seg->title - seg->text);
-		h.title_len = seg->title_len;
-	}
-	if (seg->id != NULL)
-		snprintf(h.id, sizeof h.id, "%s", seg->id);
-	ir_buf_add(b, &h, sizeof h);
-	ir_buf_add(b, seg->text, seg->len);
+	ir_post_pack(b, seg);
 	if (b->len >= r->batch_bytes)
 		ir_relay_send(&r->relay);
-}
-
-static void
-write_segment(struct run *r, const struct packed *seg, const char *text)
-{
-	struct ir_buf *b = ir_out_buf(&r->out);
-	struct ir_dedup_hit first;
-	struct ir_jw w;
-	int dup = 0;
-
-	if (seg->kind == IR_INCIDENT && r->dedup)
-		dup = ir_dedup_check(&r->dups, seg->id, text, seg->len, seg->source, seg->line,
-				     seg->offset, &first);
-	ir_jw_start(&w, b);
-	ir_jw_object(&w);
-	ir_jw_key(&w, "kind");
-	ir_jw_cstr(&w, ir_kind_name[seg->kind]);
-	if (seg->kind == IR_INCIDENT) {
-		ir_jw_key(&w, "id");
-		ir_jw_cstr(&w, seg->id);
-	}
-	ir_jw_key(&w, "source");
-	ir_jw_cstr(&w, seg->source);
-	ir_jw_key(&w, "line");
-	ir_jw_long(&w, seg->line);
-	ir_jw_key(&w, "offset");
-	ir_jw_ulong(&w, seg->offset);
-	if (seg->has_title) {
-		ir_jw_key(&w, "title");
-		ir_jw_str(&w, text + seg->title_off, seg->title_len);
-	}
-	if (dup) {
-		ir_jw_key(&w, "duplicate_of");
-		ir_jw_object(&w);
-		ir_jw_key(&w, "source");
-		ir_jw_cstr(&w, first.source);
-		ir_jw_key(&w, "line");
-		ir_jw_long(&w, first.line);
-		ir_jw_end(&w);
-	}
-	ir_jw_key(&w, "text");
-	ir_jw_str(&w, text, seg->len);
-	ir_jw_end(&w);
-	ir_buf_addc(b, '\n');
-	ir_out_end_record(&r->out);
 }
 
 static void
 write_batch(const char *data, size_t len, void *ctx)
 {
 	struct run *r = ctx;
-	size_t i = 0;
+	struct ir_dedup_hit first;
+	struct ir_post p;
+	const char *text;
+	size_t pos = 0;
+	int dup;
 
-	while (i < len) {
-		struct packed h;
-
-		memcpy(&h, data + i, sizeof h);
-		i += sizeof h;
-		write_segment(r, &h, data + i);
-		i += h.len;
+	while (pos < len) {
+		ir_post_unpack(data, &pos, &p, &text);
+		dup = p.kind == IR_INCIDENT && r->dedup &&
+		      ir_dedup_check(&r->dups, p.id, text, p.len, p.source, p.line, p.offset, &first);
+		ir_post_json(ir_out_buf(&r->out), &p, text, dup ? &first : NULL);
+		ir_out_end_record(&r->out);
 	}
 }
 

@@ -1,10 +1,10 @@
 # fish completion for ir-stats
-set -l __ir_stats_fields kind category org org_type affected affected_approx data_types reported_to report_no disclosure_days contractor veris.action veris.actor published published:year published:quarter published:month published:week published:day discovered discovered:year discovered:quarter discovered:month discovered:week discovered:day
+set -l __ir_stats_fields kind category org org_type affected affected_approx data_types reported_to report_no disclosure_days contractor veris.action veris.actor published published:year published:fy published:quarter published:month published:week published:day discovered discovered:year discovered:fy discovered:quarter discovered:month discovered:week discovered:day
 complete -c ir-stats -s h -l help -d 'Show help'
 complete -c ir-stats -l version -d 'Show the version'
 complete -c ir-stats -l line-buffered -d 'Write each line as soon as it is complete'
 complete -c ir-stats -l max-record-bytes -x -d 'Skip longer lines (bytes; K, M, G allowed)'
-complete -c ir-stats -s g -l by -x -a "$__ir_stats_fields" -d 'Group by FIELD (a.b, :year … :day)'
+complete -c ir-stats -s g -l by -x -a "$__ir_stats_fields" -d 'Group by FIELD (a.b, :year, :fy … :day)'
 complete -c ir-stats -l sum -x -a 'affected disclosure_days report_no' -d 'Sum of FIELD per group'
 complete -c ir-stats -l min -x -a 'affected disclosure_days report_no' -d 'Smallest value of FIELD'
 complete -c ir-stats -l max -x -a 'affected disclosure_days report_no' -d 'Largest value of FIELD'
@@ -12,7 +12,13 @@ complete -c ir-stats -l mean -x -a 'affected disclosure_days report_no' -d 'Mean
 complete -c ir-stats -l median -x -a 'affected disclosure_days report_no' -d 'Median of FIELD'
 complete -c ir-stats -l distinct -x -a "$__ir_stats_fields" -d 'Number of distinct values of FIELD'
 complete -c ir-stats -l share -d 'Share of the records, with 95% Wilson interval'
+complete -c ir-stats -l where -x -d 'Only records where EXPR holds (FIELD=VALUE, FIELD<N, FIELD~REGEX)'
+complete -c ir-stats -l since -x -d 'Only records published on or after DATE'
+complete -c ir-stats -l until -x -d 'Only records published on or before DATE'
 complete -c ir-stats -l all -d 'Every record, not only incidents that are not copies'
+complete -c ir-stats -l incidents -d 'Count incidents, not notices'
+complete -c ir-stats -l list -x -d 'One row per record, with FIELD,FIELD,...'
+complete -c ir-stats -l bom -d 'Start csv with a UTF-8 byte order mark (Excel)'
 complete -c ir-stats -l sort -x -a 'count key' -d 'Order of the rows'
 complete -c ir-stats -l top -x -d 'Only the first N rows'
 complete -c ir-stats -l fill -d 'Add the empty date buckets'

@@ -1,5 +1,6 @@
-# category.gp - incidents per category as horizontal bars, from ir-stats -o tsv -g category.
-# gnuplot -e "in='category.tsv'; out='category.png'" category.gp
+# category.gp - incidents per category as horizontal bars, from ir-stats -o tsv -g category
+# (its labels named by table.awk).
+# gnuplot -e "in='category.chart'; out='category.png'" category.gp
 set terminal pngcairo size 900,420 font "sans,10" noenhanced
 set output out
 set datafile separator "\t"

@@ -60,21 +60,30 @@ ir_v16_any(ir_v16 m)
 	return (lo | hi) != 0;
 }
 
-/*
- * The first true lane of a mask, or 16 when none is: lane 0 is the byte
- * at the lowest address, the low byte of the first half on the
- * little-endian machines the toolkit is built for.
- */
-static inline unsigned
-ir_v16_first(ir_v16 m)
-{
-	uint64_t lo, hi;
+/* The true lanes of a mask, to be taken one at a time, in order. */
+struct ir_v16_lanes {
+	uint64_t half[2];
+};
 
-	memcpy(&lo, &m, 8);
-	memcpy(&hi, (const char *)&m + 8, 8);
-	if (lo != 0)
-		return (unsigned)__builtin_ctzll(lo) / 8;
-	return hi != 0 ? 8 + (unsigned)__builtin_ctzll(hi) / 8 : 16;
+/* Loads the lanes of m; 0 when none is true. */
+static inline int
+ir_v16_lanes(ir_v16 m, struct ir_v16_lanes *l)
+{
+	memcpy(l->half, &m, 16);
+	return (l->half[0] | l->half[1]) != 0;
+}
+
+/* Takes the first true lane out: its index, 0 to 15; -1 when none is left. */
+static inline int
+ir_v16_next_lane(struct ir_v16_lanes *l)
+{
+	int h = l->half[0] == 0, bit;
+
+	if (l->half[h] == 0)
+		return -1;
+	bit = __builtin_ctzll(l->half[h]); /* lanes are 0xFF */
+	l->half[h] &= ~(0xFFULL << bit);
+	return 8 * h + bit / 8;
 }
 
 /* Number of true lanes in a mask. */

@@ -9,6 +9,31 @@
 #include "base/opt.h"
 
 void
+ir_opt_help(int width, const char *opt, const char *what)
+{
+	if ((int)strlen(opt) < width)
+		printf("  %-*s%s\n", width, opt, what);
+	else
+		printf("  %s\n  %-*s%s\n", opt, width, "", what);
+}
+
+void
+ir_opt_common_help(int width, int records, const char *limit)
+{
+	char what[100];
+
+	ir_opt_help(width, "--line-buffered", "write each record as soon as it is complete");
+	snprintf(what, sizeof what, "%s (default 64M; K, M, G allowed)", limit);
+	ir_opt_help(width, "--max-record-bytes N", what);
+	if (records) {
+		ir_opt_help(width, "--rejects FILE", "copy lines that are not usable records to FILE");
+		ir_opt_help(width, "--threads N", "work in N threads (default: one per CPU, at most 4)");
+	}
+	ir_opt_help(width, "-h, --help", "show this help");
+	ir_opt_help(width, "    --version", "show the version");
+}
+
+void
 ir_version(void)
 {
 	printf("%s (ir) %s\n", ir_progname, IR_VERSION);

@@ -51,6 +51,16 @@ struct ir_common_opts {
  */
 int ir_opt_common(int c, const char *arg, const char *synopsis, struct ir_common_opts *co);
 
+/*
+ * Prints, for --help, the lines of the shared options to stdout, their
+ * texts starting width columns after the two-blank indent; records: with
+ * those of the record tools (--rejects, --threads); limit: what
+ * --max-record-bytes does to a longer record ("skip longer lines").
+ */
+void ir_opt_common_help(int width, int records, const char *limit);
+/* One line of --help: opt, then what it does, from column width + 2. */
+void ir_opt_help(int width, const char *opt, const char *what);
+
 /* Prints "PROG (ir) VERSION" to stdout and exits 0. */
 _Noreturn void ir_version(void);
 

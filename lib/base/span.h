@@ -10,6 +10,11 @@
 
 #include <stddef.h>
 
+/* A stretch of text: its byte offset and length. */
+struct ir_span {
+	size_t off, len;
+};
+
 /*
  * The index of the element of base[0..n) that holds off, or n: each
  * element is size bytes, with a size_t offset at byte at and the size_t

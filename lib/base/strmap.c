@@ -98,3 +98,29 @@ ir_strmap_free(struct ir_strmap *m)
 	m->e = NULL;
 	m->n = m->cap = 0;
 }
+
+static int
+ent_cmp(const void *a, const void *b)
+{
+	const struct ir_strmap_ent *x = *(struct ir_strmap_ent *const *)a;
+	const struct ir_strmap_ent *y = *(struct ir_strmap_ent *const *)b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = n ? memcmp(x->key, y->key, n) : 0;
+
+	return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+struct ir_strmap_ent **
+ir_strmap_sorted(const struct ir_strmap *m, size_t *n)
+{
+	struct ir_strmap_ent **e = ir_xrealloc(NULL, (m->n + 1) * sizeof *e);
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < m->cap; i++)
+		if (m->e[i].key != NULL)
+			e[(*n)++] = &m->e[i];
+	if (*n > 1)
+		qsort(e, *n, sizeof *e, ent_cmp);
+	return e;
+}

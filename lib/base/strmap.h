@@ -34,6 +34,8 @@ uint64_t ir_strmap_hash(const char *k, size_t n);
 struct ir_strmap_ent *ir_strmap_get(const struct ir_strmap *m, const char *k, size_t n);
 /* The entry of key k, added (with val NULL, *added set) when missing. */
 struct ir_strmap_ent *ir_strmap_put(struct ir_strmap *m, const char *k, size_t n, int *added);
+/* The entries in the order of their keys (bytes, then length); the caller frees the array. */
+struct ir_strmap_ent **ir_strmap_sorted(const struct ir_strmap *m, size_t *n);
 /* Frees the keys and the table, not the values. */
 void ir_strmap_free(struct ir_strmap *m);
 

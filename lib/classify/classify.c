@@ -4,24 +4,54 @@
 #include "base/bytescan.h"
 #include "base/err.h"
 #include "classify/classify.h"
-#include "json/write.h"
 
-const char *const ir_classify_fields[IR_CLASSIFY_FIELDS] = {
-	"category", "categories", "evidence", "veris",
+enum {
+	/* A rule's budget on a record: far more than any rule written to
+	 * find words needs, and linear in the record's length. */
+	WORK_BASE = 1 << 20,
+	WORK_PER_BYTE = 64,
+	GAVE_UP = PCRE2_ERROR_CALLOUT, /* what count_work makes pcre2_match return */
 };
+
+static int
+count_work(pcre2_callout_block *cb, void *data)
+{
+	struct ir_work *w = data;
+	size_t at = cb->current_position;
+
+	if (cb->callout_flags & PCRE2_CALLOUT_STARTMATCH)
+		w->at = cb->start_match;
+	w->spent += 1 + (at > w->at ? at - w->at : w->at - at);
+	w->at = at;
+	return w->spent > w->budget ? GAVE_UP : 0;
+}
 
 void
 ir_classifier_init(struct ir_classifier *c, const struct ir_ruleset *rs)
 {
+	size_t i, most = 0;
+
 	memset(c, 0, sizeof *c);
 	c->rs = rs;
+	c->notice = (struct ir_notice)IR_NOTICE_INIT;
+	for (i = 0; i < rs->nrules; i++) {
+		c->used |= rs->rules[i].scope;
+		if (rs->rules[i].ncond > most)
+			most = rs->rules[i].ncond;
+	}
+	c->mctx = pcre2_match_context_copy(rs->mctx);
+	if (c->mctx == NULL)
+		ir_oom();
+	pcre2_set_callout(c->mctx, count_work, &c->work);
 	c->md = pcre2_match_data_create(16, NULL);
+	c->seen = calloc(most + 1, sizeof *c->seen);
 	c->score = calloc(rs->nlabels + 1, sizeof *c->score);
 	c->candidate = calloc(rs->nrules + 1, 1);
 	c->ev = calloc(rs->nrules + 1, sizeof *c->ev);
-	c->gave_up = calloc(rs->nrules + 1, sizeof *c->gave_up);
-	if (c->md == NULL || c->score == NULL || c->candidate == NULL || c->ev == NULL ||
-	    c->gave_up == NULL)
+	c->gave_up = calloc(rs->nrules + 2, sizeof *c->gave_up);
+	c->occ_first = calloc(rs->nids + 2, sizeof *c->occ_first);
+	if (c->md == NULL || c->seen == NULL || c->score == NULL || c->candidate == NULL ||
+	    c->ev == NULL || c->gave_up == NULL || c->occ_first == NULL)
 		ir_oom();
 }
 
@@ -63,130 +93,612 @@ step_chars(const char *t, size_t len, size_t off, long n, int dir)
 	return off;
 }
 
-/* Title (after 】 on the first line) and lead (up to lead-end or lead-chars). */
+/* pcre2_match's answer as 1 (found), 0 (not) or -1 (a budget or limit spent). */
+static int
+found(int rc)
+{
+	if (rc >= 0)
+		return 1;
+	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1; /* GAVE_UP, or a PCRE2 limit */
+}
+
+/* Looks for code from offset from up to to (the offsets are in c->md): see found(). */
+static int
+find(struct ir_classifier *c, const pcre2_code *code, size_t from, size_t to)
+{
+	return found(pcre2_match(code, (PCRE2_SPTR)c->norm.text.p, to, from, PCRE2_NO_UTF_CHECK,
+				 c->md, c->mctx));
+}
+
+/* The first of id's words that stands at or after off: an index into c->occ. */
+static size_t
+occ_from(const struct ir_classifier *c, size_t id, size_t off)
+{
+	size_t lo = c->occ_first[id], hi = c->occ_first[id + 1];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c->occ[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Tries anchored code at offset at only, up to to: see found(). */
+static int
+find_at(struct ir_classifier *c, const pcre2_code *code, size_t at, size_t to)
+{
+	return found(pcre2_match(code, (PCRE2_SPTR)c->norm.text.p, to, at, PCRE2_NO_UTF_CHECK, c->md,
+				 c->mctx));
+}
+
+/*
+ * The next match of a pattern from offset from up to to: tried only where
+ * its words (id's) stand when it starts with words, else looked for
+ * anywhere.  See found().
+ */
+static int
+next_match(struct ir_classifier *c, const pcre2_code *code, const pcre2_code *at, size_t id,
+	   size_t from, size_t to)
+{
+	size_t i, end;
+	int rc;
+
+	if (at == NULL)
+		return find(c, code, from, to);
+	end = c->occ_first[id + 1];
+	for (i = occ_from(c, id, from); i < end && c->occ[i] < to; i++) {
+		if (c->occ[i] < from) /* another word at the place just tried */
+			continue;
+		if ((rc = find_at(c, at, c->occ[i], to)) != 0)
+			return rc;
+		from = c->occ[i] + 1;
+	}
+	return 0;
+}
+
+/* Starts counting the work of one rule (or lead-end) on the record. */
 static void
-scopes(struct ir_classifier *c)
+budget(struct ir_classifier *c)
+{
+	c->work.spent = 0;
+	c->work.budget = WORK_BASE + WORK_PER_BYTE * (unsigned long)c->norm.text.len;
+}
+
+static void
+give_up(struct ir_classifier *c, size_t rule)
+{
+	c->gave_up[c->ngave_up++] = rule;
+}
+
+/* The lead: up to the first body line that matches lead-end, or lead-chars into the body. */
+static void
+find_lead(struct ir_classifier *c)
 {
 	const struct ir_ruleset *rs = c->rs;
 	const char *t = c->norm.text.p;
-	size_t n = c->norm.text.len, body, limit;
-	const char *nl = memchr(t, '\n', n), *close;
+	size_t n = c->norm.text.len, i = c->notice.body_off;
+	int rc = 0;
 
-	c->title_end = nl ? (size_t)(nl - t) : n;
-	close = memmem(t, c->title_end, "】", 3);
-	c->title = close ? (size_t)(close - t) + 3 : 0;
-	body = nl ? c->title_end + 1 : n;
-	limit = step_chars(t, n, body, rs->lead_chars, 1);
-	c->lead_end = limit;
-	if (rs->lead_end_code != NULL) {
-		/* The lead stops at the start of the first line that matches lead-end. */
-		size_t i = body;
+	c->lead_end = step_chars(t, n, i, rs->lead_chars, 1);
+	if (rs->lead_end_code == NULL || !(c->used & IR_SCOPE_BIT(IR_SCOPE_LEAD)))
+		return;
+	budget(c);
+	while (i < c->lead_end && rc == 0) {
+		const char *e = memchr(t + i, '\n', n - i);
+		size_t end = e ? (size_t)(e - t) : n;
 
-		while (i < limit) {
-			const char *e = memchr(t + i, '\n', n - i);
-			size_t end = e ? (size_t)(e - t) : n;
+		/* The line is the whole subject: ^ is its start. */
+		rc = found(pcre2_match(rs->lead_end_code, (PCRE2_SPTR)(t + i), end - i, 0,
+				       PCRE2_NO_UTF_CHECK, c->md, c->mctx));
+		if (rc == 1)
+			c->lead_end = i;
+		i = end + 1;
+	}
+	if (rc < 0)
+		give_up(c, rs->nrules);
+}
 
-			if (pcre2_match(rs->lead_end_code, (PCRE2_SPTR)(t + i), end - i, 0,
-					PCRE2_NO_UTF_CHECK, c->md, rs->mctx) >= 0) {
-				c->lead_end = i;
-				break;
-			}
-			i = end + 1;
+static int
+by_offset(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Cuts the text into zones at every place where a scope begins or ends:
+ * the title's ends, the lead's end and every section's ends.
+ */
+static void
+find_zones(struct ir_classifier *c)
+{
+	const struct ir_notice *nt = &c->notice;
+	size_t n = c->norm.text.len, np = 0, i, hint = 0;
+	size_t *cut = ir_xrealloc(NULL, (2 * nt->n + 5) * sizeof *cut);
+
+	cut[np++] = 0;
+	cut[np++] = nt->title_off;
+	cut[np++] = nt->title_off + nt->title_len;
+	cut[np++] = c->lead_end;
+	for (i = 0; i < nt->n; i++) {
+		cut[np++] = nt->s[i].off;
+		cut[np++] = nt->s[i].off + nt->s[i].len;
+	}
+	cut[np++] = n;
+	qsort(cut, np, sizeof *cut, by_offset);
+	c->nzone = 0;
+	for (i = 0; i + 1 < np; i++) {
+		const struct ir_section *sec;
+		struct ir_zone *z;
+
+		if (cut[i] == cut[i + 1])
+			continue;
+		if (c->nzone == c->capzone) {
+			c->capzone = c->capzone ? 2 * c->capzone : 16;
+			c->zone = ir_xrealloc(c->zone, c->capzone * sizeof *c->zone);
+		}
+		z = &c->zone[c->nzone++];
+		z->off = cut[i];
+		z->end = cut[i + 1];
+		z->scope = IR_SCOPE_BIT(IR_SCOPE_BODY);
+		if (z->off >= nt->title_off && z->end <= nt->title_off + nt->title_len)
+			z->scope |= IR_SCOPE_BIT(IR_SCOPE_TITLE);
+		if (z->end <= c->lead_end)
+			z->scope |= IR_SCOPE_BIT(IR_SCOPE_LEAD);
+		if ((sec = ir_notice_at(nt, z->off, &hint)) != NULL)
+			z->scope |= IR_SCOPE_BIT(IR_SCOPE_PART + sec->part);
+	}
+	free(cut);
+}
+
+/*
+ * The next stretch of the text, from zone *zi on, where scope holds:
+ * [*from, *to), and *zi past it; 0 when there is none.
+ */
+static int
+next_span(const struct ir_classifier *c, unsigned scope, size_t *zi, size_t *from, size_t *to)
+{
+	size_t i = *zi;
+
+	while (i < c->nzone && !(c->zone[i].scope & scope))
+		i++;
+	if (i == c->nzone)
+		return 0;
+	*from = c->zone[i].off;
+	while (i < c->nzone && (c->zone[i].scope & scope))
+		i++;
+	*to = c->zone[i - 1].end;
+	*zi = i;
+	return 1;
+}
+
+struct marking {
+	struct ir_classifier *c;
+	size_t base, zi; /* the span's offset in the text; the zone of the last word */
+};
+
+/* Keeps where a word stands; a rule's word in the rule's scope makes it a candidate. */
+static int
+mark(size_t off, size_t len, int id, void *ctx)
+{
+	struct marking *m = ctx;
+	struct ir_classifier *c = m->c;
+	const struct ir_zone *z;
+
+	off += m->base;
+	if (c->nhit == c->caphit) {
+		c->caphit = c->caphit ? 2 * c->caphit : 256;
+		c->hit = ir_xrealloc(c->hit, c->caphit * sizeof *c->hit);
+	}
+	c->hit[c->nhit].off = off;
+	c->hit[c->nhit++].id = (size_t)id;
+	if ((size_t)id >= c->rs->nrules || c->candidate[id])
+		return 0;
+	while (c->zone[m->zi].end <= off) /* words come in text order */
+		m->zi++;
+	/* The word lies in the rule's scope from one zone's start to another's end. */
+	for (z = &c->zone[m->zi]; z < c->zone + c->nzone && (z->scope & c->rs->rules[id].scope); z++)
+		if (z->end >= off + len) {
+			c->candidate[id] = 1;
+			break;
+		}
+	return 0;
+}
+
+/*
+ * Finds the words of the rule set where some rule looks: marks the rules
+ * whose words occur in their scopes, and keeps where each id's words
+ * stand, grouped by id (a counting sort keeps each group in text order).
+ */
+static void
+prefilter(struct ir_classifier *c)
+{
+	struct marking m = {c, 0, 0};
+	size_t zi = 0, from, to, i, nids = c->rs->nids;
+
+	c->nhit = 0;
+	while (next_span(c, c->used, &zi, &from, &to)) {
+		m.base = from;
+		ir_lexicon_each(&c->rs->lexicon, c->norm.text.p + from, to - from, mark, &m);
+	}
+	c->occ = ir_xrealloc(c->occ, (c->nhit + 1) * sizeof *c->occ);
+	memset(c->occ_first, 0, (nids + 1) * sizeof *c->occ_first);
+	for (i = 0; i < c->nhit; i++)
+		c->occ_first[c->hit[i].id + 1]++;
+	for (i = 0; i < nids; i++)
+		c->occ_first[i + 1] += c->occ_first[i];
+	for (i = 0; i < c->nhit; i++) /* occ_first[id] runs ahead, then is put back */
+		c->occ[c->occ_first[c->hit[i].id]++] = c->hit[i].off;
+	for (i = nids; i > 0; i--)
+		c->occ_first[i] = c->occ_first[i - 1];
+	c->occ_first[0] = 0;
+}
+
+/* Does a sentence end with the 。 at i: not one inside brackets, as in (以下「本件」という。)? */
+static int
+stop_at(const char *t, size_t n, size_t i)
+{
+	return i + 3 <= n && memcmp(t + i, "。", 3) == 0 && (i + 3 == n || t[i + 3] != ')') &&
+	       (i + 6 > n || (memcmp(t + i + 3, "」", 3) != 0 && memcmp(t + i + 3, "』", 3) != 0));
+}
+
+static int
+blank(unsigned char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r';
+}
+
+/*
+ * Where the sentences holding off start: just past the 。 before off (and
+ * its line end), or after a blank line, or at the body's start.
+ */
+static size_t
+unit_start(const char *t, size_t n, size_t body, size_t off)
+{
+	size_t i, nl = 0;
+	int blank_so_far = 0; /* the line after the last line end passed */
+
+	for (i = off; i > body; i--) {
+		unsigned char ch = (unsigned char)t[i - 1];
+
+		if (ch == '\n') {
+			if (blank_so_far)
+				return nl + 1;
+			nl = i - 1;
+			blank_so_far = 1;
+		} else if (!blank(ch)) {
+			blank_so_far = 0;
+			if (ch == 0x82 && i >= 3 && stop_at(t, n, i - 3)) /* 。 ends in 0x82 */
+				return i < n && t[i] == '\n' ? i + 1 : i;
+		}
+	}
+	return body;
+}
+
+/* Where they end: just past the 。 at or after off, or before a blank line, or at the end. */
+static size_t
+unit_end(const char *t, size_t n, size_t off)
+{
+	size_t i, line = off;
+	int blank_so_far = 0;
+
+	for (i = off; i < n; i++) {
+		if (t[i] == '\n') {
+			if (blank_so_far)
+				return line;
+			line = i + 1;
+			blank_so_far = 1;
+		} else if (!blank((unsigned char)t[i])) {
+			blank_so_far = 0;
+			if ((unsigned char)t[i] == 0xE3 && stop_at(t, n, i)) /* 。 starts with 0xE3 */
+				return i + 3;
+		}
+	}
+	return n;
+}
+
+/*
+ * The stretch of whole sentences holding off: the header line, or from
+ * the 。 before off (or the paragraph's start) to the 。 after it (or the
+ * paragraph's end).  Time linear in its length.
+ */
+static void
+unit_bounds(const struct ir_classifier *c, size_t off, size_t *from, size_t *to)
+{
+	const char *t = c->norm.text.p;
+	size_t n = c->norm.text.len, body = c->notice.body_off;
+
+	if (off < body) {
+		*from = 0;
+		*to = body;
+		return;
+	}
+	*from = unit_start(t, n, body, off);
+	*to = unit_end(t, n, off);
+}
+
+/* The slot of the unit starting at off: its own, or the empty one where it would go. */
+static struct ir_unit_slot *
+slot_of(const struct ir_classifier *c, size_t off)
+{
+	size_t i = (off * 0x9E3779B97F4A7C15u) >> 7 & (c->nslot - 1);
+
+	while (c->slot[i].gen == c->gen && c->slot[i].off != off)
+		i = (i + 1) & (c->nslot - 1);
+	return &c->slot[i];
+}
+
+/* Room for one more unit, and its slot kept under half full. */
+static void
+unit_room(struct ir_classifier *c)
+{
+	size_t i;
+
+	if (c->nunit == c->capunit) {
+		c->capunit = c->capunit ? 2 * c->capunit : 8;
+		c->unit = ir_xrealloc(c->unit, c->capunit * sizeof *c->unit);
+		for (i = c->nunit; i < c->capunit; i++)
+			c->unit[i].cl = (struct ir_clauses)IR_CLAUSES_INIT;
+	}
+	if (2 * (c->nunit + 1) > c->nslot) {
+		free(c->slot);
+		c->nslot = c->nslot ? 2 * c->nslot : 32;
+		c->slot = ir_xrealloc(NULL, c->nslot * sizeof *c->slot);
+		memset(c->slot, 0, c->nslot * sizeof *c->slot);
+		c->gen++;
+		for (i = 0; i < c->nunit; i++) {
+			struct ir_unit_slot *sl = slot_of(c, c->unit[i].off);
+
+			sl->off = c->unit[i].off;
+			sl->unit = i;
+			sl->gen = c->gen;
 		}
 	}
 }
 
-static void
-scope_of(const struct ir_classifier *c, const struct ir_rule *r, size_t *from, size_t *to)
+/*
+ * The unit holding off; its clauses are read on first need (clauses_at).
+ * Matches come in text order: the unit found last is asked first, so each
+ * unit's bounds are found about once per rule.
+ */
+static struct ir_unit *
+unit_at(struct ir_classifier *c, size_t off)
 {
-	switch (r->scope) {
-	case IR_SCOPE_TITLE:
-		*from = c->title;
-		*to = c->title_end;
-		break;
-	case IR_SCOPE_LEAD:
-		*from = 0;
-		*to = c->lead_end;
-		break;
-	default:
-		*from = 0;
-		*to = c->norm.text.len;
-	}
-}
-
-static int
-mark(size_t off, size_t len, int id, void *ctx)
-{
-	struct ir_classifier *c = ctx;
+	struct ir_unit_slot *sl;
+	struct ir_unit *u;
 	size_t from, to;
 
-	if (c->candidate[id])
-		return 0;
-	scope_of(c, &c->rs->rules[id], &from, &to);
-	if (off >= from && off + len <= to)
-		c->candidate[id] = 1;
-	return 0;
-}
-
-/* Is the match at [s, e) cancelled by one of the rule's unless patterns? */
-static int
-cancelled(struct ir_classifier *c, const struct ir_rule *r, size_t s, size_t e)
-{
-	const char *t = c->norm.text.p;
-	size_t n = c->norm.text.len, k;
-
-	for (k = 0; k < r->nunless; k++) {
-		const struct ir_unless *u = &r->unless[k];
-		size_t from = step_chars(t, n, s, u->within, -1);
-		size_t to = step_chars(t, n, e, u->within, 1);
-
-		if (pcre2_match(u->code, (PCRE2_SPTR)(t + from), to - from, 0, PCRE2_NO_UTF_CHECK,
-				c->md, c->rs->mctx) >= 0)
-			return 1;
+	if (c->last < c->nunit && off >= c->unit[c->last].off && off < c->unit[c->last].end)
+		return &c->unit[c->last];
+	unit_bounds(c, off, &from, &to);
+	unit_room(c);
+	if ((sl = slot_of(c, from))->gen != c->gen) {
+		sl->off = from;
+		sl->unit = c->nunit;
+		sl->gen = c->gen;
+		u = &c->unit[c->nunit++];
+		u->off = from;
+		u->end = to > off ? to : off + 1;
+		u->read = 0;
 	}
-	return 0;
+	c->last = sl->unit;
+	return &c->unit[c->last];
 }
 
-/* Runs rule i: its first match that is not cancelled becomes evidence. */
+/*
+ * The sentences holding off, with their clauses: most of a notice holds
+ * no match that needs them, and its clauses are never read.
+ */
+static const struct ir_unit *
+clauses_at(struct ir_classifier *c, size_t off)
+{
+	struct ir_unit *u = unit_at(c, off);
+
+	if (!u->read)
+		ir_clauses_read(&u->cl, c->norm.text.p + u->off, u->end - u->off);
+	u->read = 1;
+	return u;
+}
+
+static enum ir_mood
+mood_at(struct ir_classifier *c, size_t off)
+{
+	const struct ir_unit *u = clauses_at(c, off);
+
+	return ir_mood_at(&u->cl, off - u->off, NULL);
+}
+
+/* Does the text at [s, e) stand in clauses of the rule's moods (a fact, unless it says)? */
+static int
+stated(struct ir_classifier *c, const struct ir_rule *r, size_t s, size_t e)
+{
+	return (r->moods & 1u << mood_at(c, s)) && (e <= s + 1 || (r->moods & 1u << mood_at(c, e - 1)));
+}
+
+/*
+ * Where an indented line looks for its pattern around the match [s, e):
+ * [*from, *to), and where its clause or sentence starts + 1 (0 for a
+ * window of characters).
+ */
+static size_t
+reach_of(struct ir_classifier *c, const struct ir_cond *k, size_t s, size_t e, size_t *from,
+	 size_t *to)
+{
+	const struct ir_unit *u;
+	const struct ir_clause *cl;
+	const struct ir_span *sent;
+
+	if (k->reach == IR_REACH_CHARS) {
+		*from = step_chars(c->norm.text.p, c->norm.text.len, s, k->within, -1);
+		*to = step_chars(c->norm.text.p, c->norm.text.len, e, k->within, 1);
+		return 0;
+	}
+	u = clauses_at(c, s);
+	if ((cl = ir_clause_at(&u->cl, s - u->off, NULL)) == NULL) {
+		*from = *to = s; /* no clause: nothing to find */
+		return 0;
+	}
+	if (k->reach == IR_REACH_CLAUSE) {
+		*from = u->off + cl->off;
+		*to = *from + cl->len;
+		return *from + 1;
+	}
+	sent = &u->cl.sent[cl->sentence];
+	*from = u->off + sent->off;
+	*to = *from + sent->len;
+	return *from + 1;
+}
+
+/*
+ * Looks for an indented line's pattern in [from, to): for "and", a match
+ * that is stated, its place in *seen.  1, 0, or -1 when the budget is spent.
+ */
+static int
+look(struct ir_classifier *c, const struct ir_rule *r, const struct ir_cond *k, size_t from,
+     size_t to, struct ir_cond_seen *seen)
+{
+	int rc;
+
+	while ((rc = next_match(c, k->code, k->anchored ? k->at : NULL, k->id, from, to)) == 1) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+
+		seen->off = ov[0];
+		seen->end = ov[1];
+		if (!k->required || stated(c, r, ov[0], ov[1]))
+			return 1;
+		from = ov[1] > ov[0] ? ov[1] : step_chars(c->norm.text.p, to, ov[1], 1, 1);
+		if (from >= to)
+			return 0;
+	}
+	return rc;
+}
+
+/*
+ * Do the rule's indented lines let its match [s, e) in the span [lo, hi)
+ * count?  Widens [*es, *ee) over what its "and" lines found.  1, 0, or -1
+ * when the budget is spent.
+ */
+static int
+conditions_hold(struct ir_classifier *c, const struct ir_rule *r, size_t s, size_t e, size_t lo,
+		size_t hi, size_t *es, size_t *ee)
+{
+	size_t k;
+
+	for (k = 0; k < r->ncond; k++) {
+		const struct ir_cond *cond = &r->cond[k];
+		struct ir_cond_seen *seen = &c->seen[k];
+		size_t from, to, span = reach_of(c, cond, s, e, &from, &to);
+
+		if (cond->required) { /* what is required lies in the rule's scope too */
+			from = from > lo ? from : lo;
+			to = to < hi ? to : hi;
+		}
+		/* A clause or sentence looked at before gives the same answer. */
+		if (span == 0 || span != seen->span) {
+			seen->span = span;
+			if ((seen->found = look(c, r, cond, from, to, seen)) < 0)
+				return -1;
+		}
+		if (seen->found != cond->required)
+			return 0;
+		if (cond->required) {
+			*es = seen->off < *es ? seen->off : *es;
+			*ee = seen->end > *ee ? seen->end : *ee;
+		}
+	}
+	return 1;
+}
+
+/*
+ * Can the "and" lines of a match at s in [lo, hi) hold at all: does each
+ * clause or sentence pattern occur in the unit that holds s?  Reading the
+ * clauses costs more than looking.  1, 0, or -1 when the budget is spent.
+ */
+static int
+could_hold(struct ir_classifier *c, const struct ir_rule *r, size_t s, size_t lo, size_t hi)
+{
+	const struct ir_unit *u = unit_at(c, s);
+	size_t k, id = (size_t)(u - c->unit) + 1;
+
+	for (k = 0; k < r->ncond; k++) {
+		const struct ir_cond *cond = &r->cond[k];
+		struct ir_cond_seen *seen = &c->seen[k];
+		size_t from = u->off > lo ? u->off : lo, to = u->end < hi ? u->end : hi;
+
+		if (!cond->required || cond->reach == IR_REACH_CHARS)
+			continue;
+		if (seen->unit != id) {
+			seen->unit = id;
+			seen->in_unit = next_match(c, cond->code, cond->anchored ? cond->at : NULL, cond->id,
+						    from, to);
+		}
+		if (seen->in_unit <= 0)
+			return seen->in_unit;
+	}
+	return 1;
+}
+
+/*
+ * Looks for rule i's first match in its scope's span [lo, hi) that is
+ * stated and that its indented lines let count: 1 and the evidence at
+ * *ev, 0, or -1.
+ */
+static int
+run_span(struct ir_classifier *c, const struct ir_rule *r, size_t lo, size_t hi,
+	 struct ir_evidence *ev)
+{
+	size_t k, from = lo;
+	int rc;
+
+	/* What was found in a clause, sentence or unit held in this span only. */
+	for (k = 0; k < r->ncond; k++)
+		c->seen[k].span = c->seen[k].unit = 0;
+	while ((rc = next_match(c, r->code, r->anchored ? r->at : NULL,
+					(size_t)(r - c->rs->rules), from, hi)) == 1) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+		size_t s = ov[0], e = ov[1], es = s, ee = e; /* the next match reuses c->md */
+
+		if ((rc = could_hold(c, r, s, lo, hi)) < 0)
+			return rc;
+		if (rc > 0 && stated(c, r, s, e) &&
+		    (rc = conditions_hold(c, r, s, e, lo, hi, &es, &ee)) != 0) {
+			ev->off = es;
+			ev->len = ee - es;
+			return rc;
+		}
+		if (e > s)
+			from = e;
+		else if (e < hi)
+			from = step_chars(c->norm.text.p, hi, e, 1, 1);
+		else
+			return 0;
+	}
+	return rc;
+}
+
+/* Runs rule i over each stretch of its scope: its first match that counts is its evidence. */
 static void
 run(struct ir_classifier *c, size_t i)
 {
 	const struct ir_rule *r = &c->rs->rules[i];
-	const char *t = c->norm.text.p;
-	size_t from, to;
-	int rc;
+	struct ir_evidence *ev = &c->ev[c->nev];
+	size_t zi = 0, from, to;
+	int rc = 0;
 
-	scope_of(c, r, &from, &to);
-	for (;;) {
-		PCRE2_SIZE *ov, s, e;
-
-		rc = pcre2_match(r->code, (PCRE2_SPTR)t, to, from, PCRE2_NO_UTF_CHECK, c->md,
-				 c->rs->mctx);
-		if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-		    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT) {
-			c->gave_up[c->ngave_up++] = i;
-			return;
-		}
-		if (rc < 0)
-			return;
-		/* cancelled() reuses the match data: keep the offsets first. */
-		ov = pcre2_get_ovector_pointer(c->md);
-		s = ov[0];
-		e = ov[1];
-		if (!cancelled(c, r, s, e)) {
-			c->ev[c->nev].rule = i;
-			c->ev[c->nev].off = s;
-			c->ev[c->nev].len = e - s;
-			c->nev++;
-			c->score[r->label] += r->weight;
-			return;
-		}
-		if (e > s)
-			from = e;
-		else if (e < to)
-			from = step_chars(t, to, e, 1, 1);
-		else
-			return;
+	budget(c);
+	while (rc == 0 && next_span(c, r->scope, &zi, &from, &to))
+		rc = run_span(c, r, from, to, ev);
+	if (rc < 0) {
+		give_up(c, i);
+	} else if (rc > 0) {
+		ev->rule = i;
+		c->nev++;
+		c->score[r->label] += r->weight;
 	}
 }
 
@@ -205,14 +717,18 @@ ir_classify(struct ir_classifier *c, const char *text, size_t len)
 	size_t i;
 
 	ir_norm(&c->norm, text, len);
-	scopes(c);
-	memset(c->score, 0, rs->nlabels * sizeof *c->score);
+	ir_notice_read(&c->notice, c->norm.text.p, c->norm.text.len);
+	c->nunit = 0;
+	c->last = 0;
+	c->gen++; /* the slots of the units before are empty now */
 	c->nev = c->ngave_up = 0;
+	find_lead(c);
+	find_zones(c);
+	memset(c->score, 0, rs->nlabels * sizeof *c->score);
 	for (i = 0; i < rs->nrules; i++)
 		c->candidate[i] = !rs->rules[i].anchored;
 	if (rs->nwords > 0)
-		ir_lexicon_each(&rs->lexicon, c->norm.text.p, c->norm.text.len,
-				mark, c);
+		prefilter(c);
 	for (i = 0; i < rs->nrules; i++)
 		if (c->candidate[i])
 			run(c, i);
@@ -222,132 +738,24 @@ ir_classify(struct ir_classifier *c, const char *text, size_t len)
 			c->category = (long)i;
 }
 
-/* The fitting labels, best score first, then in order. */
-static size_t
-ranked(const struct ir_classifier *c, size_t *out)
-{
-	size_t n = 0, i, j;
-
-	for (i = 0; i < c->rs->nlabels; i++) {
-		if (!ir_classify_fits(c, i))
-			continue;
-		for (j = n; j > 0 && c->score[out[j - 1]] < c->score[i]; j--)
-			out[j] = out[j - 1];
-		out[j] = i;
-		n++;
-	}
-	return n;
-}
-
-/* A comma-separated list as a JSON array of strings. */
-static void
-list_json(struct ir_jw *w, const char *list)
-{
-	const char *p = list;
-
-	ir_jw_array(w);
-	while (p != NULL && *p != '\0') {
-		const char *comma = strchr(p, ',');
-		size_t n = comma ? (size_t)(comma - p) : strlen(p);
-
-		ir_jw_str(w, p, n);
-		p = comma ? comma + 1 : NULL;
-	}
-	ir_jw_end(w);
-}
-
-static const char *
-category_name(const struct ir_classifier *c)
-{
-	return c->category < 0 ? "other" : c->rs->labels[c->category].name;
-}
-
-void
-ir_classify_json(const struct ir_classifier *c, const char *text, struct ir_buf *out)
-{
-	const struct ir_ruleset *rs = c->rs;
-	size_t *order = ir_xrealloc(NULL, (rs->nlabels + 1) * sizeof *order);
-	size_t n = ranked(c, order), i;
-	const struct ir_label *cat = c->category < 0 ? NULL : &rs->labels[c->category];
-	struct ir_buf where = IR_BUF_INIT;
-	struct ir_jw w;
-
-	ir_jw_members(&w, out, 1);
-	ir_jw_key(&w, "category");
-	ir_jw_cstr(&w, category_name(c));
-	ir_jw_key(&w, "categories");
-	ir_jw_array(&w);
-	for (i = 0; i < n; i++) {
-		ir_jw_object(&w);
-		ir_jw_key(&w, "label");
-		ir_jw_cstr(&w, rs->labels[order[i]].name);
-		ir_jw_key(&w, "score");
-		ir_jw_long(&w, c->score[order[i]]);
-		ir_jw_end(&w);
-	}
-	ir_jw_end(&w);
-	ir_jw_key(&w, "evidence");
-	ir_jw_array(&w);
-	for (i = 0; i < c->nev; i++) {
-		const struct ir_evidence *e = &c->ev[i];
-		const struct ir_rule *r = &rs->rules[e->rule];
-		size_t from = ir_norm_origin(&c->norm, e->off);
-		size_t to = ir_norm_origin_end(&c->norm, e->off + e->len);
-
-		if (!ir_classify_fits(c, r->label))
-			continue;
-		ir_jw_object(&w);
-		ir_jw_key(&w, "label");
-		ir_jw_cstr(&w, rs->labels[r->label].name);
-		ir_jw_key(&w, "rule");
-		where.len = 0;
-		ir_buf_addf(&where, "%s:%ld", r->file, r->line);
-		ir_jw_str(&w, where.p, where.len);
-		ir_jw_key(&w, "match");
-		ir_jw_str(&w, text + from, to - from);
-		ir_jw_key(&w, "offset");
-		ir_jw_ulong(&w, from);
-		ir_jw_end(&w);
-	}
-	ir_jw_end(&w);
-	ir_jw_key(&w, "veris");
-	ir_jw_object(&w);
-	ir_jw_key(&w, "action");
-	list_json(&w, cat ? cat->actions : NULL);
-	ir_jw_key(&w, "actor");
-	list_json(&w, cat ? cat->actors : NULL);
-	ir_jw_end(&w);
-	ir_buf_free(&where);
-	free(order);
-}
-
-void
-ir_classify_explain(const struct ir_classifier *c, const char *text, struct ir_buf *out)
-{
-	const struct ir_ruleset *rs = c->rs;
-	size_t i;
-
-	ir_buf_addf(out, "  category: %s\n", category_name(c));
-	for (i = 0; i < c->nev; i++) {
-		const struct ir_evidence *e = &c->ev[i];
-		const struct ir_rule *r = &rs->rules[e->rule];
-		size_t from = ir_norm_origin(&c->norm, e->off);
-		size_t to = ir_norm_origin_end(&c->norm, e->off + e->len);
-
-		ir_buf_addf(out, "  %c %-18s %+d  %s:%ld  \"", ir_classify_fits(c, r->label) ? '*' : ' ',
-			    rs->labels[r->label].name, r->weight, r->file, r->line);
-		/* The match as written, on one line. */
-		for (; from < to; from++)
-			ir_buf_addc(out, text[from] == '\n' ? ' ' : text[from]);
-		ir_buf_addf(out, "\" at %zu\n", ir_norm_origin(&c->norm, e->off));
-	}
-}
-
 void
 ir_classifier_free(struct ir_classifier *c)
 {
+	size_t i;
+
 	ir_norm_free(&c->norm);
+	ir_notice_free(&c->notice);
+	for (i = 0; i < c->capunit; i++)
+		ir_clauses_free(&c->unit[i].cl);
+	free(c->unit);
+	free(c->slot);
+	free(c->zone);
+	free(c->seen);
+	free(c->hit);
+	free(c->occ);
+	free(c->occ_first);
 	pcre2_match_data_free(c->md);
+	pcre2_match_context_free(c->mctx);
 	free(c->score);
 	free(c->candidate);
 	free(c->ev);
@@ -359,4 +767,5 @@ void
 ir_classify_prepare(void)
 {
 	ir_norm_prepare();
+	ir_notice_prepare();
 }

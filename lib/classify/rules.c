@@ -7,9 +7,15 @@
 
 #include "base/err.h"
 #include "base/utf8.h"
+#include "classify/prefilter.h"
 #include "classify/rules.h"
 
-const char *const ir_scope_name[] = {"title", "lead", "body"};
+const char *const ir_mood_name[3] = {"fact", "denied", "advice"};
+
+const char *const ir_scope_name[IR_NSCOPES] = {
+	"title", "lead", "body", "overview", "timeline", "cause", "data", "response", "prevention",
+	"contact", "other",
+};
 
 enum {
 	DEFAULT_MIN_SCORE = 2,
@@ -17,6 +23,7 @@ enum {
 	DEFAULT_WITHIN = 20,
 	MATCH_LIMIT = 2000000, /* well under a second of backtracking */
 	DEPTH_LIMIT = 20000,
+	RULES_MAX = 16 << 20, /* bytes: far beyond any rule file written by hand */
 };
 
 /* A line being parsed: its text and where its next token starts. */
@@ -129,6 +136,23 @@ label(struct ir_ruleset *rs, const char *s, size_t n)
 	return rs->nlabels++;
 }
 
+/*
+ * The callout before every item is how a rule's work on a record is
+ * counted (classify/classify.h).  JIT ignores PCRE2_ANCHORED given at match
+ * time; a pattern tried where its words stand is compiled anchored too.
+ */
+static pcre2_code *
+compile_as(const char *p, size_t n, uint32_t anchored, int *err, PCRE2_SIZE *off)
+{
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)p, n,
+					 PCRE2_UTF | PCRE2_UCP | PCRE2_AUTO_CALLOUT | anchored, err,
+					 off, NULL);
+
+	if (code != NULL)
+		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
 static pcre2_code *
 compile(const struct line *l, size_t at, size_t n)
 {
@@ -136,7 +160,7 @@ compile(const struct line *l, size_t at, size_t n)
 	PCRE2_SIZE off;
 	int err;
 
-	code = pcre2_compile((PCRE2_SPTR)(l->s + at), n, PCRE2_UTF | PCRE2_UCP, &err, &off, NULL);
+	code = compile_as(l->s + at, n, 0, &err, &off);
 	if (code == NULL) {
 		PCRE2_UCHAR msg[256];
 
@@ -144,7 +168,19 @@ compile(const struct line *l, size_t at, size_t n)
 		syntax(l, at + off, "%s", (const char *)msg);
 		return NULL;
 	}
-	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
+/* The anchored form of a pattern that compiled before. */
+static pcre2_code *
+compile_anchored(const char *p)
+{
+	PCRE2_SIZE off;
+	int err;
+	pcre2_code *code = compile_as(p, strlen(p), PCRE2_ANCHORED, &err, &off);
+
+	if (code == NULL)
+		ir_oom(); /* it compiled unanchored: nothing else can fail */
 	return code;
 }
 
@@ -257,10 +293,81 @@ directive_lead(struct ir_ruleset *rs, struct line *l, int end)
 	return 0;
 }
 
+/* The bits of one scope's name (n bytes at s): built in or named; 0 if none. */
+static unsigned
+scope_bits(const struct ir_ruleset *rs, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < IR_NSCOPES; i++)
+		if (strlen(ir_scope_name[i]) == n && memcmp(ir_scope_name[i], s, n) == 0)
+			return IR_SCOPE_BIT(i);
+	for (i = 0; i < rs->nscope_sets; i++)
+		if (strlen(rs->scope_sets[i].name) == n && memcmp(rs->scope_sets[i].name, s, n) == 0)
+			return rs->scope_sets[i].scope;
+	return 0;
+}
+
+/* The scopes of a comma-separated list at [at, at + n) or'ed into *bits; -1 after a message. */
+static int
+scope_list(const struct ir_ruleset *rs, const struct line *l, size_t at, size_t n, unsigned *bits)
+{
+	size_t i = at, end = at + n;
+
+	while (i <= end) {
+		size_t j = i;
+		unsigned b;
+
+		while (j < end && l->s[j] != ',')
+			j++;
+		if ((b = scope_bits(rs, l->s + i, j - i)) == 0) {
+			char *name = copy(l->s + i, j - i);
+			int r = syntax(l, i, "'%s' is not a scope: title, lead, body, overview, timeline, "
+				       "cause, data, response, prevention, contact, other, or a name "
+				       "given by 'scope'", name);
+
+			free(name);
+			return r;
+		}
+		*bits |= b;
+		i = j + 1;
+	}
+	return 0;
+}
+
+static int
+directive_scope(struct ir_ruleset *rs, struct line *l)
+{
+	size_t at, n, sat, sn, i;
+	unsigned bits = 0;
+
+	at = token(l, &n);
+	if (!is_name(l->s + at, n))
+		return syntax(l, at, "scope NAME SCOPE...: a lowercase name first%s", "");
+	for (i = 0; i < IR_NSCOPES; i++)
+		if (strlen(ir_scope_name[i]) == n && memcmp(ir_scope_name[i], l->s + at, n) == 0)
+			return syntax(l, at, "'%s' is a scope of its own: name a set otherwise",
+				      ir_scope_name[i]);
+	while ((sat = token(l, &sn)), sn > 0)
+		if (scope_list(rs, l, sat, sn, &bits) < 0)
+			return -1;
+	if (bits == 0)
+		return syntax(l, l->i, "scope NAME SCOPE...: the scopes it names%s", "");
+	for (i = 0; i < rs->nscope_sets; i++)
+		if (strlen(rs->scope_sets[i].name) == n && memcmp(rs->scope_sets[i].name, l->s + at, n) == 0)
+			break;
+	if (i == rs->nscope_sets) {
+		rs->scope_sets = ir_xrealloc(rs->scope_sets, (i + 1) * sizeof *rs->scope_sets);
+		rs->scope_sets[rs->nscope_sets++].name = copy(l->s + at, n);
+	}
+	rs->scope_sets[i].scope = bits; /* a later file may say it anew */
+	return 0;
+}
+
 static int
 rule(struct ir_ruleset *rs, struct line *l)
 {
-	size_t at, n, wat, wn, sat, sn, pat, pn, s;
+	size_t at, n, wat, wn, sat, sn, pat, pn;
 	struct ir_rule r = {0};
 	long w;
 
@@ -271,11 +378,8 @@ rule(struct ir_ruleset *rs, struct line *l)
 	if (number(l, wat, wn, -1000, 1000, &w) < 0)
 		return -1;
 	sat = token(l, &sn);
-	for (s = 0; s < 3; s++)
-		if (strlen(ir_scope_name[s]) == sn && memcmp(ir_scope_name[s], l->s + sat, sn) == 0)
-			break;
-	if (s == 3)
-		return syntax(l, sat, "the scope is title, lead or body%s", "");
+	if (scope_list(rs, l, sat, sn, &r.scope) < 0)
+		return -1;
 	pat = rest(l, &pn);
 	if (pn == 0)
 		return syntax(l, pat, "the rule has no pattern%s", "");
@@ -285,47 +389,97 @@ rule(struct ir_ruleset *rs, struct line *l)
 	r.line = l->no;
 	r.label = label(rs, l->s + at, n);
 	r.weight = (int)w;
-	r.scope = (enum ir_scope)s;
+	r.moods = 1u << IR_MOOD_FACT;
 	r.pattern = copy(l->s + pat, pn);
 	rs->rules = ir_xrealloc(rs->rules, (rs->nrules + 1) * sizeof *rs->rules);
 	rs->rules[rs->nrules++] = r;
 	return 0;
 }
 
+/*
+ * The reach of an indented line, read from l (a number of characters,
+ * "clause" or "sentence"), or none: then 20 characters and l is left
+ * where it was.  -1 after a message.
+ */
 static int
-option(struct ir_ruleset *rs, struct line *l)
+reach(struct line *l, struct ir_cond *c)
 {
-	size_t at, n, pat, pn;
-	struct ir_unless u = {0};
-	struct ir_rule *r;
+	size_t at, n, save, sign, k;
 	long within = DEFAULT_WITHIN;
 
-	at = token(l, &n);
-	if (n != 6 || memcmp(l->s + at, "unless", 6) != 0)
-		return syntax(l, at, "an indented line is 'unless [WITHIN] PATTERN'%s", "");
-	if (!l->after_rule)
-		return syntax(l, at, "'unless' with no rule above it%s", "");
 	skip_blanks(l);
-	pat = l->i;
-	while (l->i < l->n && l->s[l->i] >= '0' && l->s[l->i] <= '9')
-		l->i++;
-	if (l->i > pat && (l->i == l->n || l->s[l->i] == ' ' || l->s[l->i] == '\t')) {
-		if (number(l, pat, l->i - pat, 0, 10000, &within) < 0)
+	save = l->i;
+	at = token(l, &n);
+	sign = n > 1 && l->s[at] == '-'; /* "-5" is a window, and refused; never a pattern */
+	for (k = sign; k < n && l->s[at + k] >= '0' && l->s[at + k] <= '9'; k++)
+		; /* the line is not NUL-terminated: no strspn */
+	c->reach = IR_REACH_CHARS;
+	if (n == 6 && memcmp(l->s + at, "clause", 6) == 0) {
+		c->reach = IR_REACH_CLAUSE;
+	} else if (n == 8 && memcmp(l->s + at, "sentence", 8) == 0) {
+		c->reach = IR_REACH_SENTENCE;
+	} else if (n > 0 && k == n) {
+		if (number(l, at, n, 0, 10000, &within) < 0)
 			return -1;
 	} else {
-		l->i = pat;
+		l->i = save;
 	}
+	c->within = (int)within;
+	return 0;
+}
+
+/* "mood MOOD...": the moods in which the rule above counts. */
+static int
+moods(struct line *l, struct ir_rule *r)
+{
+	size_t at, n, m;
+
+	r->moods = 0;
+	while ((at = token(l, &n)), n > 0) {
+		for (m = 0; m < 3; m++)
+			if (strlen(ir_mood_name[m]) == n && memcmp(ir_mood_name[m], l->s + at, n) == 0)
+				break;
+		if (m == 3)
+			return syntax(l, at, "a mood is fact, denied or advice%s", "");
+		r->moods |= 1u << m;
+	}
+	if (r->moods == 0)
+		return syntax(l, l->i, "mood MOOD...: fact, denied or advice%s", "");
+	return 0;
+}
+
+static int
+cond(struct ir_ruleset *rs, struct line *l)
+{
+	size_t at, n, pat, pn;
+	struct ir_cond c = {0};
+	struct ir_rule *r;
+	const char *what;
+
+	at = token(l, &n);
+	what = n == 3 && memcmp(l->s + at, "and", 3) == 0      ? "and"
+	       : n == 6 && memcmp(l->s + at, "unless", 6) == 0 ? "unless"
+	       : n == 4 && memcmp(l->s + at, "mood", 4) == 0   ? "mood"
+							       : NULL;
+	if (what == NULL)
+		return syntax(l, at, "an indented line is 'and [REACH] PATTERN', 'unless [REACH] PATTERN' or 'mood MOOD...'%s", "");
+	if (!l->after_rule)
+		return syntax(l, at, "'%s' with no rule above it", what);
+	r = &rs->rules[rs->nrules - 1];
+	if (what[0] == 'm')
+		return moods(l, r);
+	c.required = what[0] == 'a';
+	if (reach(l, &c) < 0)
+		return -1;
 	pat = rest(l, &pn);
 	if (pn == 0)
-		return syntax(l, pat, "'unless' needs a pattern%s", "");
-	if ((u.code = compile(l, pat, pn)) == NULL)
+		return syntax(l, pat, "'%s' needs a pattern", what);
+	if ((c.code = compile(l, pat, pn)) == NULL)
 		return -1;
-	u.line = l->no;
-	u.within = (int)within;
-	u.pattern = copy(l->s + pat, pn);
-	r = &rs->rules[rs->nrules - 1];
-	r->unless = ir_xrealloc(r->unless, (r->nunless + 1) * sizeof *r->unless);
-	r->unless[r->nunless++] = u;
+	c.line = l->no;
+	c.pattern = copy(l->s + pat, pn);
+	r->cond = ir_xrealloc(r->cond, (r->ncond + 1) * sizeof *r->cond);
+	r->cond[r->ncond++] = c;
 	return 0;
 }
 
@@ -339,7 +493,7 @@ parse_line(struct ir_ruleset *rs, struct line *l)
 		if (l->i == l->n || l->s[l->i] == '#')
 			return 0;
 		l->i = 0;
-		return option(rs, l);
+		return cond(rs, l);
 	}
 	at = token(l, &n);
 	if (n == 0 || l->s[at] == '#')
@@ -352,6 +506,8 @@ parse_line(struct ir_ruleset *rs, struct line *l)
 	}
 	if (IS("order"))
 		return directive_order(rs, l);
+	if (IS("scope"))
+		return directive_scope(rs, l);
 	if (IS("veris"))
 		return directive_veris(rs, l);
 	if (IS("min-score"))
@@ -361,8 +517,8 @@ parse_line(struct ir_ruleset *rs, struct line *l)
 	if (IS("lead-end"))
 		return directive_lead(rs, l, 1);
 #undef IS
-	return syntax(l, at, "unknown directive (rule, order, veris, min-score, lead-chars, lead-end)%s",
-		      "");
+	return syntax(l, at,
+		      "unknown directive (rule, order, veris, min-score, scope, lead-chars, lead-end)%s", "");
 }
 
 void
@@ -387,6 +543,9 @@ ir_rules_add(struct ir_ruleset *rs, const char *name, const char *text, size_t l
 		ir_warn(NULL, 0, "%s:%ld: invalid UTF-8", name, l.no);
 		return -1;
 	}
+	/* Editors on some systems start UTF-8 files with a byte-order mark. */
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
 	rs->files = ir_xrealloc(rs->files, (rs->nfiles + 1) * sizeof *rs->files);
 	rs->files[rs->nfiles] = ir_xstrdup(name);
 	l.file = rs->files[rs->nfiles++];
@@ -410,109 +569,62 @@ ir_rules_add(struct ir_ruleset *rs, const char *name, const char *text, size_t l
 	return 0;
 }
 
+/*
+ * Reads a rule file whole, but no further than its first NUL byte (a
+ * device such as /dev/zero never ends) or past RULES_MAX bytes.
+ */
 int
 ir_rules_load(struct ir_ruleset *rs, const char *path)
 {
 	struct ir_buf b = IR_BUF_INIT;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), r;
-	ssize_t k;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), r = -1;
+	const char *nul = NULL;
+	ssize_t k = 0;
 
 	if (fd < 0) {
 		ir_warn_errno(errno, path, 0, "cannot open");
 		return -1;
 	}
-	for (;;) {
+	while (nul == NULL && b.len <= RULES_MAX) {
 		ir_buf_reserve(&b, 65536);
 		k = read(fd, b.p + b.len, b.cap - b.len);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k <= 0)
 			break;
+		nul = memchr(b.p + b.len, '\0', (size_t)k);
 		b.len += (size_t)k;
 	}
-	if (k < 0) {
+	if (k < 0)
 		ir_warn_errno(errno, path, 0, "read error");
-		close(fd);
-		ir_buf_free(&b);
-		return -1;
-	}
+	else if (nul != NULL) /* the parse stops there, at its line and column */
+		r = ir_rules_add(rs, path, b.p, (size_t)(nul - b.p) + 1);
+	else if (b.len > RULES_MAX)
+		ir_warn(path, 0, "larger than %d MiB: not a rule file", RULES_MAX >> 20);
+	else
+		r = ir_rules_add(rs, path, b.p, b.len);
 	close(fd);
-	r = ir_rules_add(rs, path, b.p, b.len);
 	ir_buf_free(&b);
 	return r;
-}
-
-/*
- * The literal that every match of one alternative starts with, or an
- * empty one: characters up to the first that is special, less the last
- * when a quantifier that allows none of it follows.
- */
-static size_t
-leading_literal(const char *p, size_t n)
-{
-	size_t i = 0, last = 0;
-
-	while (i < n && !strchr("\\.[]()?*+{}|^$", p[i])) {
-		last = i;
-		i += ((unsigned char)p[i] >= 0xC0) + ((unsigned char)p[i] >= 0xE0) +
-		     ((unsigned char)p[i] >= 0xF0) + 1;
-	}
-	if (i < n && strchr("?*{", p[i]))
-		i = last;
-	return i > n ? n : i;
-}
-
-/*
- * Adds the words every match of rule r starts with, one per top-level
- * alternative; returns 0 (and adds none) when some alternative has none.
- */
-static int
-add_anchors(struct ir_ruleset *rs, size_t r)
-{
-	const char *p = rs->rules[r].pattern;
-	size_t n = strlen(p), i = 0, start = 0, first = rs->nwords;
-	int depth = 0, cls = 0;
-
-	if (strstr(p, "(?i") != NULL)
-		return 0;
-	for (;;) {
-		if (i == n || (p[i] == '|' && depth == 0 && !cls)) {
-			size_t k = leading_literal(p + start, i - start);
-
-			/* A one-byte word is no filter; neither is none. */
-			if (k < 2) {
-				while (rs->nwords > first)
-					free((char *)rs->words[--rs->nwords].word);
-				return 0;
-			}
-			rs->words = ir_xrealloc(rs->words, (rs->nwords + 1) * sizeof *rs->words);
-			rs->words[rs->nwords].word = copy(p + start, k);
-			rs->words[rs->nwords++].id = (int)r;
-			if (i == n)
-				return 1;
-			start = i + 1;
-		} else if (p[i] == '\\') {
-			i++;
-		} else if (cls) {
-			cls = p[i] != ']';
-		} else if (p[i] == '[') {
-			cls = 1;
-		} else if (p[i] == '(') {
-			depth++;
-		} else if (p[i] == ')') {
-			depth--;
-		}
-		i++;
-	}
 }
 
 void
 ir_rules_ready(struct ir_ruleset *rs)
 {
-	size_t r;
+	size_t r, k;
 
 	for (r = 0; r < rs->nrules; r++)
-		rs->rules[r].anchored = add_anchors(rs, r);
+		if ((rs->rules[r].anchored = ir_prefilter_words(rs, rs->rules[r].pattern, r)))
+			rs->rules[r].at = compile_anchored(rs->rules[r].pattern);
+	rs->nids = rs->nrules;
+	for (r = 0; r < rs->nrules; r++)
+		for (k = 0; k < rs->rules[r].ncond; k++) {
+			struct ir_cond *c = &rs->rules[r].cond[k];
+
+			c->id = rs->nids++;
+			if ((c->anchored = c->required && ir_prefilter_words(rs, c->pattern, c->id)))
+				c->at = compile_anchored(c->pattern);
+		}
 	rs->lexicon.words = rs->words;
 	rs->lexicon.n = rs->nwords;
 	rs->lexicon.anywhere = 1; /* patterns match inside words too */
@@ -525,51 +637,24 @@ ir_rules_ready(struct ir_ruleset *rs)
 }
 
 void
-ir_rules_dump(const struct ir_ruleset *rs, struct ir_buf *out)
-{
-	size_t i, j;
-
-	ir_buf_adds(out, "# The rules in effect (see ir-rules(5)).\n\norder");
-	for (i = 0; i < rs->nlabels; i++)
-		ir_buf_addf(out, " %s", rs->labels[i].name);
-	ir_buf_addf(out, "\nmin-score %d\n", rs->min_score);
-	for (i = 0; i < rs->nlabels; i++)
-		if (rs->labels[i].min_score != 0)
-			ir_buf_addf(out, "min-score %s %d\n", rs->labels[i].name, rs->labels[i].min_score);
-	ir_buf_addf(out, "lead-chars %ld\n", rs->lead_chars);
-	if (rs->lead_end != NULL)
-		ir_buf_addf(out, "# %s:%ld\nlead-end %s\n", rs->lead_end_file, rs->lead_end_line,
-			    rs->lead_end);
-	ir_buf_addc(out, '\n');
-	for (i = 0; i < rs->nlabels; i++)
-		if (rs->labels[i].actions != NULL || rs->labels[i].actors != NULL)
-			ir_buf_addf(out, "veris %s %s %s\n", rs->labels[i].name,
-				    rs->labels[i].actions ? rs->labels[i].actions : "-",
-				    rs->labels[i].actors ? rs->labels[i].actors : "-");
-	for (i = 0; i < rs->nrules; i++) {
-		const struct ir_rule *r = &rs->rules[i];
-
-		ir_buf_addf(out, "\n# %s:%ld\nrule %s %d %s %s\n", r->file, r->line,
-			    rs->labels[r->label].name, r->weight, ir_scope_name[r->scope], r->pattern);
-		for (j = 0; j < r->nunless; j++)
-			ir_buf_addf(out, "\tunless %d %s\n", r->unless[j].within, r->unless[j].pattern);
-	}
-}
-
-void
 ir_rules_free(struct ir_ruleset *rs)
 {
 	size_t i, j;
 
 	for (i = 0; i < rs->nrules; i++) {
 		pcre2_code_free(rs->rules[i].code);
+		pcre2_code_free(rs->rules[i].at);
 		free(rs->rules[i].pattern);
-		for (j = 0; j < rs->rules[i].nunless; j++) {
-			pcre2_code_free(rs->rules[i].unless[j].code);
-			free(rs->rules[i].unless[j].pattern);
+		for (j = 0; j < rs->rules[i].ncond; j++) {
+			pcre2_code_free(rs->rules[i].cond[j].code);
+			pcre2_code_free(rs->rules[i].cond[j].at);
+			free(rs->rules[i].cond[j].pattern);
 		}
-		free(rs->rules[i].unless);
+		free(rs->rules[i].cond);
 	}
+	for (i = 0; i < rs->nscope_sets; i++)
+		free(rs->scope_sets[i].name);
+	free(rs->scope_sets);
 	for (i = 0; i < rs->nlabels; i++) {
 		free(rs->labels[i].name);
 		free(rs->labels[i].actions);

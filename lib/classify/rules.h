@@ -1,17 +1,22 @@
 /* classify/rules.h - the rule files of ir-classify (see ir-rules(5)).
  *
  * A rule file holds directives and rules, one per line; '#' starts a
- * comment.  A rule says that a PCRE2 pattern, found in a part of a notice
- * (its title, its lead or all of it), is worth WEIGHT points to a label;
- * indented "unless" lines under it cancel a match that has another
- * pattern nearby.  Directives give the labels' precedence (order), their
- * VERIS action and actor, the score at which a label fits, and where the
- * lead ends.  Rule sets load from several files in turn; a fault is
- * reported as FILE:LINE:COLUMN: message.
+ * comment.  A rule says that a PCRE2 pattern, found in some parts of a
+ * notice (its title, its lead, all of it, or sections such as its
+ * overview and cause: ja/notice.h), is worth WEIGHT points to a label.
+ * Indented lines under it refine a match: "and" lines require another
+ * pattern in the same clause or sentence (ja/clause.h) or within some
+ * characters, "unless" lines cancel the match when their pattern is
+ * there, a "mood" line says whether it counts where a clause denies or
+ * advises (by default only where it states a fact).  Directives give the labels' precedence (order), their VERIS
+ * action and actor, the score at which a label fits, names for sets of
+ * scopes, and where the lead ends.  Rule sets load from several files in
+ * turn; a fault is reported as FILE:LINE:COLUMN: message.
  *
- * Each rule's pattern also yields, where it can be read off, the literal
- * words every match starts with; ir-classify looks for all of them in one
- * pass and runs only the patterns whose words occur (see classify/classify.h).
+ * Each rule's pattern, and each "and" line's, also yields where it can be
+ * read off the literal words every match starts with; ir-classify looks
+ * for all of them in one pass, runs only the rules whose words occur, and
+ * tries their patterns only where the words stand (classify/classify.h).
  */
 #ifndef IR_CLASSIFY_RULES_H
 #define IR_CLASSIFY_RULES_H
@@ -21,17 +26,45 @@
 #include <stddef.h>
 
 #include "base/buf.h"
+#include "ja/clause.h"
 #include "ja/lexicon.h"
+#include "ja/notice.h"
 
-enum ir_scope { IR_SCOPE_TITLE, IR_SCOPE_LEAD, IR_SCOPE_BODY };
+/* Where a rule looks: a set of these, one bit each (IR_SCOPE_BIT). */
+enum ir_scope {
+	IR_SCOPE_TITLE,
+	IR_SCOPE_LEAD,
+	IR_SCOPE_BODY,
+	IR_SCOPE_PART /* + an enum ir_part: that part of the notice */
+};
 
-extern const char *const ir_scope_name[];
+#define IR_NSCOPES (IR_SCOPE_PART + IR_NPARTS)
+#define IR_SCOPE_BIT(s) (1u << (s))
 
-struct ir_unless {
+/* "title", "lead", "body", then the names of ja/notice.h's parts. */
+extern const char *const ir_scope_name[IR_NSCOPES];
+
+/* "fact", "denied", "advice": the names of ja/clause.h's moods. */
+extern const char *const ir_mood_name[3];
+
+/* How far from a rule's match an indented line's pattern is looked for. */
+enum ir_reach {
+	IR_REACH_CHARS,   /* within some characters before or after it */
+	IR_REACH_CLAUSE,  /* in the clause that holds its start */
+	IR_REACH_SENTENCE /* in that clause's sentence */
+};
+
+/* An indented line: "and" (required) or "unless" (cancels). */
+struct ir_cond {
 	long line;
-	int within;       /* characters on each side of the match */
+	int required;
+	enum ir_reach reach;
+	int within;       /* characters on each side, for IR_REACH_CHARS */
 	char *pattern;
 	pcre2_code *code;
+	size_t id;        /* its words' id in the lexicon (see below) */
+	int anchored;     /* an "and" line that starts with one of its words */
+	pcre2_code *at;   /* when anchored: the pattern compiled anchored, for JIT */
 };
 
 struct ir_rule {
@@ -39,12 +72,20 @@ struct ir_rule {
 	long line;
 	size_t label;     /* index into the rule set's labels */
 	int weight;
-	enum ir_scope scope;
+	unsigned scope;   /* IR_SCOPE_BITs */
 	char *pattern;
 	pcre2_code *code;
-	struct ir_unless *unless;
-	size_t nunless;
+	struct ir_cond *cond;
+	size_t ncond;
+	unsigned moods;   /* 1 << enum ir_mood: where its matches count; default a fact */
 	int anchored;     /* the rule starts with one of its words (prefilter) */
+	pcre2_code *at;   /* when anchored: the pattern compiled anchored, for JIT */
+};
+
+/* A name given to a set of scopes by a scope directive. */
+struct ir_scope_set {
+	char *name;
+	unsigned scope;
 };
 
 struct ir_label {
@@ -60,6 +101,8 @@ struct ir_ruleset {
 	struct ir_rule *rules;
 	size_t nrules;
 	int min_score;
+	struct ir_scope_set *scope_sets;
+	size_t nscope_sets;
 	long lead_chars;
 	char *lead_end;
 	pcre2_code *lead_end_code;
@@ -67,7 +110,9 @@ struct ir_ruleset {
 	const char *lead_end_file;
 	char **files;
 	size_t nfiles;
-	/* the words the rules start with: id = rule index */
+	/* the words the rules and their "and" lines start with: the id of a
+	 * rule's is its index, that of an "and" line's nrules and up */
+	size_t nids;
 	struct ir_lexword *words;
 	size_t nwords;
 	struct ir_lexicon lexicon;
@@ -85,8 +130,6 @@ int ir_rules_add(struct ir_ruleset *rs, const char *name, const char *text, size
 int ir_rules_load(struct ir_ruleset *rs, const char *path);
 /* Builds the prefilter; call once all rules are added. */
 void ir_rules_ready(struct ir_ruleset *rs);
-/* Writes the rules in effect in rule-file syntax. */
-void ir_rules_dump(const struct ir_ruleset *rs, struct ir_buf *out);
 void ir_rules_free(struct ir_ruleset *rs);
 
 #endif

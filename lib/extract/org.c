@@ -1,8 +1,8 @@
 #include <string.h>
 
 #include "base/utf8.h"
-#include "ja/date.h"
 #include "extract/org.h"
+#include "ja/date.h"
 #include "ja/rx.h"
 
 /*

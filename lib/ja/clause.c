@@ -815,8 +815,9 @@ next_stop(const char *p)
 		   IR_V16_EQ(v, ir_v16_splat(')')) | IR_V16_EQ(v, ir_v16_splat('!')) |
 		   IR_V16_EQ(v, ir_v16_splat('?')) |
 		   (IR_V16_EQ(v, ir_v16_splat(0xE3)) & IR_V16_EQ(w, ir_v16_splat(0x80)));
+	struct ir_v16_lanes lanes;
 
-	return ir_v16_first(m);
+	return ir_v16_lanes(m, &lanes) ? (unsigned)ir_v16_next_lane(&lanes) : 16;
 }
 
 /*

@@ -39,6 +39,8 @@
 
 #include <stddef.h>
 
+#include "base/span.h"
+
 enum ir_mood {
 	IR_MOOD_FACT,   /* states that it happened, or may have */
 	IR_MOOD_DENIED, /* states that it did not, or was not involved */
@@ -54,7 +56,7 @@ struct ir_clause {
 struct ir_clauses {
 	struct ir_clause *c; /* in text order, covering the text */
 	size_t n, cap;
-	struct ir_span { size_t off, len; } *sent; /* sentences, in text order */
+	struct ir_span *sent;  /* sentences, in text order */
 	size_t nsent, capsent;
 	const char *text;    /* what was read, for the moods worked out later */
 	struct ir_outer *later; /* for each clause whose mood is not worked out yet, its outer clause */

@@ -3,8 +3,8 @@
 
 #include "base/err.h"
 #include "json/number.h"
-#include "json/write.h"
 #include "json/path.h"
+#include "json/write.h"
 
 int
 ir_jpath_parse(struct ir_jpath *p, const char *s, size_t n)
@@ -14,6 +14,7 @@ ir_jpath_parse(struct ir_jpath *p, const char *s, size_t n)
 	p->key = NULL;
 	p->n = 0;
 	p->scratch = NULL;
+	p->whole = 0;
 	for (;;) {
 		const char *dot = memchr(s + i, '.', n - i);
 		size_t end = dot ? (size_t)(dot - s) : n;
@@ -42,6 +43,7 @@ ir_jpath_copy(struct ir_jpath *dst, const struct ir_jpath *src)
 	size_t i;
 
 	dst->n = src->n;
+	dst->whole = src->whole;
 	dst->key = ir_xrealloc(NULL, (src->n ? src->n : 1) * sizeof *dst->key);
 	for (i = 0; i < src->n; i++)
 		dst->key[i] = ir_xstrdup(src->key[i]);
@@ -132,7 +134,8 @@ walk(struct ir_jpath *p, size_t k, const char *tok, size_t len, enum ir_jtype t,
 	size_t at;
 
 	if (k == p->n) {
-		if (t == IR_JARRAY) {
+		out->found++;
+		if (t == IR_JARRAY && !p->whole) {
 			struct ir_jval v;
 			size_t pos = 0;
 

@@ -28,6 +28,7 @@ struct ir_jpath {
 	char **key;
 	size_t n;
 	struct ir_jobj *scratch; /* one scanned object per step below the top */
+	int whole;               /* an array at the end is one value, not its elements */
 };
 
 struct ir_jval {
@@ -39,6 +40,7 @@ struct ir_jval {
 struct ir_jvals {
 	struct ir_jval *v;
 	size_t n, cap;
+	size_t found; /* times the path reached its field: 0 when it is missing */
 };
 
 /* Splits "a.b.c" (n bytes); -1 when a step is empty. */
@@ -47,7 +49,9 @@ void ir_jpath_free(struct ir_jpath *p);
 
 /*
  * Appends to out the values at path p in the top-level object o (scanned
- * by ir_json_object).  Not thread-safe for one p: each thread needs its
+ * by ir_json_object), and adds to out->found the times the path reached
+ * its last key (a null or an empty array is found, and gives no value or
+ * null).  Not thread-safe for one p: each thread needs its
  * own copy of the scratch (ir_jpath_copy).
  */
 void ir_jpath_values(struct ir_jpath *p, const struct ir_jobj *o, struct ir_jvals *out);

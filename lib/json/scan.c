@@ -70,12 +70,14 @@ scan_string(struct scan *s)
 		while (s->i + 16 <= s->n) {
 			ir_v16 v = ir_v16_load(s->p + s->i);
 			ir_v16s sv = (ir_v16s)v;
-			unsigned k = ir_v16_first(((ir_v16)(sv >= (ir_v16s){0}) & (ir_v16)(sv < (ir_v16s){0} + 0x20)) |
-						  IR_V16_EQ(v, ir_v16_splat('"')) | IR_V16_EQ(v, ir_v16_splat('\\')));
+			struct ir_v16_lanes lanes;
 
-			s->i += k;
-			if (k < 16)
+			if (ir_v16_lanes(((ir_v16)(sv >= (ir_v16s){0}) & (ir_v16)(sv < (ir_v16s){0} + 0x20)) |
+					 IR_V16_EQ(v, ir_v16_splat('"')) | IR_V16_EQ(v, ir_v16_splat('\\')), &lanes)) {
+				s->i += (size_t)ir_v16_next_lane(&lanes);
 				break;
+			}
+			s->i += 16;
 		}
 		if (s->i >= s->n)
 			return fail(s, NOT_JSON);

@@ -59,23 +59,17 @@ ir_json_str(struct ir_buf *b, const char *s, size_t n)
 	ir_buf_reserve(b, n + 2);
 	b->p[b->len++] = '"';
 	for (; i + 16 <= n; i += 16) {
-		ir_v16 m = escapes(s + i);
-		uint64_t half[2];
-		int h;
+		struct ir_v16_lanes l;
+		int lane;
 
-		memcpy(half, &m, 16);
-		if ((half[0] | half[1]) == 0)
+		if (!ir_v16_lanes(escapes(s + i), &l))
 			continue;
-		for (h = 0; h < 2; h++) {
-			while (half[h] != 0) {
-				int bit = __builtin_ctzll(half[h]); /* lanes are 0xFF */
-				size_t at = i + 8 * (size_t)h + (size_t)bit / 8;
+		while ((lane = ir_v16_next_lane(&l)) >= 0) {
+			size_t at = i + (size_t)lane;
 
-				half[h] &= ~(0xFFULL << bit);
-				ir_buf_add(b, s + run, at - run);
-				escape_byte(b, (unsigned char)s[at]);
-				run = at + 1;
-			}
+			ir_buf_add(b, s + run, at - run);
+			escape_byte(b, (unsigned char)s[at]);
+			run = at + 1;
 		}
 	}
 	for (; i < n; i++) {
@@ -99,7 +93,7 @@ ir_json_double(struct ir_buf *b, double v)
 		ir_buf_adds(b, "null");
 		return;
 	}
-	if (v == (double)(long long)v && fabs(v) < 1e15) {
+	if (fabs(v) < 1e15 && v == (double)(long long)v) {
 		ir_buf_addf(b, "%lld", (long long)v);
 		return;
 	}

@@ -51,12 +51,12 @@ ir_record_pass(struct ir_batch *b, const struct ir_record *rec)
 }
 
 int
-ir_record_is_incident(const struct ir_record *rec)
+ir_is_incident(const struct ir_jobj *o)
 {
-	const struct ir_jmember *m = ir_json_get(&rec->obj, "kind");
+	const struct ir_jmember *m = ir_json_get(o, "kind");
 
 	return m != NULL && m->type == IR_JSTRING &&
-	       ir_json_key_is(rec->text + m->val, m->val_len, "incident");
+	       ir_json_key_is(o->text + m->val, m->val_len, "incident");
 }
 
 static void

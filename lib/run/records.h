@@ -63,8 +63,8 @@ struct ir_records_opts {
  */
 int ir_records_run(const struct ir_records_opts *o, char *const *names, int n);
 
-/* Is the record an incident (its kind is "incident")? */
-int ir_record_is_incident(const struct ir_record *rec);
+/* Is the record (a scanned object) an incident: its kind "incident"? */
+int ir_is_incident(const struct ir_jobj *o);
 
 /* Reports rec as bad ("FILE:LINE: why") and sets it aside. */
 int ir_record_reject(struct ir_batch *b, const struct ir_record *rec, const char *why);

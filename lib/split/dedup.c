@@ -55,23 +55,17 @@ strip_space(struct ir_buf *out, const char *s, size_t n, size_t skip)
 	ir_buf_reserve(out, skip + n);
 	out->len = skip;
 	for (; i + 18 <= n; i += 16) {
-		ir_v16 m = space_starts(p + i);
-		uint64_t half[2];
-		int h;
+		struct ir_v16_lanes l;
+		int lane;
 
-		memcpy(half, &m, 16);
-		if ((half[0] | half[1]) == 0)
+		if (!ir_v16_lanes(space_starts(p + i), &l))
 			continue;
-		for (h = 0; h < 2; h++) {
-			while (half[h] != 0) {
-				int bit = __builtin_ctzll(half[h]); /* lanes are 0xFF */
-				size_t at = i + 8 * (size_t)h + (size_t)bit / 8;
+		while ((lane = ir_v16_next_lane(&l)) >= 0) {
+			size_t at = i + (size_t)lane;
 
-				half[h] &= ~(0xFFULL << bit);
-				memcpy(out->p + out->len, s + run, at - run);
-				out->len += at - run;
-				run = at + space_len(p + at, n - at);
-			}
+			memcpy(out->p + out->len, s + run, at - run);
+			out->len += at - run;
+			run = at + space_len(p + at, n - at);
 		}
 	}
 	for (; i < n; i++) {

@@ -2,9 +2,9 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "base/err.h"
 #include "base/bytescan.h"
 #include "base/cpset.h"
+#include "base/err.h"
 #include "base/utf8.h"
 #include "ja/numeral.h"
 #include "split/noise.h"

@@ -3,14 +3,14 @@
 
 #include "stats/bucket.h"
 
-static const char *const names[] = {"", "year", "quarter", "month", "week", "day"};
+static const char *const names[] = {"", "year", "quarter", "month", "week", "day", "fy"};
 
 enum ir_bucket
 ir_bucket_parse(const char *name, size_t n)
 {
 	size_t b;
 
-	for (b = IR_BUCKET_YEAR; b <= IR_BUCKET_DAY; b++)
+	for (b = IR_BUCKET_YEAR; b <= IR_BUCKET_FY; b++)
 		if (strlen(names[b]) == n && memcmp(names[b], name, n) == 0)
 			return (enum ir_bucket)b;
 	return IR_BUCKET_NONE;
@@ -68,6 +68,10 @@ ir_bucket_of_date(enum ir_bucket b, const char *s, size_t n, long *ord)
 	case IR_BUCKET_YEAR:
 		*ord = y;
 		break;
+	case IR_BUCKET_FY:
+		/* 年度: April to March, named by the year it starts in. */
+		*ord = m >= 4 ? y : y - 1;
+		break;
 	case IR_BUCKET_QUARTER:
 		*ord = y * 4L + (m - 1) / 3;
 		break;
@@ -94,6 +98,9 @@ ir_bucket_key(enum ir_bucket b, long ord, char out[IR_BUCKET_KEY_MAX])
 	switch (b) {
 	case IR_BUCKET_YEAR:
 		n = snprintf(out, IR_BUCKET_KEY_MAX, "%04ld", ord);
+		break;
+	case IR_BUCKET_FY:
+		n = snprintf(out, IR_BUCKET_KEY_MAX, "FY%04ld", ord);
 		break;
 	case IR_BUCKET_QUARTER:
 		n = snprintf(out, IR_BUCKET_KEY_MAX, "%04ld-Q%ld", floordiv(ord, 4),
@@ -126,6 +133,11 @@ ir_bucket_of_key(enum ir_bucket b, const char *s, size_t n, long *ord)
 	switch (b) {
 	case IR_BUCKET_YEAR:
 		if (n != 4 || (y = digits(s, 4)) < 1)
+			return -1;
+		*ord = y;
+		return 0;
+	case IR_BUCKET_FY:
+		if (n != 6 || s[0] != 'F' || s[1] != 'Y' || (y = digits(s + 2, 4)) < 0)
 			return -1;
 		*ord = y;
 		return 0;

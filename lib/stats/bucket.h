@@ -1,12 +1,14 @@
-/* stats/bucket.h - date buckets: a date's year, quarter, month, ISO week or day.
+/* stats/bucket.h - date buckets: year, fiscal year, quarter, month, ISO week, day.
  *
  * ir-stats groups by `published:month` and the like.  A date is a string
  * "YYYY-MM-DD" (what ir-extract writes), possibly followed by a time
- * ("T10:00:00" or " 10:00"); for the year, quarter and month buckets
- * "YYYY-MM" will do too.  Years run from 0001 to 9999.  Buckets are named
+ * ("T10:00:00" or " 10:00"); for the year, fiscal year, quarter and
+ * month buckets "YYYY-MM" will do too.  Years run from 0001 to 9999.  Buckets are named
  * by strings that sort as they follow each other:
  *
  *	year     2023
+ *	fy       FY2023     (年度, the Japanese fiscal year: 2023-04-01 to
+ *	                     2024-03-31)
  *	quarter  2023-Q3
  *	month    2023-08
  *	week     2023-W34   (ISO 8601: weeks start on Monday, and week 1 is
@@ -29,13 +31,14 @@ enum ir_bucket {
 	IR_BUCKET_QUARTER,
 	IR_BUCKET_MONTH,
 	IR_BUCKET_WEEK,
-	IR_BUCKET_DAY
+	IR_BUCKET_DAY,
+	IR_BUCKET_FY
 };
 
 /* The longest bucket name, with its NUL. */
 #define IR_BUCKET_KEY_MAX 16
 
-/* "year" ... "day" (n bytes): the bucket, or IR_BUCKET_NONE. */
+/* "year", "fy", "quarter", "month", "week", "day" (n bytes): the bucket, or IR_BUCKET_NONE. */
 enum ir_bucket ir_bucket_parse(const char *name, size_t n);
 const char *ir_bucket_name(enum ir_bucket b);
 

@@ -1,3 +1,4 @@
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,9 @@ ir_table_empty(struct ir_table *t)
 void
 ir_table_row_end(struct ir_table *t, double bar)
 {
+	/* A sum past a double's range still draws the longest bar. */
+	if (isinf(bar))
+		bar = bar > 0 ? DBL_MAX : -DBL_MAX;
 	t->bar = ir_xrealloc(t->bar, (t->nrows + 1) * sizeof *t->bar);
 	t->bar[t->nrows++] = bar;
 }
@@ -101,7 +105,13 @@ ir_table_free(struct ir_table *t)
 
 /* Writing ------------------------------------------------------------ */
 
-/* The text of s as format f shows it, in out (emptied first). */
+/*
+ * The text of s as format f shows it, in out (emptied first).  Tabs and
+ * line ends become spaces, but csv keeps them (quoted); every other
+ * control character, C0, DEL or C1 (NUL included: the values come from
+ * JSON, where \u0000 is legal), is shown as its JSON escape, so that no
+ * format passes one on raw and two values never look the same.
+ */
 static void
 show(struct ir_buf *out, const char *s, size_t n, enum ir_format f)
 {
@@ -110,18 +120,17 @@ show(struct ir_buf *out, const char *s, size_t n, enum ir_format f)
 	out->len = 0;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
+		/* C1 controls are U+0080 to U+009F: 0xC2 0x80 to 0xC2 0x9F. */
+		int c1 = c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] & 0xE0) == 0x80;
 
-		if (f == IR_FORMAT_CSV) {
-			ir_buf_addc(out, (char)c);
-		} else if (f == IR_FORMAT_TSV) {
-			ir_buf_addc(out, c == '\t' || c == '\n' || c == '\r' ? ' ' : (char)c);
-		} else if (c < 0x20 || c == 0x7F) {
-			ir_buf_addc(out, ' ');
-		} else if (c == '|' && f == IR_FORMAT_MARKDOWN) {
+		if (c == '\t' || c == '\n' || c == '\r')
+			ir_buf_addc(out, f == IR_FORMAT_CSV ? (char)c : ' ');
+		else if (c < 0x20 || c == 0x7F || c1)
+			ir_buf_addf(out, "\\u%04x", c1 ? (unsigned char)s[++i] : c);
+		else if (c == '|' && f == IR_FORMAT_MARKDOWN)
 			ir_buf_adds(out, "\\|");
-		} else {
+		else
 			ir_buf_addc(out, (char)c);
-		}
 	}
 }
 
@@ -239,6 +248,18 @@ write_markdown(const struct ir_table *t, struct ir_buf *b, struct ir_out *out)
 	free(w);
 }
 
+/* Does a csv field hold a comma, a double quote or a line end? */
+static int
+needs_quotes(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+			return 1;
+	return 0;
+}
+
 static void
 write_separated(const struct ir_table *t, enum ir_format f, struct ir_buf *b, struct ir_out *out)
 {
@@ -255,7 +276,7 @@ write_separated(const struct ir_table *t, enum ir_format f, struct ir_buf *b, st
 				show(&s, t->head[c], strlen(t->head[c]), f);
 			else
 				show_cell(&s, t, r - 1, c, f);
-			if (f == IR_FORMAT_CSV && s.len > 0 && strpbrk(ir_buf_cstr(&s), ",\"\r\n")) {
+			if (f == IR_FORMAT_CSV && needs_quotes(s.p, s.len)) {
 				ir_buf_addc(b, '"');
 				for (i = 0; i < s.len; i++) {
 					if (s.p[i] == '"')

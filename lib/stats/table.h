@@ -18,7 +18,9 @@
  *	          that the largest fills what the terminal width leaves, then
  *	          the numbers; no header
  *
- * In the text formats control characters in cells show as spaces.
+ * In the text formats tabs and line ends in cells show as spaces (csv
+ * keeps them, quoted), and every other control character as its JSON
+ * escape (a NUL as \u0000).
  *
  * Ownership: the table owns copies of everything added to it.
  */

@@ -25,13 +25,16 @@ check_facts(const struct ir_extractor *x, size_t len)
 {
 	const struct ir_facts *f = &x->facts;
 	size_t i;
+	int has_pub;
 
 	CHECK(!f->has_org || (f->org_len > 0 && f->org_off + f->org_len <= len));
-	CHECK(!f->has_published || f->praw_off + f->praw_len <= len);
-	CHECK(!f->has_published || ir_date_valid(f->published));
+	has_pub = f->published.from != IR_PUB_NONE;
+	CHECK(!has_pub || f->published.raw_off + f->published.raw_len <= len);
+	CHECK(!has_pub || ir_date_valid(f->published.date));
+	CHECK(!f->has_subject || (f->subject_len > 0 && f->subject_off + f->subject_len <= len));
 	CHECK(!f->has_discovered || (ir_date_valid(f->discovered) && f->discovered.y != 0));
-	CHECK(!f->has_discovered || !f->has_published ||
-	      ir_date_days(f->discovered) <= ir_date_days(f->published));
+	CHECK(!f->has_discovered || !has_pub ||
+	      ir_date_days(f->discovered) <= ir_date_days(f->published.date));
 	CHECK(!f->has_period || (ir_date_valid(f->period_from) && ir_date_valid(f->period_to)));
 	CHECK(!f->has_period || f->period_from.y == 0 || f->period_to.y == 0 ||
 	      ir_date_days(f->period_from) <= ir_date_days(f->period_to));

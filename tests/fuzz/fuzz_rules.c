@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "classify/classify.h"
+#include "classify/dump.h"
 #include "classify/rules.h"
 #include "fuzz.h"
 

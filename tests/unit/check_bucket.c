@@ -55,6 +55,31 @@ START_TEST(iso_weeks_at_year_ends)
 }
 END_TEST
 
+START_TEST(fiscal_years)
+{
+	long a, b;
+
+	ck_assert_int_eq(ir_bucket_parse("fy", 2), IR_BUCKET_FY);
+	ck_assert_str_eq(ir_bucket_name(IR_BUCKET_FY), "fy");
+	/* 年度 2023 runs from 2023-04-01 to 2024-03-31. */
+	expect(IR_BUCKET_FY, "2023-04-01", "FY2023");
+	expect(IR_BUCKET_FY, "2024-03-31", "FY2023");
+	expect(IR_BUCKET_FY, "2023-03-31", "FY2022");
+	expect(IR_BUCKET_FY, "2024-04-01T09:00", "FY2024");
+	expect(IR_BUCKET_FY, "2023-12", "FY2023");
+	expect(IR_BUCKET_FY, "2024-01", "FY2023");
+	expect(IR_BUCKET_FY, "0001-02-01", "FY0000");
+	/* Consecutive years have consecutive ordinals, for --fill. */
+	ck_assert_int_eq(ir_bucket_of_key(IR_BUCKET_FY, "FY2022", 6, &a), 0);
+	ck_assert_int_eq(ir_bucket_of_key(IR_BUCKET_FY, "FY2023", 6, &b), 0);
+	ck_assert_int_eq(b - a, 1);
+	ck_assert_int_lt(ir_bucket_of_key(IR_BUCKET_FY, "2023", 4, &a), 0);
+	ck_assert_int_lt(ir_bucket_of_key(IR_BUCKET_FY, "FY23", 4, &a), 0);
+	ck_assert_int_lt(ir_bucket_of_key(IR_BUCKET_FY, "fy2023", 6, &a), 0);
+	ck_assert_int_lt(ir_bucket_of_date(IR_BUCKET_FY, "2023", 4, &a), 0);
+}
+END_TEST
+
 START_TEST(not_dates)
 {
 	static const char *const bad[] = {
@@ -137,6 +162,7 @@ suite(void)
 	tcase_add_test(tc, names);
 	tcase_add_test(tc, each_bucket);
 	tcase_add_test(tc, iso_weeks_at_year_ends);
+	tcase_add_test(tc, fiscal_years);
 	tcase_add_test(tc, not_dates);
 	tcase_add_test(tc, ordinals_count_one_by_one);
 	tcase_add_test(tc, keys_read_back);

@@ -1,5 +1,5 @@
-#include "ja/count.h"
 #include "extract/extract.h"
+#include "ja/count.h"
 #include "marks.h"
 #include "unit.h"
 

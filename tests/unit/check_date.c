@@ -1,5 +1,5 @@
-#include "ja/date.h"
 #include "extract/extract.h"
+#include "ja/date.h"
 #include "marks.h"
 #include "unit.h"
 

@@ -1,6 +1,6 @@
 #include "base/utf8.h"
-#include "ja/norm.h"
 #include "extract/extract.h"
+#include "ja/norm.h"
 #include "unit.h"
 
 static const char *

@@ -1,6 +1,6 @@
+#include "extract/extract.h"
 #include "extract/org.h"
 #include "ja/norm.h"
-#include "extract/extract.h"
 #include "unit.h"
 
 /* The organisation of a header title (and body), as a string. */

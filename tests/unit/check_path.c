@@ -5,9 +5,9 @@ static const char rec[] =
 	"{\"a\":1,\"b\":{\"c\":\"x\",\"d\":[1,2]},\"e\":[{\"f\":1},{\"f\":\"two\"},{\"g\":3},5,"
 	"[{\"f\":null}]],\"n\":null,\"arr\":[],\"s\":\"\\u3042\",\"b\":{\"c\":\"last\"}}";
 
-/* The canonical texts of the values at path, joined by spaces. */
+/* The canonical texts of the values at path, joined by spaces; found: how often it is there. */
 static void
-expect_values(const char *path, const char *want)
+expect_found(const char *path, const char *want, size_t found)
 {
 	struct ir_jobj o = IR_JOBJ_INIT;
 	struct ir_jpath p;
@@ -26,10 +26,17 @@ expect_values(const char *path, const char *want)
 	}
 	ck_assert_msg(b.len == strlen(want) && (b.len == 0 || memcmp(b.p, want, b.len) == 0),
 		      "%s: got '%.*s', want '%s'", path, (int)b.len, b.p, want);
+	ck_assert_uint_eq(v.found, found);
 	ir_buf_free(&b);
 	ir_jvals_free(&v);
 	ir_jpath_free(&p);
 	ir_jobj_free(&o);
+}
+
+static void
+expect_values(const char *path, const char *want)
+{
+	expect_found(path, want, want[0] != '\0');
 }
 
 START_TEST(paths_parse)
@@ -53,12 +60,40 @@ START_TEST(values_of_a_path)
 	expect_values("a", "1");
 	expect_values("b.c", "\"last\""); /* the last of a repeated key */
 	expect_values("b", "{\"c\":\"last\"}");
-	expect_values("e.f", "1 \"two\" null");
+	expect_found("e.f", "1 \"two\" null", 3);
 	expect_values("n", "null");
-	expect_values("arr", "");
+	/* An empty array is there, with no value; a missing key is not there. */
+	expect_found("arr", "", 1);
 	expect_values("missing", "");
 	expect_values("a.x", "");
 	expect_values("s", "\"あ\"");
+}
+END_TEST
+
+START_TEST(whole_arrays)
+{
+	struct ir_jobj o = IR_JOBJ_INIT;
+	struct ir_jpath p;
+	struct ir_jvals v = {0};
+	const char *why;
+	size_t at;
+
+	ck_assert_int_eq(ir_json_object(&o, rec, strlen(rec), &why, &at), 0);
+	ck_assert_int_eq(ir_jpath_parse(&p, "b.d", 3), 0);
+	p.whole = 1;
+	ck_assert_int_eq(p.whole, 1);
+	/* The last b has no d; the array of the first is one value when whole. */
+	ir_jpath_values(&p, &o, &v);
+	ck_assert_uint_eq(v.n, 0);
+	ir_jpath_free(&p);
+	ck_assert_int_eq(ir_jpath_parse(&p, "arr", 3), 0);
+	p.whole = 1;
+	ir_jpath_values(&p, &o, &v);
+	ck_assert_uint_eq(v.n, 1);
+	ck_assert(v.v[0].type == IR_JARRAY && v.v[0].len == 2);
+	ir_jvals_free(&v);
+	ir_jpath_free(&p);
+	ir_jobj_free(&o);
 }
 END_TEST
 
@@ -138,6 +173,7 @@ suite(void)
 
 	tcase_add_test(tc, paths_parse);
 	tcase_add_test(tc, values_of_a_path);
+	tcase_add_test(tc, whole_arrays);
 	tcase_add_test(tc, array_elements);
 	tcase_add_test(tc, canonical_text);
 	tcase_add_test(tc, canonical_order);

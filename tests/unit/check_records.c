@@ -131,7 +131,7 @@ static int
 incidents_only(struct ir_record *rec, struct ir_batch *b, void *worker)
 {
 	(void)worker;
-	if (!ir_record_is_incident(rec))
+	if (!ir_is_incident(&rec->obj))
 		return ir_record_reject(b, rec, "not an incident record");
 	ir_record_pass(b, rec);
 	return IR_EXIT_OK;
@@ -272,7 +272,7 @@ kind_is_incident(const char *line)
 	int r;
 
 	ck_assert_int_eq(ir_json_object(&rec.obj, line, rec.len, &why, &at), 0);
-	r = ir_record_is_incident(&rec);
+	r = ir_is_incident(&rec.obj);
 	ir_jobj_free(&rec.obj);
 	return r;
 }

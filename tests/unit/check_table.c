@@ -139,6 +139,37 @@ START_TEST(bar_eighths_and_minimum)
 }
 END_TEST
 
+/* One text cell holding NUL, ESC, U+0085, a tab and a line end, in format f. */
+static void
+expect_controls(enum ir_format f, const char *want)
+{
+	static const char cell[] = "a\0b\x1b[1m\xc2\x85\t\n\xc3\xa9";
+	struct ir_table t;
+	struct ir_buf b = IR_BUF_INIT;
+
+	ir_table_init(&t, 1);
+	ir_table_head(&t, 0, "v", 0);
+	ir_table_cell(&t, cell, sizeof cell - 1, NULL, 0);
+	ir_table_row_end(&t, 1);
+	ir_table_write(&t, f, 20, &b, NULL);
+	ck_assert_buf_eq(b.p, b.len, want);
+	ir_buf_free(&b);
+	ir_table_free(&t);
+}
+
+START_TEST(control_characters)
+{
+	expect_controls(IR_FORMAT_TABLE, "v\na\\u0000b\\u001b[1m\\u0085  \xc3\xa9\n");
+	expect_controls(IR_FORMAT_TSV, "v\na\\u0000b\\u001b[1m\\u0085  \xc3\xa9\n");
+	expect_controls(IR_FORMAT_CSV, "v\r\n\"a\\u0000b\\u001b[1m\\u0085\t\n\xc3\xa9\"\r\n");
+	expect_controls(IR_FORMAT_MARKDOWN, "| v                          |\n| -------------------------- |\n"
+					    "| a\\u0000b\\u001b[1m\\u0085  \xc3\xa9 |\n");
+	expect_controls(IR_FORMAT_BAR, "a\\u0000b\\u001b[1m\\u0085  \xc3\xa9  \xe2\x96\x88\xe2\x96\x88"
+				       "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88"
+				       "\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\n");
+}
+END_TEST
+
 START_TEST(no_rows)
 {
 	struct ir_table t;
@@ -171,6 +202,7 @@ suite(void)
 	tcase_add_test(tc, markdown);
 	tcase_add_test(tc, bar);
 	tcase_add_test(tc, bar_eighths_and_minimum);
+	tcase_add_test(tc, control_characters);
 	tcase_add_test(tc, no_rows);
 	suite_add_tcase(s, tc);
 	return s;
