@@ -82,7 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	t = ir_buf_cstr(&text);
 	id = post_id(t, text.len, &h);
 	ir_extract(&x, t, text.len, id);
-	check_facts(&x, text.len);
+	check_facts(&x, x.norm.text.len);
 	once.len = 0;
 	ir_extract_json(&x, t, &once);
 	check_json(&once);

@@ -12,7 +12,9 @@ collect(const struct ir_segment *seg, void *ctx)
 {
 	(void)ctx;
 	CHECK(seg->len > 0);
-	CHECK(seg->kind != IR_INCIDENT || (seg->id != NULL && strlen(seg->id) >= 6));
+	/* "2023-325", or the year alone when the header has no serial */
+	CHECK(seg->kind != IR_INCIDENT || (seg->id != NULL && (strlen(seg->id) == 4 ||
+							    (strlen(seg->id) >= 6 && seg->id[4] == '-'))));
 	CHECK(seg->title == NULL || (seg->title >= seg->text && seg->title + seg->title_len <= seg->text + seg->len));
 	ir_buf_add(&joined, seg->text, seg->len);
 }
