@@ -551,7 +551,12 @@ range_order(struct ir_date a, struct ir_date *b, enum inherit how)
 {
 	if (order(*b) >= order(a))
 		return ir_date_valid(*b);
-	if (how != YEAR)
+	/*
+	 * An end before its start crosses into the next year only from an
+	 * earlier month (12月28日~1月5日); "1月28日~1月5日" is a slip, not
+	 * a year and a week.
+	 */
+	if (how != YEAR || b->m >= a.m)
 		return 0;
 	if (a.y != 0)
 		b->y++;

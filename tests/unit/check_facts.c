@@ -147,6 +147,9 @@ START_TEST(period)
 	ck_assert(ir_period(&rd.r, &dates, pub, &f, &t));
 	ck_assert_str_eq(iso(f), "2025-01-20");
 	ck_assert_str_eq(iso(t), "2025-01-27");
+	/* An end before its start in the same month is a slip: no period, no reversed one. */
+	load("1月28日~1月5日の間、閲覧できる状態でした。");
+	ck_assert(!ir_period(&rd.r, &dates, pub, &f, &t));
 	load("6月14~15日 当該システムの状況を確認");
 	ck_assert(!ir_period(&rd.r, &dates, pub, &f, &t));
 }
