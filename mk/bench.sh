@@ -144,6 +144,8 @@ END {
 		ratio("ir-split", "baseline.py_split", "", "ir-split vs baseline.py split")
 		ratio("ir-extract", "baseline.py_extract", "", "ir-extract vs baseline.py extract")
 		ratio("ir-classify", "baseline.py_classify", "", "ir-classify vs baseline.py classify")
+		ratio("ir-extract_--threads_1", "baseline.py_extract", 4, "ir-extract --threads 1 vs baseline.py extract")
+		ratio("ir-classify_--threads_1", "baseline.py_classify", 3, "ir-classify --threads 1 vs baseline.py classify")
 		ratio("ir-stats_-g_category", "baseline.py_stats", "", "ir-stats vs baseline.py stats")
 		ratio("ir-stats_-g_category", "mlr_count_-g_category", 10, "ir-stats vs mlr")
 		ratio("ir-stats_-g_category", "jq_-s", 1, "ir-stats vs jq -s")
