@@ -34,6 +34,7 @@ ir_classifier_init(struct ir_classifier *c, const struct ir_ruleset *rs)
 	memset(c, 0, sizeof *c);
 	c->rs = rs;
 	c->notice = (struct ir_notice)IR_NOTICE_INIT;
+	c->units = (struct ir_units)IR_UNITS_INIT;
 	for (i = 0; i < rs->nrules; i++) {
 		c->used |= rs->rules[i].scope;
 		if (rs->rules[i].ncond > most)
@@ -339,176 +340,10 @@ prefilter(struct ir_classifier *c)
 	c->occ_first[0] = 0;
 }
 
-/* Does a sentence end with the 。 at i: not one inside brackets, as in (以下「本件」という。)? */
-static int
-stop_at(const char *t, size_t n, size_t i)
-{
-	return i + 3 <= n && memcmp(t + i, "。", 3) == 0 && (i + 3 == n || t[i + 3] != ')') &&
-	       (i + 6 > n || (memcmp(t + i + 3, "」", 3) != 0 && memcmp(t + i + 3, "』", 3) != 0));
-}
-
-static int
-blank(unsigned char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\r';
-}
-
-/*
- * Where the sentences holding off start: just past the 。 before off (and
- * its line end), or after a blank line, or at the body's start.
- */
-static size_t
-unit_start(const char *t, size_t n, size_t body, size_t off)
-{
-	size_t i, nl = 0;
-	int blank_so_far = 0; /* the line after the last line end passed */
-
-	for (i = off; i > body; i--) {
-		unsigned char ch = (unsigned char)t[i - 1];
-
-		if (ch == '\n') {
-			if (blank_so_far)
-				return nl + 1;
-			nl = i - 1;
-			blank_so_far = 1;
-		} else if (!blank(ch)) {
-			blank_so_far = 0;
-			if (ch == 0x82 && i >= 3 && stop_at(t, n, i - 3)) /* 。 ends in 0x82 */
-				return i < n && t[i] == '\n' ? i + 1 : i;
-		}
-	}
-	return body;
-}
-
-/* Where they end: just past the 。 at or after off, or before a blank line, or at the end. */
-static size_t
-unit_end(const char *t, size_t n, size_t off)
-{
-	size_t i, line = off;
-	int blank_so_far = 0;
-
-	for (i = off; i < n; i++) {
-		if (t[i] == '\n') {
-			if (blank_so_far)
-				return line;
-			line = i + 1;
-			blank_so_far = 1;
-		} else if (!blank((unsigned char)t[i])) {
-			blank_so_far = 0;
-			if ((unsigned char)t[i] == 0xE3 && stop_at(t, n, i)) /* 。 starts with 0xE3 */
-				return i + 3;
-		}
-	}
-	return n;
-}
-
-/*
- * The stretch of whole sentences holding off: the header line, or from
- * the 。 before off (or the paragraph's start) to the 。 after it (or the
- * paragraph's end).  Time linear in its length.
- */
-static void
-unit_bounds(const struct ir_classifier *c, size_t off, size_t *from, size_t *to)
-{
-	const char *t = c->norm.text.p;
-	size_t n = c->norm.text.len, body = c->notice.body_off;
-
-	if (off < body) {
-		*from = 0;
-		*to = body;
-		return;
-	}
-	*from = unit_start(t, n, body, off);
-	*to = unit_end(t, n, off);
-}
-
-/* The slot of the unit starting at off: its own, or the empty one where it would go. */
-static struct ir_unit_slot *
-slot_of(const struct ir_classifier *c, size_t off)
-{
-	size_t i = (off * 0x9E3779B97F4A7C15u) >> 7 & (c->nslot - 1);
-
-	while (c->slot[i].gen == c->gen && c->slot[i].off != off)
-		i = (i + 1) & (c->nslot - 1);
-	return &c->slot[i];
-}
-
-/* Room for one more unit, and its slot kept under half full. */
-static void
-unit_room(struct ir_classifier *c)
-{
-	size_t i;
-
-	if (c->nunit == c->capunit) {
-		c->capunit = c->capunit ? 2 * c->capunit : 8;
-		c->unit = ir_xrealloc(c->unit, c->capunit * sizeof *c->unit);
-		for (i = c->nunit; i < c->capunit; i++)
-			c->unit[i].cl = (struct ir_clauses)IR_CLAUSES_INIT;
-	}
-	if (2 * (c->nunit + 1) > c->nslot) {
-		free(c->slot);
-		c->nslot = c->nslot ? 2 * c->nslot : 32;
-		c->slot = ir_xrealloc(NULL, c->nslot * sizeof *c->slot);
-		memset(c->slot, 0, c->nslot * sizeof *c->slot);
-		c->gen++;
-		for (i = 0; i < c->nunit; i++) {
-			struct ir_unit_slot *sl = slot_of(c, c->unit[i].off);
-
-			sl->off = c->unit[i].off;
-			sl->unit = i;
-			sl->gen = c->gen;
-		}
-	}
-}
-
-/*
- * The unit holding off; its clauses are read on first need (clauses_at).
- * Matches come in text order: the unit found last is asked first, so each
- * unit's bounds are found about once per rule.
- */
-static struct ir_unit *
-unit_at(struct ir_classifier *c, size_t off)
-{
-	struct ir_unit_slot *sl;
-	struct ir_unit *u;
-	size_t from, to;
-
-	if (c->last < c->nunit && off >= c->unit[c->last].off && off < c->unit[c->last].end)
-		return &c->unit[c->last];
-	unit_bounds(c, off, &from, &to);
-	unit_room(c);
-	if ((sl = slot_of(c, from))->gen != c->gen) {
-		sl->off = from;
-		sl->unit = c->nunit;
-		sl->gen = c->gen;
-		u = &c->unit[c->nunit++];
-		u->off = from;
-		u->end = to > off ? to : off + 1;
-		u->read = 0;
-	}
-	c->last = sl->unit;
-	return &c->unit[c->last];
-}
-
-/*
- * The sentences holding off, with their clauses: most of a notice holds
- * no match that needs them, and its clauses are never read.
- */
-static const struct ir_unit *
-clauses_at(struct ir_classifier *c, size_t off)
-{
-	struct ir_unit *u = unit_at(c, off);
-
-	if (!u->read)
-		ir_clauses_read(&u->cl, c->norm.text.p + u->off, u->end - u->off);
-	u->read = 1;
-	return u;
-}
-
 static enum ir_mood
 mood_at(struct ir_classifier *c, size_t off)
 {
-	const struct ir_unit *u = clauses_at(c, off);
+	const struct ir_unit *u = ir_unit_clauses(&c->units, off);
 
 	return ir_mood_at(&u->cl, off - u->off, NULL);
 }
@@ -538,7 +373,7 @@ reach_of(struct ir_classifier *c, const struct ir_cond *k, size_t s, size_t e, s
 		*to = step_chars(c->norm.text.p, c->norm.text.len, e, k->within, 1);
 		return 0;
 	}
-	u = clauses_at(c, s);
+	u = ir_unit_clauses(&c->units, s);
 	if ((cl = ir_clause_at(&u->cl, s - u->off, NULL)) == NULL) {
 		*from = *to = s; /* no clause: nothing to find */
 		return 0;
@@ -622,8 +457,8 @@ conditions_hold(struct ir_classifier *c, const struct ir_rule *r, size_t s, size
 static int
 could_hold(struct ir_classifier *c, const struct ir_rule *r, size_t s, size_t lo, size_t hi)
 {
-	const struct ir_unit *u = unit_at(c, s);
-	size_t k, id = (size_t)(u - c->unit) + 1;
+	const struct ir_unit *u = ir_unit_at(&c->units, s);
+	size_t k, id = (size_t)(u - c->units.unit) + 1;
 
 	for (k = 0; k < r->ncond; k++) {
 		const struct ir_cond *cond = &r->cond[k];
@@ -718,9 +553,7 @@ ir_classify(struct ir_classifier *c, const char *text, size_t len)
 
 	ir_norm(&c->norm, text, len);
 	ir_notice_read(&c->notice, c->norm.text.p, c->norm.text.len);
-	c->nunit = 0;
-	c->last = 0;
-	c->gen++; /* the slots of the units before are empty now */
+	ir_units_reset(&c->units, c->norm.text.p, c->norm.text.len, c->notice.body_off);
 	c->nev = c->ngave_up = 0;
 	find_lead(c);
 	find_zones(c);
@@ -741,14 +574,9 @@ ir_classify(struct ir_classifier *c, const char *text, size_t len)
 void
 ir_classifier_free(struct ir_classifier *c)
 {
-	size_t i;
-
 	ir_norm_free(&c->norm);
 	ir_notice_free(&c->notice);
-	for (i = 0; i < c->capunit; i++)
-		ir_clauses_free(&c->unit[i].cl);
-	free(c->unit);
-	free(c->slot);
+	ir_units_free(&c->units);
 	free(c->zone);
 	free(c->seen);
 	free(c->hit);

@@ -27,6 +27,7 @@
 #include "ja/clause.h"
 #include "ja/norm.h"
 #include "ja/notice.h"
+#include "ja/sentence.h"
 
 struct ir_evidence {
 	size_t rule;
@@ -54,26 +55,11 @@ struct ir_cond_seen {
 	int in_unit;
 };
 
-/* A stretch of whole sentences, and its clauses (offsets from its start). */
-struct ir_unit {
-	size_t off, end;
-	int read;                  /* its clauses are read */
-	struct ir_clauses cl;
-};
-
 struct ir_classifier {
 	const struct ir_ruleset *rs;
 	struct ir_norm norm;
 	struct ir_notice notice;
-	struct ir_unit *unit;      /* the units found for the record at hand */
-	size_t nunit, capunit;     /* capunit of them hold buffers for reuse */
-	struct ir_unit_slot {      /* the units by where they start: a hash */
-		size_t off, unit;
-		unsigned long gen; /* the record it was filled for */
-	} *slot;
-	size_t nslot;              /* a power of two, at least twice nunit */
-	unsigned long gen;
-	size_t last;               /* the unit found last */
+	struct ir_units units;     /* the sentences around matches, with their clauses */
 	struct ir_zone *zone;      /* in text order, covering it */
 	size_t nzone, capzone;
 	unsigned used;             /* the scopes some rule looks in */
