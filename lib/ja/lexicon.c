@@ -136,6 +136,44 @@ ir_lexicon_free(struct ir_lexicon *lx)
 	lx->slots = NULL;
 }
 
+/*
+ * Are the n bytes at a and b the same?  Read eight (or four) at a time,
+ * the last read overlapping: the words of one first character are
+ * compared with the text one after another, most differ from it within
+ * their first bytes, and a call to memcmp costs more than the comparison.
+ */
+static int
+same(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t u, v;
+
+	if (n < 4) {
+		for (; n > 0; n--)
+			if (*a++ != *b++)
+				return 0;
+		return 1;
+	}
+	if (n < 8) {
+		memcpy(&u, a, 4);
+		memcpy(&v, b, 4);
+		if (u != v)
+			return 0;
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return u == v;
+	}
+	for (; n > 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return 0;
+	}
+	memcpy(&x, a + n - 8, 8);
+	memcpy(&y, b + n - 8, 8);
+	return x == y;
+}
+
 /* Does word match s at i (ASCII case folded), standing alone if ASCII? */
 static int
 matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anywhere)
@@ -145,7 +183,7 @@ matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anyw
 	if (n - i < e->len)
 		return 0;
 	if ((unsigned char)e->word[0] >= 0x80)
-		return memcmp(s + i, e->word, e->len) == 0;
+		return same(s + i, e->word, e->len);
 	for (k = 0; k < e->len; k++)
 		if (fold((unsigned char)s[i + k]) != fold((unsigned char)e->word[k]))
 			return 0;
