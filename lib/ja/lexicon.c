@@ -142,7 +142,7 @@ ir_lexicon_free(struct ir_lexicon *lx)
  * compared with the text one after another, most differ from it within
  * their first bytes, and a call to memcmp costs more than the comparison.
  */
-static int
+static inline int
 same(const char *a, const char *b, size_t n)
 {
 	uint64_t x, y;
@@ -174,16 +174,12 @@ same(const char *a, const char *b, size_t n)
 	return x == y;
 }
 
-/* Does word match s at i (ASCII case folded), standing alone if ASCII? */
+/* Does an ASCII word match s at i, case folded, standing alone if it is a word of letters? */
 static int
-matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anywhere)
+ascii_matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anywhere)
 {
 	size_t k;
 
-	if (n - i < e->len)
-		return 0;
-	if ((unsigned char)e->word[0] >= 0x80)
-		return same(s + i, e->word, e->len);
 	for (k = 0; k < e->len; k++)
 		if (fold((unsigned char)s[i + k]) != fold((unsigned char)e->word[k]))
 			return 0;
@@ -191,6 +187,21 @@ matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anyw
 		return (i == 0 || !is_ascii_letter((unsigned char)s[i - 1])) &&
 		       (i + e->len >= n || !is_ascii_letter((unsigned char)s[i + e->len]));
 	return 1;
+}
+
+/*
+ * Does word match s at i?  It is asked of every word of a first character
+ * at every place that character stands: the words of Japanese are
+ * compared inline, the ASCII ones apart.
+ */
+static inline int
+matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anywhere)
+{
+	if (n - i < e->len)
+		return 0;
+	if ((unsigned char)e->word[0] >= 0x80)
+		return same(s + i, e->word, e->len);
+	return ascii_matches(e, s, n, i, anywhere);
 }
 
 /* Decodes the character at p[0..n), n > 0, the common ones inline; folded. */

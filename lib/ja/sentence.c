@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/bytescan.h"
 #include "ja/sentence.h"
 
 /* Does a sentence end with the 。 at i: not one inside brackets, as in (以下「本件」という。)? */
@@ -18,19 +19,46 @@ blank(unsigned char ch)
 	return ch == ' ' || ch == '\t' || ch == '\r';
 }
 
+/* Where a 。 starts among the sixteen bytes at p (read to p + 17): a lane each. */
+static ir_v16
+stops16(const char *p)
+{
+	return IR_V16_EQ(ir_v16_load(p), ir_v16_splat(0xE3)) &
+	       IR_V16_EQ(ir_v16_load(p + 1), ir_v16_splat(0x80)) &
+	       IR_V16_EQ(ir_v16_load(p + 2), ir_v16_splat(0x82));
+}
+
+/* Do the sixteen bytes at p hold no line end and a byte that is no blank? */
+static int
+quiet16(const char *p)
+{
+	ir_v16 v = ir_v16_load(p);
+	ir_v16 sp = IR_V16_EQ(v, ir_v16_splat(' ')) | IR_V16_EQ(v, ir_v16_splat('\t')) |
+		    IR_V16_EQ(v, ir_v16_splat('\r'));
+
+	return !ir_v16_any(IR_V16_EQ(v, ir_v16_splat('\n'))) && ir_v16_any(~sp);
+}
+
 /*
  * Where the sentences holding off start: just past the 。 before off (and
- * its line end), or after a blank line, or at the body's start.
+ * its line end), or after a blank line, or at the body's start.  Sixteen
+ * bytes are passed over at a time where no 。 ends and no line does: the
+ * line they stand in is not blank either.
  */
 static size_t
 unit_start(const char *t, size_t n, size_t body, size_t off)
 {
-	size_t i, nl = 0;
+	size_t i = off, nl = 0;
 	int blank_so_far = 0; /* the line after the last line end passed */
 
-	for (i = off; i > body; i--) {
+	while (i > body) {
 		unsigned char ch = (unsigned char)t[i - 1];
 
+		if (i >= body + 18 && quiet16(t + i - 16) && !ir_v16_any(stops16(t + i - 18))) {
+			blank_so_far = 0;
+			i -= 16;
+			continue;
+		}
 		if (ch == '\n') {
 			if (blank_so_far)
 				return nl + 1;
@@ -41,18 +69,27 @@ unit_start(const char *t, size_t n, size_t body, size_t off)
 			if (ch == 0x82 && i >= 3 && stop_at(t, n, i - 3)) /* 。 ends in 0x82 */
 				return i < n && t[i] == '\n' ? i + 1 : i;
 		}
+		i--;
 	}
 	return body;
 }
 
-/* Where they end: just past the 。 at or after off, or before a blank line, or at the end. */
+/*
+ * Where they end: just past the 。 at or after off, or before a blank
+ * line, or at the end; sixteen bytes at a time where no 。 starts.
+ */
 static size_t
 unit_end(const char *t, size_t n, size_t off)
 {
-	size_t i, line = off;
+	size_t i = off, line = off;
 	int blank_so_far = 0;
 
-	for (i = off; i < n; i++) {
+	while (i < n) {
+		if (i + 18 <= n && quiet16(t + i) && !ir_v16_any(stops16(t + i))) {
+			blank_so_far = 0;
+			i += 16;
+			continue;
+		}
 		if (t[i] == '\n') {
 			if (blank_so_far)
 				return line;
@@ -63,6 +100,7 @@ unit_end(const char *t, size_t n, size_t off)
 			if ((unsigned char)t[i] == 0xE3 && stop_at(t, n, i)) /* 。 starts with 0xE3 */
 				return i + 3;
 		}
+		i++;
 	}
 	return n;
 }
