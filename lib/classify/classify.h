@@ -2,7 +2,11 @@
  *
  * A notice is read into its parts (ja/notice.h: title, overview, cause
  * ...) and, a few sentences at a time where a match needs them, into
- * its clauses and sentences with their moods (ja/clause.h).  Each rule whose pattern is found in its scope, in
+ * its clauses and sentences with their moods (ja/sentence.h,
+ * ja/clause.h).  Where each rule may look is classify/scope.h, where its
+ * words stand classify/words.h, whether a match counts
+ * classify/evidence.h, and what a rule may spend classify/work.h.
+ * Each rule whose pattern is found in its scope, in
  * a clause that states a fact (not one that denies it or advises readers),
  * with each of its "and" patterns stated in the same clause, sentence or
  * window and none of its "unless" patterns there, adds its weight to its

@@ -136,6 +136,16 @@ ir_lexicon_free(struct ir_lexicon *lx)
 	lx->slots = NULL;
 }
 
+/* The w bytes at p (w <= 8, a constant where it is inlined), as a number. */
+static inline uint64_t
+bytes_at(const char *p, size_t w)
+{
+	uint64_t x = 0;
+
+	memcpy(&x, p, w);
+	return x;
+}
+
 /*
  * Are the n bytes at a and b the same?  Read eight (or four) at a time,
  * the last read overlapping: the words of one first character are
@@ -145,8 +155,7 @@ ir_lexicon_free(struct ir_lexicon *lx)
 static inline int
 same(const char *a, const char *b, size_t n)
 {
-	uint64_t x, y;
-	uint32_t u, v;
+	size_t k;
 
 	if (n < 4) {
 		for (; n > 0; n--)
@@ -154,24 +163,12 @@ same(const char *a, const char *b, size_t n)
 				return 0;
 		return 1;
 	}
-	if (n < 8) {
-		memcpy(&u, a, 4);
-		memcpy(&v, b, 4);
-		if (u != v)
+	if (n < 8)
+		return bytes_at(a, 4) == bytes_at(b, 4) && bytes_at(a + n - 4, 4) == bytes_at(b + n - 4, 4);
+	for (k = 0; k + 8 < n; k += 8)
+		if (bytes_at(a + k, 8) != bytes_at(b + k, 8))
 			return 0;
-		memcpy(&u, a + n - 4, 4);
-		memcpy(&v, b + n - 4, 4);
-		return u == v;
-	}
-	for (; n > 8; a += 8, b += 8, n -= 8) {
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return 0;
-	}
-	memcpy(&x, a + n - 8, 8);
-	memcpy(&y, b + n - 8, 8);
-	return x == y;
+	return bytes_at(a + n - 8, 8) == bytes_at(b + n - 8, 8);
 }
 
 /* Does an ASCII word match s at i, case folded, standing alone if it is a word of letters? */
