@@ -71,12 +71,18 @@ find_lead(struct ir_classifier *c)
 		ir_work_give_up(c, rs->nrules);
 }
 
-static int
-by_offset(const void *a, const void *b)
+/* Sorts the n offsets at a: the sections' come in text order, and only a few others move. */
+static void
+sort_offsets(size_t *a, size_t n)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	size_t i, j, x;
 
-	return (x > y) - (x < y);
+	for (i = 1; i < n; i++) {
+		x = a[i];
+		for (j = i; j > 0 && a[j - 1] > x; j--)
+			a[j] = a[j - 1];
+		a[j] = x;
+	}
 }
 
 /*
@@ -99,7 +105,7 @@ find_zones(struct ir_classifier *c)
 		cut[np++] = nt->s[i].off + nt->s[i].len;
 	}
 	cut[np++] = n;
-	qsort(cut, np, sizeof *cut, by_offset);
+	sort_offsets(cut, np);
 	c->nzone = 0;
 	for (i = 0; i + 1 < np; i++) {
 		const struct ir_section *sec;
