@@ -114,21 +114,27 @@ conditions_hold(struct ir_classifier *c, const struct ir_rule *r, size_t s, size
 /*
  * Can the "and" lines of a match at s in [lo, hi) hold at all: does each
  * clause or sentence pattern occur in the unit that holds s?  Reading the
- * clauses costs more than looking.  1, 0, or -1 when the budget is spent.
+ * clauses costs more than looking, and the unit is found only for a rule
+ * that has such lines.  1, 0, or -1 when the budget is spent.
  */
 static int
 could_hold(struct ir_classifier *c, const struct ir_rule *r, size_t s, size_t lo, size_t hi)
 {
-	const struct ir_unit *u = ir_unit_at(&c->units, s);
-	size_t k, id = (size_t)(u - c->units.unit) + 1;
+	const struct ir_unit *u = NULL;
+	size_t k, id = 0, from = 0, to = 0;
 
 	for (k = 0; k < r->ncond; k++) {
 		const struct ir_cond *cond = &r->cond[k];
 		struct ir_cond_seen *seen = &c->seen[k];
-		size_t from = u->off > lo ? u->off : lo, to = u->end < hi ? u->end : hi;
 
 		if (!cond->required || cond->reach == IR_REACH_CHARS)
 			continue;
+		if (u == NULL) {
+			u = ir_unit_at(&c->units, s);
+			id = (size_t)(u - c->units.unit) + 1;
+			from = u->off > lo ? u->off : lo;
+			to = u->end < hi ? u->end : hi;
+		}
 		if (seen->unit != id) {
 			seen->unit = id;
 			seen->in_unit = ir_words_next(c, cond->code, cond->anchored ? cond->at : NULL,

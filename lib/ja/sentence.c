@@ -20,7 +20,7 @@ blank(unsigned char ch)
 }
 
 /* Where a 。 starts among the sixteen bytes at p (read to p + 17): a lane each. */
-static ir_v16
+static inline ir_v16
 stops16(const char *p)
 {
 	return IR_V16_EQ(ir_v16_load(p), ir_v16_splat(0xE3)) &
@@ -29,7 +29,7 @@ stops16(const char *p)
 }
 
 /* Do the sixteen bytes at p hold no line end and a byte that is no blank? */
-static int
+static inline int
 quiet16(const char *p)
 {
 	ir_v16 v = ir_v16_load(p);
@@ -202,8 +202,10 @@ ir_unit_at(struct ir_units *u, size_t off)
 const struct ir_unit *
 ir_unit_clauses(struct ir_units *u, size_t off)
 {
-	struct ir_unit *x = &u->unit[u->last = unit_index(u, off)];
+	struct ir_unit *x;
 
+	u->last = unit_index(u, off); /* before u->unit is read: it may move */
+	x = &u->unit[u->last];
 	if (!x->read)
 		ir_clauses_read(&x->cl, u->text + x->off, x->end - x->off);
 	x->read = 1;

@@ -107,6 +107,29 @@ START_TEST(found_once)
 }
 END_TEST
 
+/* Units asked for their clauses first, as many as make their array grow. */
+START_TEST(clauses_first)
+{
+	struct ir_buf b = IR_BUF_INIT;
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < 40; i++)
+		ir_buf_adds(&b, i % 2 ? "個人情報は含まれておりません。" : "委託先が書類を紛失しました。");
+	load(ir_buf_cstr(&b), 0);
+	for (i = 0, p = n.text.p; (p = strstr(p, "た。")) != NULL; i++, p += 3) {
+		const struct ir_unit *u = ir_unit_clauses(&us, (size_t)(p - n.text.p));
+
+		ck_assert_int_eq(ir_mood_at(&u->cl, 0, NULL), IR_MOOD_FACT);
+	}
+	ck_assert_uint_eq(i, 20);
+	ck_assert_uint_eq(us.n, 20);
+	p = strstr(n.text.p, "個人");
+	ck_assert_int_eq(ir_mood_at(&ir_unit_clauses(&us, (size_t)(p - n.text.p))->cl, 0, NULL), IR_MOOD_DENIED);
+	ir_buf_free(&b);
+}
+END_TEST
+
 /* Bounds are found sixteen bytes at a time: a 。 or a blank line at every place of a long line. */
 START_TEST(every_alignment)
 {
@@ -155,6 +178,7 @@ suite(void)
 	tcase_add_test(tc, stops_in_brackets);
 	tcase_add_test(tc, paragraphs);
 	tcase_add_test(tc, found_once);
+	tcase_add_test(tc, clauses_first);
 	tcase_add_test(tc, every_alignment);
 	suite_add_tcase(s, tc);
 	return s;
