@@ -7,11 +7,15 @@
  * blank line, or the body's start, to just past the 。 after it, or a
  * blank line, or the text's end; all of the header line before the body.
  * A 。 inside brackets ends no unit: one before ) 」 or 』, as in
- * (以下「本件」という。).  The cut is coarser than ja/clause.h's sentences,
- * which it holds whole: clause's reader then works on the unit alone.
+ * (以下「本件」という。).  A unit is only the window that ja/clause.h's
+ * reader is run on: its sentences and clauses, and their moods, are
+ * clause's.  The cut is coarser than clause's sentences (every unit end
+ * is a sentence end there too, but inside a bracket left open or a
+ * quotation), so that but there a unit's sentences are the whole text's.
  *
  * Units are found in time linear in their length, once each: a place
- * inside a unit found before is answered from it, by a binary search.
+ * inside a unit found before (from a character that is no blank) is
+ * answered from it, by a binary search.
  * Clauses are read only for the units asked for them (ir_unit_clauses).
  *
  * Ownership: struct ir_units owns its units and their clauses; it keeps
