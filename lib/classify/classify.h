@@ -2,7 +2,11 @@
  *
  * A notice is read into its parts (ja/notice.h: title, overview, cause
  * ...) and, a few sentences at a time where a match needs them, into
- * its clauses and sentences with their moods (ja/clause.h).  Each rule whose pattern is found in its scope, in
+ * its clauses and sentences with their moods (ja/sentence.h,
+ * ja/clause.h).  Where each rule may look is classify/scope.h, where its
+ * words stand classify/words.h, whether a match counts
+ * classify/evidence.h, and what a rule may spend classify/work.h.
+ * Each rule whose pattern is found in its scope, in
  * a clause that states a fact (not one that denies it or advises readers),
  * with each of its "and" patterns stated in the same clause, sentence or
  * window and none of its "unless" patterns there, adds its weight to its
@@ -27,6 +31,7 @@
 #include "ja/clause.h"
 #include "ja/norm.h"
 #include "ja/notice.h"
+#include "ja/sentence.h"
 
 struct ir_evidence {
 	size_t rule;
@@ -54,26 +59,11 @@ struct ir_cond_seen {
 	int in_unit;
 };
 
-/* A stretch of whole sentences, and its clauses (offsets from its start). */
-struct ir_unit {
-	size_t off, end;
-	int read;                  /* its clauses are read */
-	struct ir_clauses cl;
-};
-
 struct ir_classifier {
 	const struct ir_ruleset *rs;
 	struct ir_norm norm;
 	struct ir_notice notice;
-	struct ir_unit *unit;      /* the units found for the record at hand */
-	size_t nunit, capunit;     /* capunit of them hold buffers for reuse */
-	struct ir_unit_slot {      /* the units by where they start: a hash */
-		size_t off, unit;
-		unsigned long gen; /* the record it was filled for */
-	} *slot;
-	size_t nslot;              /* a power of two, at least twice nunit */
-	unsigned long gen;
-	size_t last;               /* the unit found last */
+	struct ir_units units;     /* the sentences around matches, with their clauses */
 	struct ir_zone *zone;      /* in text order, covering it */
 	size_t nzone, capzone;
 	unsigned used;             /* the scopes some rule looks in */

@@ -140,16 +140,22 @@ label(struct ir_ruleset *rs, const char *s, size_t n)
  * The callout before every item is how a rule's work on a record is
  * counted (classify/classify.h).  JIT ignores PCRE2_ANCHORED given at match
  * time; a pattern tried where its words stand is compiled anchored too.
+ * A pattern is compiled for JIT by ir_rules_ready, once it is known to be
+ * run as it was written: most JIT work at start-up went to patterns only
+ * ever run anchored.
  */
 static pcre2_code *
 compile_as(const char *p, size_t n, uint32_t anchored, int *err, PCRE2_SIZE *off)
 {
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)p, n,
-					 PCRE2_UTF | PCRE2_UCP | PCRE2_AUTO_CALLOUT | anchored, err,
-					 off, NULL);
+	return pcre2_compile((PCRE2_SPTR)p, n, PCRE2_UTF | PCRE2_UCP | PCRE2_AUTO_CALLOUT | anchored,
+			     err, off, NULL);
+}
 
-	if (code != NULL)
-		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+/* The code run on the text: compiled for JIT (where PCRE2 has it). */
+static pcre2_code *
+jit(pcre2_code *code)
+{
+	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	return code;
 }
 
@@ -615,7 +621,9 @@ ir_rules_ready(struct ir_ruleset *rs)
 
 	for (r = 0; r < rs->nrules; r++)
 		if ((rs->rules[r].anchored = ir_prefilter_words(rs, rs->rules[r].pattern, r)))
-			rs->rules[r].at = compile_anchored(rs->rules[r].pattern);
+			rs->rules[r].at = jit(compile_anchored(rs->rules[r].pattern));
+		else
+			jit(rs->rules[r].code);
 	rs->nids = rs->nrules;
 	for (r = 0; r < rs->nrules; r++)
 		for (k = 0; k < rs->rules[r].ncond; k++) {
@@ -623,8 +631,12 @@ ir_rules_ready(struct ir_ruleset *rs)
 
 			c->id = rs->nids++;
 			if ((c->anchored = c->required && ir_prefilter_words(rs, c->pattern, c->id)))
-				c->at = compile_anchored(c->pattern);
+				c->at = jit(compile_anchored(c->pattern));
+			else
+				jit(c->code);
 		}
+	if (rs->lead_end_code != NULL)
+		jit(rs->lead_end_code);
 	rs->lexicon.words = rs->words;
 	rs->lexicon.n = rs->nwords;
 	rs->lexicon.anywhere = 1; /* patterns match inside words too */

@@ -61,7 +61,7 @@ struct ir_cond {
 	enum ir_reach reach;
 	int within;       /* characters on each side, for IR_REACH_CHARS */
 	char *pattern;
-	pcre2_code *code;
+	pcre2_code *code; /* compiled for JIT by ir_rules_ready unless anchored */
 	size_t id;        /* its words' id in the lexicon (see below) */
 	int anchored;     /* an "and" line that starts with one of its words */
 	pcre2_code *at;   /* when anchored: the pattern compiled anchored, for JIT */
@@ -74,7 +74,7 @@ struct ir_rule {
 	int weight;
 	unsigned scope;   /* IR_SCOPE_BITs */
 	char *pattern;
-	pcre2_code *code;
+	pcre2_code *code; /* compiled for JIT by ir_rules_ready unless anchored */
 	struct ir_cond *cond;
 	size_t ncond;
 	unsigned moods;   /* 1 << enum ir_mood: where its matches count; default a fact */

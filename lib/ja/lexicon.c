@@ -136,16 +136,47 @@ ir_lexicon_free(struct ir_lexicon *lx)
 	lx->slots = NULL;
 }
 
-/* Does word match s at i (ASCII case folded), standing alone if ASCII? */
-static int
-matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anywhere)
+/* The w bytes at p (w <= 8, a constant where it is inlined), as a number. */
+static inline uint64_t
+bytes_at(const char *p, size_t w)
+{
+	uint64_t x = 0;
+
+	memcpy(&x, p, w);
+	return x;
+}
+
+/*
+ * Are the n bytes at a and b the same?  Read eight (or four) at a time,
+ * the last read overlapping: the words of one first character are
+ * compared with the text one after another, most differ from it within
+ * their first bytes, and a call to memcmp costs more than the comparison.
+ */
+static inline int
+same(const char *a, const char *b, size_t n)
 {
 	size_t k;
 
-	if (n - i < e->len)
-		return 0;
-	if ((unsigned char)e->word[0] >= 0x80)
-		return memcmp(s + i, e->word, e->len) == 0;
+	if (n < 4) {
+		for (; n > 0; n--)
+			if (*a++ != *b++)
+				return 0;
+		return 1;
+	}
+	if (n < 8)
+		return bytes_at(a, 4) == bytes_at(b, 4) && bytes_at(a + n - 4, 4) == bytes_at(b + n - 4, 4);
+	for (k = 0; k + 8 < n; k += 8)
+		if (bytes_at(a + k, 8) != bytes_at(b + k, 8))
+			return 0;
+	return bytes_at(a + n - 8, 8) == bytes_at(b + n - 8, 8);
+}
+
+/* Does an ASCII word match s at i, case folded, standing alone if it is a word of letters? */
+static int
+ascii_matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anywhere)
+{
+	size_t k;
+
 	for (k = 0; k < e->len; k++)
 		if (fold((unsigned char)s[i + k]) != fold((unsigned char)e->word[k]))
 			return 0;
@@ -153,6 +184,21 @@ matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anyw
 		return (i == 0 || !is_ascii_letter((unsigned char)s[i - 1])) &&
 		       (i + e->len >= n || !is_ascii_letter((unsigned char)s[i + e->len]));
 	return 1;
+}
+
+/*
+ * Does word match s at i?  It is asked of every word of a first character
+ * at every place that character stands: the words of Japanese are
+ * compared inline, the ASCII ones apart.
+ */
+static inline int
+matches(const struct ir_lexentry *e, const char *s, size_t n, size_t i, int anywhere)
+{
+	if (n - i < e->len)
+		return 0;
+	if ((unsigned char)e->word[0] >= 0x80)
+		return same(s + i, e->word, e->len);
+	return ascii_matches(e, s, n, i, anywhere);
 }
 
 /* Decodes the character at p[0..n), n > 0, the common ones inline; folded. */
