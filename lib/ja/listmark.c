@@ -30,15 +30,19 @@ ir_listmark_item(const char *s, size_t n)
 
 /*
  * A number of a list, read on (the cursor moves even over a 0): one to
- * four ASCII digits, or one to twenty in kanji (一 … 十, 十一 … 二十); 0 if none.
+ * four ASCII digits, or one to twenty in kanji that begins with 一 … 十
+ * (十一, 二十; not 〇一); 0 if none.
  */
 static int
 number(struct ir_cur *c, int kanji)
 {
-	int v = 0;
-	size_t k = kanji ? ir_numeral_kanji(c->s + c->i, c->n - c->i, 20, &v) :
-			   ir_numeral_digits(c->s + c->i, c->n - c->i, 4, &v);
+	int v = 0, w;
+	size_t k = 0;
 
+	if (!kanji)
+		k = ir_numeral_digits(c->s + c->i, c->n - c->i, 4, &v);
+	else if (ir_kanji_one_to_ten(ir_cur_peek(c, &w)))
+		k = ir_numeral_kanji(c->s + c->i, c->n - c->i, 20, &v);
 	c->i += k;
 	return k > 0 ? v : 0;
 }
@@ -183,7 +187,6 @@ ir_listmark_read(struct ir_cur *c, int *num, size_t *in_end)
 	struct ir_cur save = *c;
 	enum ir_mark st = IR_MARK_NONE;
 	uint32_t cp, close;
-	long long kanji;
 	int w;
 
 	*num = 0;
@@ -192,9 +195,8 @@ ir_listmark_read(struct ir_cur *c, int *num, size_t *in_end)
 	if (w <= 0)
 		return IR_MARK_NONE;
 	/* Most lines open with kana or kanji that mark nothing: none of those below but 第 and 一 … 十. */
-	kanji = ir_kanji_numeral(cp);
 	if ((cp >= 0x3041 && cp <= 0x309F) ||
-	    (cp >= 0x4E00 && cp <= 0x9FFF && cp != 0x7B2C && (kanji < 1 || kanji > 10)))
+	    (cp >= 0x4E00 && cp <= 0x9FFF && cp != 0x7B2C && !ir_kanji_one_to_ten(cp)))
 		return IR_MARK_NONE;
 	if ((close = closer(cp, &st)) != 0) {
 		c->i += (size_t)w;

@@ -455,33 +455,12 @@ ir_numeral_parse(const char *s, size_t n, int flags, struct ir_decimal *v)
 	return c.i;
 }
 
-size_t
-ir_numeral_digits(const char *s, size_t n, size_t max, int *v)
+int
+ir_kanji_one_to_ten(uint32_t cp)
 {
-	size_t k = 0;
-	int d = 0;
+	long long v = ir_kanji_numeral(cp);
 
-	for (; k < n && ir_is_digit(s[k]); k++) {
-		if (k == max)
-			return 0;
-		d = d * 10 + (s[k] - '0');
-	}
-	if (k > 0)
-		*v = d;
-	return k;
-}
-
-size_t
-ir_numeral_kanji(const char *s, size_t n, int max, int *v)
-{
-	struct ir_decimal d;
-	size_t k = ir_numeral_parse(s, n, IR_NUMERAL_KANJI, &d);
-
-	/* Kanji numerals have no fraction: e is 0, and too_big leaves m 0. */
-	if (k == 0 || d.m < 1 || d.m > (uint64_t)max)
-		return 0;
-	*v = (int)d.m;
-	return k;
+	return v >= 1 && v <= 10;
 }
 
 size_t
@@ -523,6 +502,8 @@ ir_kana_numeral(uint32_t cp)
 	};
 	size_t i;
 
+	if (cp < kana[0] || cp > kana[NELEM(kana) - 1])
+		return 0; /* most characters asked about, read before the table */
 	for (i = 0; i < NELEM(kana); i++)
 		if (kana[i] == cp)
 			return (int)i + 1;
