@@ -298,6 +298,11 @@ START_TEST(list_numbers)
 	ck_assert_int_eq(ir_kana_numeral(0x30C8), 20); /* ト */
 	ck_assert_int_eq(ir_kana_numeral(0x30A1), 0);  /* ァ */
 	ck_assert_int_eq(ir_kana_numeral(0x3042), 0);  /* あ */
+	ck_assert(ir_kanji_one_to_ten(0x4E00));  /* 一 */
+	ck_assert(ir_kanji_one_to_ten(0x5341));  /* 十 */
+	ck_assert(!ir_kanji_one_to_ten(0x3007)); /* 〇 */
+	ck_assert(!ir_kanji_one_to_ten(0x767E)); /* 百 */
+	ck_assert(!ir_kanji_one_to_ten('1'));
 }
 END_TEST
 
