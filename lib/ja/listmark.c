@@ -1,4 +1,5 @@
-#include <string.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "base/utf8.h"
 #include "ja/listmark.h"
@@ -25,7 +26,7 @@ ir_listmark_item(const char *s, size_t n)
 	int w;
 	uint32_t cp = ir_cur_peek(&c, &w);
 
-	return ir_circled_numeral(cp) || (s[0] >= '0' && s[0] <= '9') || ir_listmark_symbol(cp);
+	return ir_circled_numeral(cp) || ir_is_digit(s[0]) || ir_listmark_symbol(cp);
 }
 
 /*
@@ -62,11 +63,11 @@ after_number(struct ir_cur *c)
 
 	if (cp == '.' || cp == 0x3001 || cp == ')') {
 		c->i += (size_t)w;
-		if (cp == '.' && c->i < c->n && c->s[c->i] >= '0' && c->s[c->i] <= '9')
+		if (cp == '.' && c->i < c->n && ir_is_digit(c->s[c->i]))
 			return IR_MARK_SUB;
 		return cp == '.' ? IR_MARK_DOT : cp == ')' ? IR_MARK_RPAREN : IR_MARK_COMMA;
 	}
-	if (cp == '-' && c->i + 1 < c->n && c->s[c->i + 1] >= '0' && c->s[c->i + 1] <= '9')
+	if (cp == '-' && c->i + 1 < c->n && ir_is_digit(c->s[c->i + 1]))
 		return IR_MARK_SUB;
 	if (is_blank(cp))
 		return IR_MARK_SPACE;
