@@ -8,43 +8,14 @@
 #include "base/span.h"
 #include "base/utf8.h"
 #include "ja/clause.h"
-
-/*
- * How a clause ends, which decides what it takes from the clause after
- * it in its sentence.  A continuative (調査し、 いただき、 受け、) shares
- * the request of the clause it leads into, and so does a negative one
- * (開かず、削除してください); a clause with a topic that ends
- * in a continuative or a reason (パスワードは暗号化されており、…) shares
- * the denial of the clause it leads into when that one has no topic of its
- * own, the same one, or one of what came of it (影響は, 被害は).  A concessive (…ましたが、) stands alone.
- */
-enum kind {
-	K_FINAL,  /* ends its sentence */
-	K_CONT,   /* て、 し、 り、 き、 け、 え、 せ、 れ、 み、 ち、 く、 */
-	K_NEG,    /* ず、 なく、 ない、: a negative continuative */
-	K_REASON, /* ため、 ので、 から、 */
-	K_ALONE   /* が、 ものの、 けれども、 ところ、 とともに、 */
-};
-
-/*
- * An outer clause: its pieces, how it ends, where its predicate stands,
- * its mood.  One whose mood is worked out when it is looked up is kept in
- * cl->later, at its entry, with first and last the entries of its
- * sentence (one an outer clause).
- */
-struct ir_outer {
-	size_t first, last; /* entries of cl->c, parentheses included */
-	enum kind kind;
-	size_t open, end;   /* its text, where its topic is looked for (topic_at) when needed */
-	size_t run_off, run_end; /* the last piece with text: where its predicate is */
-	size_t denial;      /* end of a subjectless denial in parentheses, or 0 */
-	int mood;
-};
+#include "ja/ending.h"
+#include "ja/predicate.h"
+#include "ja/reach.h"
 
 #define PENDING (-1) /* a parenthesis without a predicate: its clause's mood */
 #define LATER 3      /* a clause whose mood is worked out when it is looked up */
 
-enum { MAX_DEPTH = 8, TAIL_CHARS = 15, LONG_GROUP = 300 };
+enum { MAX_DEPTH = 8, LONG_GROUP = 300 };
 
 struct level {
 	size_t first;          /* first entry of this level's clause or group */
@@ -65,311 +36,6 @@ struct scan {
 	size_t sent_start;
 	size_t quote, quote_open; /* open 「 』 and where the first opened */
 };
-
-/* ---- reading the end of a clause ---- */
-
-static int
-is_hiragana(uint32_t cp)
-{
-	return cp >= 0x3041 && cp <= 0x309F;
-}
-
-/* Is cp one of the characters of set (three-byte characters, concatenated)? */
-static int
-one_of(uint32_t cp, const char *set)
-{
-	const unsigned char *p = (const unsigned char *)set;
-	unsigned last = 0x80 | (cp & 0x3F);
-
-	/* Compared by their last bytes first: they differ most there. */
-	for (; *p != '\0'; p += 3)
-		if (p[2] == last && ir_utf8_cp3(p) == cp)
-			return 1;
-	return 0;
-}
-
-/* The code point ending at t[end), and its start in *at. */
-static uint32_t
-cp_before(const char *t, size_t from, size_t end, size_t *at)
-{
-	size_t i = end;
-	uint32_t cp;
-
-	if (i <= from)
-		return 0;
-	do
-		i--;
-	while (i > from && ((unsigned char)t[i] & 0xC0) == 0x80);
-	ir_utf8_next((const unsigned char *)t + i, end - i, &cp);
-	if (at)
-		*at = i;
-	return cp;
-}
-
-static int
-ends_with(const char *t, size_t from, size_t end, const char *w)
-{
-	size_t k = strlen(w);
-
-	return end - from >= k && memcmp(t + end - k, w, k) == 0;
-}
-
-/* A word of the lists below, its length known: mood_of reads every clause's end. */
-struct word {
-	const char *s;
-	size_t n;
-};
-
-#define W(s) {s, sizeof s - 1}
-
-/* Drops what closes a clause after its predicate: blanks, stops, closing brackets. */
-static size_t
-strip(const char *t, size_t from, size_t end)
-{
-	while (end > from) {
-		const unsigned char *p = (const unsigned char *)t + end;
-
-		switch (p[-1]) {
-		case ' ': case '\t': case '\r': case '\n': case '.': case ',': case '!': case '?':
-		case ':': case ';': case ')': case ']':
-			end--;
-			continue;
-		case 0x82: case 0x81: case 0x8D: case 0x8F: case 0x91: /* 。 、 」 』 】 */
-			if (end - from >= 3 && p[-3] == 0xE3 && p[-2] == 0x80) {
-				end -= 3;
-				continue;
-			}
-			return end;
-		default:
-			return end;
-		}
-	}
-	return end;
-}
-
-/* Consumes a run of the given words at t[i..end); returns 1 if it reached end. */
-static int
-only_words(const char *t, size_t i, size_t end, const struct word *words, size_t nwords)
-{
-	while (i < end) {
-		size_t k, best = 0;
-
-		for (k = 0; k < nwords; k++)
-			if (words[k].n > best && end - i >= words[k].n && t[i] == words[k].s[0] &&
-			    memcmp(t + i, words[k].s, words[k].n) == 0)
-				best = words[k].n;
-		if (best == 0)
-			return 0;
-		i += best;
-	}
-	return 1;
-}
-
-/*
- * What may follow a negation and leave the clause a denial: tense and
- * politeness, a nominaliser and a verb of finding or judging
- * (…ないことを確認いたしました), a connective (…ませんが).
- */
-static const struct word after_neg[] = {
-	W("でした"), W("です"), W("である"), W("であり"), W("でしょう"), W("だった"), W("だ"), W("ようです"), W("よう"),
-	W("そうです"), W("模様"), W("状況"), W("状態"), W("見込み"), W("次第"), W("こと"), W("旨"), W("もの"),
-	W("と"), W("を"), W("が"), W("は"), W("も"), W("から"), W("ので"), W("ため"), W("けれども"), W("けれど"),
-	W("ものの"), W("し"), W("て"), W("確認"), W("判明"), W("判断"), W("考え"), W("推測"), W("報告"),
-	W("把握"), W("思わ"), W("見られ"), W("され"), W("さ"), W("いたし"), W("致し"), W("でき"), W("まし"),
-	W("ます"), W("た"), W("おり"), W("おります"), W("いる"), W("い"), W("れ"), W("る"), W("ん"),
-	W("ございます"), W("あり"), W("ありました"), W("として"), W("しており"), W("ね"), W("な"), W("っ"), W("仕組み"),
-	W("仕様"), W("形"), W("という"), W("とのこと"),
-};
-
-/* What may follow a request and leave the clause a request. */
-static const struct word after_advice[] = {
-	W("ます"), W("いたします"), W("致します"), W("します"), W("申し上げます"), W("しております"), W("しています"),
-	W("して"), W("おります"), W("います"), W("を"), W("です"), W("ませ"), W("いたしたく"), W("存じます"), W("ね"),
-	W("よう"),
-};
-
-/*
- * Words before a negation that make it no denial.  Right before it:
- * possibility (かもしれません, かねません, 限りません), and words that hold
- * ない without denying (少ない, 間違いない, しかない, 間もなく).
- */
-static const struct word not_denial_next[] = {
-	W("かもしれ"), W("かね"), W("限り"), W("構い"), W("少"), W("危"), W("違い"), W("ほか"), W("しか"),
-	W("間も"), W("かかわら"), W("関わら"), W("拘ら"), W("とどまら"), W("止まら"), W("のみなら"),
-};
-
-/*
- * A few kana before it: apologies (申し訳ございません), possibility
- * (否定できません), and the negations of knowing or of recovering, which
- * leave the incident standing (特定できていません, 見つかっておりません).
- */
-static const struct word not_denial_near[] = {
-	W("申し訳"), W("申訳"), W("否定"), W("排除"), W("特定"), W("判明"), W("分かっ"), W("わかっ"), W("把握"),
-	W("見つか"), W("回収"), W("発見"), W("確定"), W("完了"), W("終了"), W("解決"), W("復旧"), W("取れ"),
-	W("戻"), W("返却"), W("所在"),
-};
-
-static const struct word negations[] = {
-	W("ません"), W("ない"), W("なかっ"), W("なく"), W("なし"), W("無い"), W("無く"), W("無し"), W("ず"),
-};
-static const struct word requests[] = {
-	W("ください"), W("下さい"), W("お願い"), W("願います"), W("幸いです"), W("お勧め"), W("おすすめ"), W("推奨"),
-	W("ご注意"), W("ご留意"),
-};
-
-/*
- * Does one of words end right before t[at), or (near) with nothing but
- * kana between it and at, within five characters?
- */
-static int
-preceded_by(const char *t, size_t from, size_t at, const struct word *words, size_t nwords, int near)
-{
-	size_t k, end = at, n;
-
-	for (n = 0; n <= (near ? 5u : 0u); n++) {
-		for (k = 0; k < nwords; k++)
-			if (end - from >= words[k].n && t[end - 1] == words[k].s[words[k].n - 1] &&
-			    memcmp(t + end - words[k].n, words[k].s, words[k].n) == 0)
-				return 1;
-		if (!is_hiragana(cp_before(t, from, end, &end)))
-			return 0;
-	}
-	return 0;
-}
-
-/* Kana of the o row, which no negative ない follows (おこない, 伴い as ともない). */
-static int
-o_row(uint32_t cp)
-{
-	return one_of(cp, "おこごそぞほぼぽよろ");
-}
-
-/* Is ず at t[at) a negation (おらず, 含まず), not まず, 必ず, はず, いずれ? */
-static int
-negative_zu(const char *t, size_t from, size_t at)
-{
-	size_t at2;
-	uint32_t prev = cp_before(t, from, at, &at2), prev2;
-
-	if (prev == 0 || !one_of(prev, "られせけさたまかが"))
-		return 0;
-	prev2 = cp_before(t, from, at2, NULL);
-	return prev2 != 0 && prev2 != 0x3001 && prev2 != ' ';
-}
-
-/* What a character may open: a negation (ま な 無 ず) or a request (く 下 お 願 幸 推 ご). */
-enum { OPENS_NOTHING, OPENS_NEGATION, OPENS_REQUEST };
-
-/* What the three-byte character at p may open; most fail on their last byte alone. */
-static int
-may_open(const unsigned char *p)
-{
-	switch (p[2]) {
-	case 0xBE: case 0xAA: case 0xA1: case 0x9A: case 0x8F: case 0x8B: case 0x8A:
-	case 0x98: case 0xB8: case 0xA8: case 0x94:
-		break;
-	default:
-		return OPENS_NOTHING;
-	}
-	switch (p[0] == 0xE3 || (p[0] >= 0xE4 && p[0] <= 0xE9) ? ir_utf8_cp3(p) : 0) {
-	case 0x307E: case 0x306A: case 0x7121: case 0x305A:
-		return OPENS_NEGATION;
-	case 0x304F: case 0x4E0B: case 0x304A: case 0x9858: case 0x5E78: case 0x63A8: case 0x3054:
-		return OPENS_REQUEST;
-	default:
-		return OPENS_NOTHING;
-	}
-}
-
-/* The mood of the negation at t[i..end), or -1 when none stands there. */
-static int
-denial_at(const char *t, size_t from, size_t i, size_t end)
-{
-	size_t k;
-
-	for (k = 0; k < sizeof negations / sizeof *negations; k++) {
-		size_t n = negations[k].n;
-
-		if (end - i < n || t[i + 2] != negations[k].s[2] || t[i + 1] != negations[k].s[1] ||
-		    memcmp(t + i, negations[k].s, n) != 0)
-			continue;
-		if (k == sizeof negations / sizeof *negations - 1 && !negative_zu(t, from, i))
-			continue;
-		if (k >= 1 && k <= 4 && o_row(cp_before(t, from, i, NULL)))
-			continue; /* おこない, ともなく: a verb's own な */
-		if (preceded_by(t, from, i, not_denial_next, sizeof not_denial_next / sizeof *not_denial_next, 0) ||
-		    preceded_by(t, from, i, not_denial_near, sizeof not_denial_near / sizeof *not_denial_near, 1))
-			continue;
-		if (only_words(t, i + n, end, after_neg, sizeof after_neg / sizeof *after_neg))
-			return IR_MOOD_DENIED;
-	}
-	return -1;
-}
-
-/* The mood of the request at t[i..end), or -1 when none stands there. */
-static int
-request_at(const char *t, size_t i, size_t end)
-{
-	size_t k;
-
-	for (k = 0; k < sizeof requests / sizeof *requests; k++) {
-		size_t n = requests[k].n;
-
-		if (end - i >= n && t[i + 2] == requests[k].s[2] && t[i + 1] == requests[k].s[1] &&
-		    memcmp(t + i, requests[k].s, n) == 0 &&
-		    only_words(t, i + n, end, after_advice, sizeof after_advice / sizeof *after_advice))
-			return IR_MOOD_ADVICE;
-	}
-	return -1;
-}
-
-/*
- * The mood of the predicate at the end of t[from..end): the last negation
- * or request in its last TAIL_CHARS characters that nothing but closing
- * words follow.  Read from the end, the first found is the last; the text
- * is valid UTF-8, so a byte E0-EF two before a character's end is the
- * start of that three-byte character.
- */
-static int
-mood_of(const char *t, size_t from, size_t end)
-{
-	const unsigned char *u = (const unsigned char *)t;
-	size_t lo, i;
-	int mood;
-
-	end = strip(t, from, end);
-	lo = end - from > TAIL_CHARS * 3 ? end - TAIL_CHARS * 3 : from;
-	for (i = end; i >= lo + 3;) {
-		if ((u[i - 3] & 0xF0) != 0xE0) {
-			i--; /* ASCII, or a character of two or four bytes */
-			continue;
-		}
-		i -= 3;
-		switch (may_open(u + i)) {
-		case OPENS_NEGATION:
-			mood = denial_at(t, from, i, end);
-			break;
-		case OPENS_REQUEST:
-			mood = request_at(t, i, end);
-			break;
-		default:
-			mood = -1;
-		}
-		if (mood >= 0)
-			return mood;
-	}
-	return IR_MOOD_FACT;
-}
-
-/* Does the text end in a predicate (a kana ending), not a bare noun phrase? */
-static int
-has_predicate(const char *t, size_t from, size_t end)
-{
-	end = strip(t, from, end);
-	return is_hiragana(cp_before(t, from, end, NULL));
-}
-
-/* ---- cutting the text ---- */
 
 static void
 add_entry(struct scan *sc, size_t off, size_t end, int mood)
@@ -395,7 +61,7 @@ end_piece(struct scan *sc, size_t end)
 {
 	struct level *l = &sc->lv[sc->depth];
 
-	if (strip(sc->t, l->start, end) > l->start) {
+	if (ir_predicate_end(sc->t, l->start, end) > l->start) {
 		l->run_off = l->start;
 		l->run_end = end;
 	}
@@ -411,52 +77,6 @@ settle(struct ir_clauses *cl, size_t first, size_t last, int mood)
 	for (i = first; i < last; i++)
 		if ((int)cl->c[i].mood == PENDING)
 			cl->c[i].mood = (enum ir_mood)mood;
-}
-
-/*
- * Where the first topic of t[from..end) ends: the offset of its は (after
- * a word that is not kana), or 0 when there is none.
- */
-static size_t
-topic_at(const char *t, size_t from, size_t end)
-{
-	const char *p = t + from;
-
-	while ((p = ir_utf8_find(p, (size_t)(t + end - p), "は")) != NULL) {
-		uint32_t prev = cp_before(t, from, (size_t)(p - t), NULL);
-
-		if (prev != 0 && !is_hiragana(prev))
-			return (size_t)(p - t);
-		p += 3;
-	}
-	return 0;
-}
-
-static int
-has_topic(const char *t, size_t from, size_t end)
-{
-	return topic_at(t, from, end) != 0;
-}
-
-/*
- * May a topic's clause take the denial of the next one, whose topic is
- * at next (0: none)?  When the next has none, names the same thing
- * (パスワードは…、元のパスワードは…) or only says what came of it
- * (…管理しており、影響はございません).
- */
-static int
-same_topic(const char *t, size_t mine, size_t next)
-{
-	static const char *const outcomes[] = {"影響", "被害", "流出", "漏えい", "漏洩", "心配", "おそれ",
-					       "恐れ", "問題", "事実"};
-	size_t k;
-
-	if (next == 0)
-		return 1;
-	for (k = 0; k < sizeof outcomes / sizeof *outcomes; k++)
-		if (ends_with(t, 0, next, outcomes[k]))
-			return 1;
-	return mine >= 6 && next >= 6 && memcmp(t + mine - 6, t + next - 6, 6) == 0;
 }
 
 static void
@@ -486,13 +106,13 @@ close_level(struct scan *sc, size_t end)
 
 	end_piece(sc, end);
 	l = &sc->lv[sc->depth];
-	mood = mood_of(sc->t, l->run_off, l->run_end);
+	mood = ir_predicate_mood(sc->t, l->run_off, l->run_end);
 	if (mood == IR_MOOD_FACT)
 		mood = PENDING;
 	settle(sc->cl, l->first, sc->cl->n, mood);
 	sc->depth--;
 	sc->lv[sc->depth].start = end;
-	if (mood == IR_MOOD_DENIED && !has_topic(sc->t, l->open, end))
+	if (mood == IR_MOOD_DENIED && ir_topic_at(sc->t, l->open, end) == 0)
 		sc->lv[sc->depth].denial = end;
 }
 
@@ -508,7 +128,7 @@ add_outer(struct scan *sc, const struct ir_outer *o)
 
 /* Ends the outer clause at end, of the given kind. */
 static void
-end_clause(struct scan *sc, size_t end, enum kind kind)
+end_clause(struct scan *sc, size_t end, enum ir_clause_end kind)
 {
 	struct level *l;
 	struct ir_outer o;
@@ -570,37 +190,6 @@ merge(struct scan *sc)
 	cl->n = w;
 }
 
-/*
- * Works out the moods of a sentence's outer clauses: each its own, then,
- * from the last, what the one after it passes on (see enum kind).  Topics
- * matter only before a denial, and are looked for only there.
- */
-static void
-moods(const char *t, struct ir_outer *o, size_t no)
-{
-	size_t i, topic;
-
-	for (i = 0; i < no; i++) {
-		o[i].mood = mood_of(t, o[i].run_off, o[i].run_end);
-		/* "・パスワード(含まれません)": the parenthesis ends the clause and denies its words. */
-		if (o[i].denial && strip(t, o[i].denial, o[i].end) == o[i].denial && o[i].mood == IR_MOOD_FACT &&
-		    !has_predicate(t, o[i].run_off, o[i].run_end))
-			o[i].mood = IR_MOOD_DENIED;
-	}
-	for (i = no; i-- > 0;) {
-		struct ir_outer *next = i + 1 < no ? &o[i + 1] : NULL;
-
-		if (next == NULL || (o[i].mood != IR_MOOD_FACT && o[i].kind != K_NEG))
-			continue;
-		if (next->mood == IR_MOOD_ADVICE && (o[i].kind == K_CONT || o[i].kind == K_NEG))
-			o[i].mood = IR_MOOD_ADVICE;
-		else if (next->mood == IR_MOOD_DENIED && (o[i].kind == K_CONT || o[i].kind == K_REASON) &&
-			 (topic = topic_at(t, o[i].open, o[i].end)) != 0 &&
-			 same_topic(t, topic, topic_at(t, next->open, next->end)))
-			o[i].mood = IR_MOOD_DENIED;
-	}
-}
-
 /* Has a parenthesis of the sentence a mood of its own, which decides where its clauses are cut? */
 static int
 own_moods(const struct scan *sc)
@@ -649,7 +238,7 @@ work_out(const struct ir_clauses *cl, size_t i)
 {
 	size_t from = cl->later[i].first, to = cl->later[i].last, k;
 
-	moods(cl->text, &cl->later[from], to - from);
+	ir_reach_moods(cl->text, &cl->later[from], to - from);
 	for (k = from; k < to; k++)
 		cl->c[k].mood = (enum ir_mood)cl->later[k].mood;
 }
@@ -665,11 +254,11 @@ end_sentence(struct scan *sc, size_t end)
 	struct ir_clauses *cl = sc->cl;
 	size_t i;
 
-	end_clause(sc, end, K_FINAL);
+	end_clause(sc, end, IR_END_FINAL);
 	if (sc->no > 0 && !own_moods(sc)) {
 		defer(sc);
 	} else {
-		moods(sc->t, sc->o, sc->no);
+		ir_reach_moods(sc->t, sc->o, sc->no);
 		for (i = 0; i < sc->no; i++)
 			settle(cl, sc->o[i].first, sc->o[i].last, sc->o[i].mood);
 		merge(sc);
@@ -710,19 +299,22 @@ absorb(struct scan *sc, size_t end)
 static int
 comma_kind(const char *t, size_t from, size_t at)
 {
-	static const struct { struct word end; int kind; } ends[] = {
-		{W("ものの"), K_ALONE}, {W("けれども"), K_ALONE}, {W("けれど"), K_ALONE}, {W("けど"), K_ALONE},
-		{W("ところ"), K_ALONE}, {W("とともに"), K_ALONE}, {W("ので"), K_REASON}, {W("ため"), K_REASON},
-		{W("から"), K_REASON}, {W("ない"), K_NEG}, {W("なく"), K_NEG}, {W("ず"), K_NEG},
+	static const struct { struct ir_word end; int kind; } ends[] = {
+		{IR_W("ものの"), IR_END_ALONE}, {IR_W("けれども"), IR_END_ALONE}, {IR_W("けれど"), IR_END_ALONE},
+		{IR_W("けど"), IR_END_ALONE}, {IR_W("ところ"), IR_END_ALONE}, {IR_W("とともに"), IR_END_ALONE},
+		{IR_W("ので"), IR_END_REASON}, {IR_W("ため"), IR_END_REASON}, {IR_W("から"), IR_END_REASON},
+		{IR_W("ない"), IR_END_NEG}, {IR_W("なく"), IR_END_NEG}, {IR_W("ず"), IR_END_NEG},
 	};
 	/* Particles that look like endings: about, as, by, from (…について、 …より、). */
-	static const struct word particles[] = {W("について"), W("につき"), W("として"), W("により"), W("より")};
+	static const struct ir_word particles[] = {
+		IR_W("について"), IR_W("につき"), IR_W("として"), IR_W("により"), IR_W("より"),
+	};
 	static const char cont[] = "てでしりきけえせれみちく";
 	size_t k, at2;
-	uint32_t prev = cp_before(t, from, at, &at2);
+	uint32_t prev = ir_cp_before(t, from, at, &at2);
 
 	/* Every ending is kana: a comma after a kanji or katakana is a list's. */
-	if (!is_hiragana(prev))
+	if (!ir_hiragana(prev))
 		return -1;
 	/* Each word is compared only where its last byte is the text's. */
 	for (k = 0; k < sizeof particles / sizeof *particles; k++)
@@ -733,16 +325,16 @@ comma_kind(const char *t, size_t from, size_t at)
 		if (t[at - 1] == ends[k].end.s[ends[k].end.n - 1] && at - from >= ends[k].end.n &&
 		    memcmp(t + at - ends[k].end.n, ends[k].end.s, ends[k].end.n) == 0) {
 			/* から after a noun says from (関係者から、). */
-			if (k == 8 && !is_hiragana(cp_before(t, from, at - 6, NULL)))
+			if (k == 8 && !ir_hiragana(ir_cp_before(t, from, at - 6, NULL)))
 				return -1;
 			return ends[k].kind;
 		}
 	/* で after a noun says at (当社で、). */
-	if (prev == 0x3067 && !is_hiragana(cp_before(t, from, at2, NULL)))
+	if (prev == 0x3067 && !ir_hiragana(ir_cp_before(t, from, at2, NULL)))
 		return -1;
 	if (prev == 0x304C) /* が after a predicate: ましたが, ですが, ないが */
-		return one_of(cp_before(t, from, at2, NULL), "たすんいるだうくぬつ") ? K_ALONE : -1;
-	return one_of(prev, cont) ? K_CONT : -1;
+		return ir_cp_in(ir_cp_before(t, from, at2, NULL), "たすんいるだうくぬつ") ? IR_END_ALONE : -1;
+	return ir_cp_in(prev, cont) ? IR_END_CONT : -1;
 }
 
 /* Does the line end at t[nl) go on into the next line (…は\n含まれておりません)? */
@@ -755,12 +347,12 @@ line_goes_on(const char *t, size_t from, size_t nl, size_t len)
 
 	while (e > from && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r'))
 		e--;
-	if (!one_of(cp_before(t, from, e, NULL), "はがをにのともでへや、"))
+	if (!ir_cp_in(ir_cp_before(t, from, e, NULL), "はがをにのともでへや、"))
 		return 0;
 	if (nl + 1 >= len || t[nl + 1] == '\n')
 		return 0;
 	w = ir_utf8_next((const unsigned char *)t + nl + 1, len - nl - 1, &next);
-	return w == 3 && (is_hiragana(next) || (next >= 0x4E00 && next <= 0x9FFF) ||
+	return w == 3 && (ir_hiragana(next) || (next >= 0x4E00 && next <= 0x9FFF) ||
 			  (next >= 0x30A1 && next <= 0x30FA));
 }
 
@@ -795,7 +387,7 @@ punctuation(struct scan *sc, size_t i)
 		int kind = comma_kind(sc->t, sc->lv[0].start, i);
 
 		if (kind >= 0)
-			end_clause(sc, i + 3, (enum kind)kind);
+			end_clause(sc, i + 3, (enum ir_clause_end)kind);
 	}
 	return 3;
 }

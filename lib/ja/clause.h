@@ -11,6 +11,9 @@
  * possibility (可能性があります, おそれがあります) is still a fact for the
  * notice's purposes: the data may have leaked, and so is a negation of
  * knowing or of recovering (特定できておりません, 見つかっておりません).
+ * A predicate's own mood is read by ja/predicate, how far it reaches in
+ * its sentence by ja/reach; this module cuts the text into sentences and
+ * clauses and answers the lookups.
  *
  * Clauses end at 。, at a line end that does not go on mid-phrase, and at
  * a comma after a predicate (…ましたが、 …しており、 …ため、); a comma

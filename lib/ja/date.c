@@ -26,18 +26,13 @@ one_of(struct ir_cur *c, const char *set)
 	return ch;
 }
 
-/* A run of min..max ASCII digits that no other digit follows, or -1. */
-static int
+/* A run of min..max ASCII digits that no other digit follows, or -1 (inline: read at every date's start). */
+static inline int
 number(struct ir_cur *c, size_t min, size_t max)
 {
-	size_t k = 0;
-	int v = 0;
+	int v = -1;
+	size_t k = ir_numeral_digits(c->s + c->i, c->n - c->i, max, &v);
 
-	for (; c->i + k < c->n && ir_is_digit(c->s[c->i + k]); k++) {
-		if (k == max)
-			return -1;
-		v = v * 10 + (c->s[c->i + k] - '0');
-	}
 	if (k < min)
 		return -1;
 	c->i += k;
@@ -48,13 +43,10 @@ number(struct ir_cur *c, size_t min, size_t max)
 static int
 kanji_number(struct ir_cur *c)
 {
-	struct ir_decimal v;
-	size_t k = ir_numeral_parse(c->s + c->i, c->n - c->i, IR_NUMERAL_KANJI, &v);
+	int v = -1;
 
-	if (k == 0 || v.m < 1 || v.m > 99)
-		return -1;
-	c->i += k;
-	return (int)v.m;
+	c->i += ir_numeral_kanji(c->s + c->i, c->n - c->i, 99, &v);
+	return v;
 }
 
 /* A month or a day: one or two ASCII digits, or kanji. */

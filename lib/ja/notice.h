@@ -7,8 +7,9 @@
  * done in the response (対応, 対応状況), what will be done in prevention
  * (再発防止策, 今後の対応) and whom to ask in the contact (お問い合わせ).
  * Headings come in many layouts: 【…】, ■ ● ◆ □ ○ ◇ marks, 1. (1) ① 第1
- * ア numbering, a short line standing alone, a label before a colon.  A
- * heading's words say which part it opens.  The headings of the style most
+ * ア numbering (ja/listmark), a short line standing alone, a label before
+ * a colon; a heading's words say which part it opens (ja/heading).  This
+ * module puts the headings together: the headings of the style most
  * part-naming headings share cut the notice (in their order, when
  * numbered); one of them that names no part opens the overview when it
  * comes first and "other" after; a heading of another style cuts only

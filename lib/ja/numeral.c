@@ -454,3 +454,58 @@ ir_numeral_parse(const char *s, size_t n, int flags, struct ir_decimal *v)
 	*v = dec_value(total);
 	return c.i;
 }
+
+int
+ir_kanji_one_to_ten(uint32_t cp)
+{
+	long long v = ir_kanji_numeral(cp);
+
+	return v >= 1 && v <= 10;
+}
+
+size_t
+ir_roman_numeral(const char *s, size_t n, int *v)
+{
+	static const char *const roman[] = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+	size_t k = 0, r;
+
+	while (k < n && (s[k] == 'I' || s[k] == 'V' || s[k] == 'X'))
+		k++;
+	for (r = 0; r < NELEM(roman); r++)
+		if (k > 0 && strlen(roman[r]) == k && memcmp(roman[r], s, k) == 0) {
+			*v = (int)r + 1;
+			return k;
+		}
+	return 0;
+}
+
+int
+ir_circled_numeral(uint32_t cp)
+{
+	if (cp >= 0x2460 && cp <= 0x2473)
+		return (int)(cp - 0x2460 + 1);
+	if (cp >= 0x2776 && cp <= 0x277F)
+		return (int)(cp - 0x2776 + 1);
+	if (cp >= 0x2780 && cp <= 0x2793)
+		return (int)((cp - 0x2780) % 10 + 1);
+	if (cp >= 0x3251 && cp <= 0x325F)
+		return (int)(cp - 0x3251 + 21);
+	return 0;
+}
+
+int
+ir_kana_numeral(uint32_t cp)
+{
+	static const uint32_t kana[] = {
+		0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF, 0x30B1, 0x30B3,
+		0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF, 0x30C1, 0x30C4, 0x30C6, 0x30C8,
+	};
+	size_t i;
+
+	if (cp < kana[0] || cp > kana[NELEM(kana) - 1])
+		return 0; /* most characters asked about, read before the table */
+	for (i = 0; i < NELEM(kana); i++)
+		if (kana[i] == cp)
+			return (int)i + 1;
+	return 0;
+}

@@ -1,7 +1,8 @@
 /* ja/numeral.h - numerals: the digits of each script, and numbers as notices write them.
  *
  * One reader of numbers for every module: counts (ja/count), dates
- * (ja/date), report numbers (第二報) and the list numbers of a layout.
+ * (ja/date), report numbers (第二報) and the list numbers of a layout
+ * (ja/listmark: 3, 十二, ①, ア, IV).
  *
  * ir_numeral_parse reads NFKC-normalised text (ASCII digits, ASCII
  * punctuation and space): ASCII digits with thousands commas ("13,434",
@@ -44,6 +45,59 @@ enum {
 
 /* Reads a number starting exactly at s; returns its length (0: none, *v untouched). */
 size_t ir_numeral_parse(const char *s, size_t n, int flags, struct ir_decimal *v);
+
+/*
+ * Small whole numbers, as list items and dates number things: each reads
+ * exactly at s and returns its length, 0 when none is there (*v then
+ * untouched).
+ */
+
+/*
+ * A run of one to max ASCII digits that no other digit follows ("0012").
+ * Inline: dates read their years, months and days with it, wherever a
+ * date may begin.
+ */
+static inline size_t
+ir_numeral_digits(const char *s, size_t n, size_t max, int *v)
+{
+	size_t k = 0;
+	int d = 0;
+
+	for (; k < n && s[k] >= '0' && s[k] <= '9'; k++) {
+		if (k == max)
+			return 0;
+		d = d * 10 + (s[k] - '0');
+	}
+	if (k > 0)
+		*v = d;
+	return k;
+}
+
+/* A number from 1 to max in kanji numerals (五, 十二, 二十), read as ir_numeral_parse does. */
+static inline size_t
+ir_numeral_kanji(const char *s, size_t n, int max, int *v)
+{
+	struct ir_decimal d;
+	size_t k = ir_numeral_parse(s, n, IR_NUMERAL_KANJI, &d);
+
+	/* Kanji numerals have no fraction: e is 0, and too_big leaves m 0. */
+	if (k == 0 || d.m < 1 || d.m > (uint64_t)max)
+		return 0;
+	*v = (int)d.m;
+	return k;
+}
+
+/* Is cp one of 一 … 九 and 十, the kanji a list's numbers begin with (〇 is a placeholder there)? */
+int ir_kanji_one_to_ten(uint32_t cp);
+
+/* I, II, … X in ASCII letters (Ⅳ after NFKC): the whole run of I V X must be one. */
+size_t ir_roman_numeral(const char *s, size_t n, int *v);
+
+/* The number of ① … ⑳, ❶ … ❿, ➀ … ➉, ➊ … ➓, ㉑ … ㉟, or 0. */
+int ir_circled_numeral(uint32_t cp);
+
+/* The place from one of a katakana in the order lists count in (ア イ ウ … ト), or 0. */
+int ir_kana_numeral(uint32_t cp);
 
 /* The double nearest the decimal; infinity when it is too_big. */
 double ir_decimal_double(struct ir_decimal d);

@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "ja/numeral.h"
 #include "split/header.h"
 
 static const char LABEL[] = "セキュリティ事件簿";
@@ -43,13 +44,7 @@ digit(const struct cursor *c, int *len)
 {
 	uint32_t cp = peek(c, len);
 
-	if (*len <= 0)
-		return -1;
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
-	return -1;
+	return *len > 0 ? ir_arabic_digit(cp) : -1;
 }
 
 /*

@@ -253,6 +253,59 @@ START_TEST(kanji_only)
 }
 END_TEST
 
+/* Checks that s starts with a small number v, spelt as text. */
+#define ck_small(read, s, v, text) \
+	do { \
+		int v_ = -7; \
+		size_t len_ = (read); \
+		ck_assert_buf_eq(s, len_, text); \
+		ck_assert_int_eq(v_, len_ ? (v) : -7); \
+	} while (0)
+
+START_TEST(small_numbers)
+{
+	ck_small(ir_numeral_digits("12月", strlen("12月"), 2, &v_), "12月", 12, "12");
+	ck_small(ir_numeral_digits("0012.", 5, 4, &v_), "0012.", 12, "0012");
+	ck_small(ir_numeral_digits("2026年", strlen("2026年"), 2, &v_), "2026年", 0, "");
+	ck_small(ir_numeral_digits("x1", 2, 4, &v_), "x1", 0, "");
+	ck_small(ir_numeral_digits("31", 1, 2, &v_), "31", 3, "3"); /* nothing past n */
+	ck_small(ir_numeral_kanji("十二、", strlen("十二、"), 20, &v_), "十二、", 12, "十二");
+	ck_small(ir_numeral_kanji("三十一日", strlen("三十一日"), 99, &v_), "三十一日", 31, "三十一");
+	ck_small(ir_numeral_kanji("二十一、", strlen("二十一、"), 20, &v_), "二十一、", 0, "");
+	ck_small(ir_numeral_kanji("〇、", strlen("〇、"), 20, &v_), "〇、", 0, "");
+	ck_small(ir_numeral_kanji("3.", 2, 20, &v_), "3.", 0, "");
+	ck_small(ir_roman_numeral("IV. 対策", strlen("IV. 対策"), &v_), "IV. 対策", 4, "IV");
+	ck_small(ir_roman_numeral("X 窓口", strlen("X 窓口"), &v_), "X 窓口", 10, "X");
+	ck_small(ir_roman_numeral("VIII", 3, &v_), "VIII", 7, "VII");
+	ck_small(ir_roman_numeral("IIII.", 5, &v_), "IIII.", 0, "");
+	ck_small(ir_roman_numeral("VX.", 3, &v_), "VX.", 0, "");
+}
+END_TEST
+
+START_TEST(list_numbers)
+{
+	ck_assert_int_eq(ir_circled_numeral(0x2460), 1);  /* ① */
+	ck_assert_int_eq(ir_circled_numeral(0x2473), 20); /* ⑳ */
+	ck_assert_int_eq(ir_circled_numeral(0x2777), 2);  /* ❷ */
+	ck_assert_int_eq(ir_circled_numeral(0x2789), 10); /* ➉ */
+	ck_assert_int_eq(ir_circled_numeral(0x278A), 1);  /* ➊ */
+	ck_assert_int_eq(ir_circled_numeral(0x3251), 21); /* ㉑ */
+	ck_assert_int_eq(ir_circled_numeral(0x325F), 35); /* ㉟ */
+	ck_assert_int_eq(ir_circled_numeral(0x24B6), 0);  /* Ⓐ is no number */
+	ck_assert_int_eq(ir_circled_numeral('1'), 0);
+	ck_assert_int_eq(ir_kana_numeral(0x30A2), 1);  /* ア */
+	ck_assert_int_eq(ir_kana_numeral(0x30AB), 6);  /* カ */
+	ck_assert_int_eq(ir_kana_numeral(0x30C8), 20); /* ト */
+	ck_assert_int_eq(ir_kana_numeral(0x30A1), 0);  /* ァ */
+	ck_assert_int_eq(ir_kana_numeral(0x3042), 0);  /* あ */
+	ck_assert(ir_kanji_one_to_ten(0x4E00));  /* 一 */
+	ck_assert(ir_kanji_one_to_ten(0x5341));  /* 十 */
+	ck_assert(!ir_kanji_one_to_ten(0x3007)); /* 〇 */
+	ck_assert(!ir_kanji_one_to_ten(0x767E)); /* 百 */
+	ck_assert(!ir_kanji_one_to_ten('1'));
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -270,6 +323,8 @@ suite(void)
 	tcase_add_test(tc, not_numbers);
 	tcase_add_test(tc, numbers_within_bounds);
 	tcase_add_test(tc, kanji_only);
+	tcase_add_test(tc, small_numbers);
+	tcase_add_test(tc, list_numbers);
 	suite_add_tcase(s, tc);
 	return s;
 }
