@@ -35,6 +35,8 @@ enum {
 static const double MAX_DENSITY = 3.0, MAX_OVERLAP = 0.25, SHORT_MAX_OVERLAP = 0.1;
 /* A title whose words are mostly the header's is a section of the notice. */
 static const double HEADER_OVERLAP = 0.6;
+/* A lone line whose words are mostly the notice's may be its sign-off. */
+static const double SIGN_OFF_OVERLAP = 0.5;
 
 static uint32_t
 cp_at(const char *s, size_t n, size_t *i)
@@ -610,6 +612,30 @@ short_post(const struct ir_noise *nz, const char *text, const size_t *off, size_
 	return nz->chars[j + 1] == 0 || !ir_noise_is_title(text + off[j], off[j + 1] - off[j]);
 }
 
+/*
+ * Is line i, a lone line that would start a post, rather the sign-off of
+ * the notice ("○○市 総務課 電話 …") over the post's title?  It is when
+ * the next paragraph is a lone title line too and line i is mostly the
+ * notice's words, and more so than that one: a notice ends with its
+ * sender's name, a post's title (and a tag line under it) hardly shares
+ * the notice's words.
+ */
+static int
+signs_off(struct ir_noise *nz, const char *text, const size_t *off, size_t n, size_t i)
+{
+	size_t j = i + 1;
+	double mine;
+
+	while (j < n && line_blank(text, off, j))
+		j++;
+	if (j + 1 >= n || !line_blank(text, off, j + 1) ||
+	    !ir_noise_is_title(text + off[j], off[j + 1] - off[j]))
+		return 0;
+	mine = overlap(nz, text, off[i], text + off[i], off[i + 1] - off[i]);
+	return mine >= SIGN_OFF_OVERLAP &&
+	       mine > overlap(nz, text, off[i], text + off[j], off[j + 1] - off[j]);
+}
+
 long
 ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 	      size_t n, size_t first, long header)
@@ -667,7 +693,8 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 			    HEADER_OVERLAP)
 			continue;
 		ov = overlap(nz, text, off[i], text + off[i], off[n] - off[i]);
-		if (is_short ? ov < SHORT_MAX_OVERLAP : density / MAX_DENSITY + ov / MAX_OVERLAP < 1.0)
+		if ((is_short ? ov < SHORT_MAX_OVERLAP : density / MAX_DENSITY + ov / MAX_OVERLAP < 1.0) &&
+		    !signs_off(nz, text, off, n, i))
 			return (long)i;
 	}
 	return -1;

@@ -261,6 +261,37 @@ START_TEST(short_and_cut_off_posts)
 }
 END_TEST
 
+/* A notice signed off by its sender, then a post: the post starts at its title. */
+START_TEST(sign_off_then_post)
+{
+	static const char *const signed_off[] = {
+		NOTICE,
+		"ミナト精機 受発注サーバ担当",
+		"",
+		"古いノートパソコンにSSDを載せ替えた記録",
+		"",
+		"五年前に買ったノートパソコンが起動に二分もかかるようになったので、週末にSSDへ載せ替えてみた。裏蓋のねじは六本で、思ったより簡単に開いた。",
+		"",
+		"データの移行には付属のソフトを使ったが、途中で一度止まったので、やり直しに一時間ほどかかった。起動は二十秒ほどになり、まだしばらく使えそうだ。",
+		NULL,
+	};
+	static const char *const title_then_lead[] = {
+		NOTICE,
+		"古いノートパソコンにSSDを載せ替えた記録",
+		"",
+		"用意したもの",
+		"",
+		"五年前に買ったノートパソコンが起動に二分もかかるようになったので、週末にSSDへ載せ替えてみた。裏蓋のねじは六本で、思ったより簡単に開いた。",
+		"",
+		"データの移行には付属のソフトを使ったが、途中で一度止まったので、やり直しに一時間ほどかかった。起動は二十秒ほどになり、まだしばらく使えそうだ。",
+		NULL,
+	};
+
+	ck_assert_int_eq(find(signed_off, 1, 0), 14);
+	ck_assert_int_eq(find(title_then_lead, 1, 0), 12);
+}
+END_TEST
+
 START_TEST(titles)
 {
 	ck_assert(ir_noise_is_title("週末の羽田発でマイルを貯める方法", strlen("週末の羽田発でマイルを貯める方法")));
@@ -302,6 +333,7 @@ suite(void)
 	tcase_add_test(tc, indented_and_list_lines_of_a_notice);
 	tcase_add_test(tc, each_rule_of_the_layout);
 	tcase_add_test(tc, short_and_cut_off_posts);
+	tcase_add_test(tc, sign_off_then_post);
 	tcase_add_test(tc, titles);
 	suite_add_tcase(s, tc);
 	return s;
