@@ -46,8 +46,8 @@ static struct starts learned = {
 static struct ir_rx attributive = IR_RX(
 	"\\G\\s*(?:\\([^)]{0,8}\\))?\\s*に[^、。\\n]{0,20}?(?:た|ました)"
 	"(?!際|時|折|後|結果|上)(?=「|[\\x{4E00}-\\x{9FFF}\\x{30A1}-\\x{30FA}])");
-/* A later time: what follows is another event (…が行われたのち、…を確認). */
-static struct ir_rx later = IR_RX("のち|後、|その後|以降");
+/* A later time: what follows is another event (…が行われたのち、…を確認); 午後 is a time of day. */
+static struct ir_rx later = IR_RX("のち|(?<!午)後、|その後|以降");
 /* What a date heading a line of a timeline may have beside it: a time, brackets. */
 static struct ir_rx line_date_rest = IR_RX("^[\\s()0-9:時分頃ごろ午前後~-]*$");
 /* A date that bounds something rather than marks an event. */

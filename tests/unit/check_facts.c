@@ -103,6 +103,9 @@ START_TEST(discovered)
 	ck_assert_str_eq(found("先日お知らせしたとおり、本年2月1日に不審な通信を検知しました。"), "2025-02-01");
 	/* A later event's verb is not the date's: …行われたのち、…確認. */
 	ck_assert_str_eq(found("1月5日に侵入が行われたのち、1月8日にかけて調べ、不正を確認しました。"), "2025-01-08");
+	/* 午後 is a time of the day, no later event. */
+	ck_assert_str_eq(found("2月3日の午後、取引先の担当者から、届いた請求書に別の会社の明細が入っているとの連絡を受けました。"),
+			 "2025-02-03");
 	/* Not from recurrence prevention, nor from a denial. */
 	ck_assert_str_eq(found("本文。\n【再発防止策】\n2月1日に判明した課題を改めます。\n"), "none");
 	ck_assert_str_eq(found("2月1日以降、新たな不正は確認されておりません。"), "none");
