@@ -446,6 +446,27 @@ complete(struct ir_date *d, int last_year, struct ir_date published, int past)
 	return ir_date_valid(*d);
 }
 
+/* How far back a date without year may be put to stay before publication. */
+enum { PAST_WITHOUT_YEAR_DAYS = 183 };
+
+/*
+ * A date written without year that the published year puts after
+ * publication was found in the year before, when that is a few months
+ * back: "12月8日" in a notice of January.  Later than that it is a plan
+ * (8月21日に開催を予定), and is left after publication.
+ */
+static void
+last_winter(struct ir_date *d, struct ir_date written, struct ir_date published)
+{
+	struct ir_date back = *d;
+
+	if (written.y != 0 || published.y == 0 || !before(published, *d))
+		return;
+	back.y--;
+	if (ir_date_valid(back) && ir_date_days(published) - ir_date_days(back) <= PAST_WITHOUT_YEAR_DAYS)
+		*d = back;
+}
+
 /*
  * Does a heading name what the date at off is (判明日時)?  The heading of
  * its section, or the short line before its own (its sentence's).
@@ -565,7 +586,10 @@ ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date
 		if (d.y != 0)
 			last_year = d.y;
 		/* Only an earlier date than the one found can change the answer: the tests are for it. */
-		if (!complete(&d, last_year, published, 0) || (found && !before(d, *out)))
+		if (!complete(&d, last_year, published, 0))
+			continue;
+		last_winter(&d, ds->v[i].d, published);
+		if (found && !before(d, *out))
 			continue;
 		if (!ir_stated(r, at, &p, &part) || !tells_discovery(part))
 			continue;

@@ -101,8 +101,9 @@ void ir_dates_free(struct ir_dates *ds);
  * The earliest date the organisation learned of the incident (判明, 検知,
  * 発覚, 確認, 連絡を受け, ...) as the overview or the timeline states it,
  * not after published (when it has a year).  A date without year takes
- * the year of the date before it in the text, or else the year that puts
- * it on or before published.  Returns 1 and sets *d, or 0.
+ * the year of the date before it in the text, or else the published year,
+ * or the year before when that puts it a few months before published
+ * (12月8日 in a notice of January).  Returns 1 and sets *d, or 0.
  */
 int ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date published,
 		  struct ir_date *d);

@@ -91,6 +91,9 @@ START_TEST(discovered)
 			 "2025-01-20");
 	/* A year left out: the year of the date before, or the published year. */
 	ck_assert_str_eq(found("1 判明日時\n\n2月27日(木) 10時頃\n\n2 概要\n本文。"), "2025-02-27");
+	/* A date without year after publication, a few months back: the year before. */
+	ck_assert_str_eq(found("11月28日、会員の方から、届いたはがきに他人の会員番号が書かれているとの申し出があり、誤りを把握しました。"),
+			 "2024-11-28");
 	/* An event yet to come is no discovery. */
 	ck_assert_str_eq(found("本学が8月21日に開催を予定している説明会の申込フォームで閲覧できる状態が確認されました。"),
 			 "none");
