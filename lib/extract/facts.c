@@ -562,6 +562,27 @@ scope(const struct ir_read *r, const struct ir_dates *ds, size_t i, struct ir_pl
 	return e;
 }
 
+/*
+ * Is there a word of finding out in t[0..n) outside brackets?  A bracketed
+ * aside says how an event is known, not that it was found then: "9月8日頃
+ * 攻撃者が侵入(後日の調査で判明)".
+ */
+static int
+learned_in(const char *t, size_t n)
+{
+	struct ir_rx_match m;
+	size_t from = 0;
+
+	while (find_at_starts(&learned, t, n, from, &m)) {
+		const char *open = memrchr(t, '(', m.start);
+
+		if (open == NULL || memchr(open, ')', m.start - (size_t)(open - t)) != NULL)
+			return 1;
+		from = m.end;
+	}
+	return 0;
+}
+
 /* Where notices say when they found out: what happened, and how it unfolded. */
 static int
 tells_discovery(int part)
@@ -597,7 +618,7 @@ ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date
 		    ir_rx_test(&range_end, r->t + (at > 12 ? at - 12 : 0), at > 12 ? 12 : at))
 			continue;
 		e = scope(r, ds, i, &p);
-		if (!test_at_starts(&learned, r->t + end, e - end) && !under_heading(r, at, &p))
+		if (!learned_in(r->t + end, e - end) && !under_heading(r, at, &p))
 			continue;
 		if (published.y != 0 && before(published, d))
 			continue;

@@ -94,6 +94,10 @@ START_TEST(discovered)
 	/* A date without year after publication, a few months back: the year before. */
 	ck_assert_str_eq(found("11月28日、会員の方から、届いたはがきに他人の会員番号が書かれているとの申し出があり、誤りを把握しました。"),
 			 "2024-11-28");
+	/* A bracketed aside tells how an event is known, not when it was found. */
+	ck_assert_str_eq(found("2 経緯\n1月10日頃 第三者が管理画面に侵入する(委託先の解析により判明)\n"
+			       "2月9日 保守会社から不審な通信について通知を受ける\n"),
+			 "2025-02-09");
 	/* An event yet to come is no discovery. */
 	ck_assert_str_eq(found("本学が8月21日に開催を予定している説明会の申込フォームで閲覧できる状態が確認されました。"),
 			 "none");
