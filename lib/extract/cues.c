@@ -161,7 +161,14 @@ static const struct ir_lexword words[] = {
 	{"全体で", CUE(IR_CUE_THING, 0)}, {"会員数", CUE(IR_CUE_THING, 0)}, {"登録者数", CUE(IR_CUE_THING, 0)},
 	{"生徒数", CUE(IR_CUE_THING, 0)}, {"学生数", CUE(IR_CUE_THING, 0)}, {"児童数", CUE(IR_CUE_THING, 0)},
 	{"利用者数", CUE(IR_CUE_THING, 0)}, {"従業員数", CUE(IR_CUE_THING, 0)}, {"社員数", CUE(IR_CUE_THING, 0)},
-	{"職員数", CUE(IR_CUE_THING, 0)}, {"人口", CUE(IR_CUE_THING, 0)}, {"職員", CUE(IR_CUE_ACTOR, 0)},
+	{"職員数", CUE(IR_CUE_THING, 0)}, {"人口", CUE(IR_CUE_THING, 0)},
+	/* All who applied: 応募総数6,850件 is the whole, not those affected. */
+	{"応募総数", CUE(IR_CUE_THING, 0)}, {"応募数", CUE(IR_CUE_THING, 0)}, {"応募者数", CUE(IR_CUE_THING, 0)},
+	{"申込総数", CUE(IR_CUE_THING, 0)}, {"申込数", CUE(IR_CUE_THING, 0)}, {"申込者数", CUE(IR_CUE_THING, 0)},
+	/* Messages an intruder sent from a taken account: 送られたメッセージ(約600件). */
+	{"送られたメッセージ", CUE(IR_CUE_THING, 0)}, {"送信されたメッセージ", CUE(IR_CUE_THING, 0)},
+	{"送られたダイレクトメッセージ", CUE(IR_CUE_THING, 0)},
+	{"送信されたダイレクトメッセージ", CUE(IR_CUE_THING, 0)}, {"職員", CUE(IR_CUE_ACTOR, 0)},
 	{"社員", CUE(IR_CUE_ACTOR, 0)}, {"従業員", CUE(IR_CUE_ACTOR, 0)}, {"担当者", CUE(IR_CUE_ACTOR, 0)},
 	{"教員", CUE(IR_CUE_ACTOR, 0)}, {"教諭", CUE(IR_CUE_ACTOR, 0)}, {"講師", CUE(IR_CUE_ACTOR, 0)},
 	{"作業員", CUE(IR_CUE_ACTOR, 0)}, {"行員", CUE(IR_CUE_ACTOR, 0)}, {"派遣社員", CUE(IR_CUE_ACTOR, 0)},
