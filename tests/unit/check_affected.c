@@ -49,7 +49,8 @@ START_TEST(counts_of_other_things)
 	ck_assert(affected("送信前に職員二人で番号を確認します。", &a) == -1);
 	ck_assert(affected("取引先30社に影響はありません。", &a) == -1);
 	ck_assert(affected("数百件の問い合わせがありました。", &a) == -1);
-	/* All who applied, messages an intruder sent. */
+	/* Calls and inquiries received, all who applied, messages an intruder sent. */
+	ck_assert(affected("この件について、窓口には約40件のご相談が寄せられています。", &a) == -1);
 	ck_assert(affected("申込者数2,410名のうち、当選の通知に誤りがあったのは抽選番号が重なった方です。", &a) == -1);
 	ck_assert(affected("乗っ取られていた間に送信されたメッセージ(約900件)はすべて削除しました。", &a) == -1);
 	/* Rates, and the addresses lures went to; but not the wrongly mailed. */
