@@ -168,7 +168,10 @@ static const struct ir_lexword words[] = {
 	/* Messages an intruder sent from a taken account: 送られたメッセージ(約600件). */
 	{"送られたメッセージ", CUE(IR_CUE_THING, 0)}, {"送信されたメッセージ", CUE(IR_CUE_THING, 0)},
 	{"送られたダイレクトメッセージ", CUE(IR_CUE_THING, 0)},
-	{"送信されたダイレクトメッセージ", CUE(IR_CUE_THING, 0)}, {"職員", CUE(IR_CUE_ACTOR, 0)},
+	{"送信されたダイレクトメッセージ", CUE(IR_CUE_THING, 0)},
+	/* What came in or went out, counted after it: 相談が1件, 投稿が3件. */
+	{"相談が", CUE(IR_CUE_THING, 0)}, {"問い合わせが", CUE(IR_CUE_THING, 0)},
+	{"問合せが", CUE(IR_CUE_THING, 0)}, {"通報が", CUE(IR_CUE_THING, 0)}, {"投稿が", CUE(IR_CUE_THING, 0)}, {"職員", CUE(IR_CUE_ACTOR, 0)},
 	{"社員", CUE(IR_CUE_ACTOR, 0)}, {"従業員", CUE(IR_CUE_ACTOR, 0)}, {"担当者", CUE(IR_CUE_ACTOR, 0)},
 	{"教員", CUE(IR_CUE_ACTOR, 0)}, {"教諭", CUE(IR_CUE_ACTOR, 0)}, {"講師", CUE(IR_CUE_ACTOR, 0)},
 	{"作業員", CUE(IR_CUE_ACTOR, 0)}, {"行員", CUE(IR_CUE_ACTOR, 0)}, {"派遣社員", CUE(IR_CUE_ACTOR, 0)},
