@@ -28,7 +28,8 @@ enum { THING_REACH = 8 };
  */
 static struct ir_rx not_data_after = IR_RX(
 	"^[^。\\n]{0,30}現在|^\\s*\\d+\\s*台|^で(?![、,]|す|あ|は|ご)|"
-	"^の(?:お|ご)?(?:問い合わせ|問合せ|相談|苦情|通報|電話|連絡)");
+	"^の(?:お|ご)?(?:問い合わせ|問合せ|相談|苦情|通報|電話|連絡)|"
+	"^を(?:削除|無効に|停止|回収)");
 /*
  * Addresses that spam or lures went to ("約1,900件のアドレスあてに…偽の
  * ログインページへのリンクを送信") are not data taken; those of a mail sent
