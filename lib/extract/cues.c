@@ -125,6 +125,12 @@ static const struct ir_lexword words[] = {
 	{"内閣サイバーセキュリティセンター", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"NISC", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"財務局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"労働局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	/* The state's regional offices, and the bodies that license or oversee one. */
+	{"農政局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"経済産業局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"総合通信局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"厚生局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"運輸局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"地方整備局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"保健所", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"所轄庁", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"所管庁", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"教育委員会", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"関係機関", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"関係当局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"関係省庁", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"当局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
