@@ -43,6 +43,8 @@ enum { RESOLVE_TAIL = 16 * 3 }; /* where a clause's predicate stands */
 
 /* A generic name standing for the authority after it: 監督官庁である個人情報保護委員会. */
 static struct ir_rx apposition = IR_RX("^\\s*(?:である|たる|の|\\(|、)");
+/* ... generic, not one body's own name: "警察、農政局、個人情報保護委員会" is a list. */
+static struct ir_rx generic = IR_RX("^(?:監督|所管|所轄|関係|当局)");
 /* What a vendor does when it only looks into an incident, a few words after its name. */
 enum { INVESTIGATES_NEAR = 15 * 3 };
 static struct ir_rx investigates = IR_RX(
@@ -229,7 +231,7 @@ ir_reported_to(const struct ir_read *r, const struct ir_cues *cues, int self_ppc
 		    within(r, c, names, nnames))
 			continue;
 		/* 監督官庁である個人情報保護委員会: the second names the first. */
-		if (c->value == IR_TOLD_OTHER && i + 1 < cues->n &&
+		if (c->value == IR_TOLD_OTHER && i + 1 < cues->n && ir_rx_test(&generic, r->t + c->off, c->len) &&
 		    cues->v[i + 1].kind == IR_CUE_AUTHORITY && cues->v[i + 1].off - end <= 12 &&
 		    ir_rx_test(&apposition, r->t + end, cues->v[i + 1].off - end))
 			continue;
@@ -390,7 +392,7 @@ ir_contractor(const struct ir_read *r, const struct ir_cues *cues)
 }
 
 static struct ir_rx *const patterns[] = {
-	&told.rx, &asked.rx, &learned.rx, &apposition, &investigates, &used_system, &incident,
+	&told.rx, &asked.rx, &learned.rx, &apposition, &generic, &investigates, &used_system, &incident,
 };
 
 /* Writes the first character of each of the words "a|b|c" to out (of size bytes). */

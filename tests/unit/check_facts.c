@@ -65,6 +65,9 @@ START_TEST(reported)
 	ck_assert_uint_eq(told("・1月9日 関係当局へ速報を提出\n"), IR_TOLD_OTHER);
 	/* The state's regional offices and the bodies that oversee one. */
 	ck_assert_uint_eq(told("所管の保健所と地方の厚生局に報告いたしました。"), IR_TOLD_OTHER);
+	/* Named bodies in a list: none stands for the next, as 監督官庁 does. */
+	ck_assert_uint_eq(told("警察、総務省、個人情報保護委員会へ届け出ました。"),
+			  IR_TOLD_POLICE | IR_TOLD_OTHER | IR_TOLD_PPC);
 	/* Advice to readers, the contact part and a report asked for tell no one. */
 	ck_assert_uint_eq(told("不審な電話があった場合は、最寄りの警察署にご相談ください。"), 0);
 	ck_assert_uint_eq(told("本文。\n【お問い合わせ先】\n消費者庁 相談窓口\n"), 0);
