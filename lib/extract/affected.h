@@ -3,9 +3,12 @@
  * The headline number is the notice's own total when it gives one, else
  * its largest affected group.  Counts of other things are left out by
  * their unit (mails 通, companies 社, times 回, devices 台, ...) and by what
- * stands right before or after them: mails sent (送信件数), accesses and
- * logins, people who did something rather than had data taken (職員2名),
- * and head counts of a whole body ("全校で約8,700人(1月1日現在)").
+ * stands right before or after them: mails sent (送信件数), messages an
+ * intruder sent (送られたメッセージ), posts (投稿が3件), accesses and
+ * logins, inquiries and consultations received ("約80件のお問い合わせ",
+ * 相談が1件), what a remedy dealt with ("43件を削除"), people who did
+ * something rather than had data taken (職員2名), and head counts of a
+ * whole body ("全校で約8,700人(1月1日現在)", 応募総数).
  */
 #ifndef IR_EXTRACT_AFFECTED_H
 #define IR_EXTRACT_AFFECTED_H

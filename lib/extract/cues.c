@@ -125,6 +125,12 @@ static const struct ir_lexword words[] = {
 	{"内閣サイバーセキュリティセンター", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"NISC", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"財務局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"労働局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	/* The state's regional offices, and the bodies that license or oversee one. */
+	{"農政局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"経済産業局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"総合通信局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"厚生局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"運輸局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"地方整備局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"保健所", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"所轄庁", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
+	{"所管庁", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"教育委員会", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"関係機関", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"関係当局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
 	{"関係省庁", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)}, {"当局", CUE(IR_CUE_AUTHORITY, IR_TOLD_OTHER)},
@@ -161,7 +167,17 @@ static const struct ir_lexword words[] = {
 	{"全体で", CUE(IR_CUE_THING, 0)}, {"会員数", CUE(IR_CUE_THING, 0)}, {"登録者数", CUE(IR_CUE_THING, 0)},
 	{"生徒数", CUE(IR_CUE_THING, 0)}, {"学生数", CUE(IR_CUE_THING, 0)}, {"児童数", CUE(IR_CUE_THING, 0)},
 	{"利用者数", CUE(IR_CUE_THING, 0)}, {"従業員数", CUE(IR_CUE_THING, 0)}, {"社員数", CUE(IR_CUE_THING, 0)},
-	{"職員数", CUE(IR_CUE_THING, 0)}, {"人口", CUE(IR_CUE_THING, 0)}, {"職員", CUE(IR_CUE_ACTOR, 0)},
+	{"職員数", CUE(IR_CUE_THING, 0)}, {"人口", CUE(IR_CUE_THING, 0)},
+	/* All who applied: 応募総数6,850件 is the whole, not those affected. */
+	{"応募総数", CUE(IR_CUE_THING, 0)}, {"応募数", CUE(IR_CUE_THING, 0)}, {"応募者数", CUE(IR_CUE_THING, 0)},
+	{"申込総数", CUE(IR_CUE_THING, 0)}, {"申込数", CUE(IR_CUE_THING, 0)}, {"申込者数", CUE(IR_CUE_THING, 0)},
+	/* Messages an intruder sent from a taken account: 送られたメッセージ(約600件). */
+	{"送られたメッセージ", CUE(IR_CUE_THING, 0)}, {"送信されたメッセージ", CUE(IR_CUE_THING, 0)},
+	{"送られたダイレクトメッセージ", CUE(IR_CUE_THING, 0)},
+	{"送信されたダイレクトメッセージ", CUE(IR_CUE_THING, 0)},
+	/* What came in or went out, counted after it: 相談が1件, 投稿が3件. */
+	{"相談が", CUE(IR_CUE_THING, 0)}, {"問い合わせが", CUE(IR_CUE_THING, 0)},
+	{"問合せが", CUE(IR_CUE_THING, 0)}, {"通報が", CUE(IR_CUE_THING, 0)}, {"投稿が", CUE(IR_CUE_THING, 0)}, {"職員", CUE(IR_CUE_ACTOR, 0)},
 	{"社員", CUE(IR_CUE_ACTOR, 0)}, {"従業員", CUE(IR_CUE_ACTOR, 0)}, {"担当者", CUE(IR_CUE_ACTOR, 0)},
 	{"教員", CUE(IR_CUE_ACTOR, 0)}, {"教諭", CUE(IR_CUE_ACTOR, 0)}, {"講師", CUE(IR_CUE_ACTOR, 0)},
 	{"作業員", CUE(IR_CUE_ACTOR, 0)}, {"行員", CUE(IR_CUE_ACTOR, 0)}, {"派遣社員", CUE(IR_CUE_ACTOR, 0)},

@@ -5,7 +5,7 @@
 
 #include "extract/datatypes.h"
 #include "extract/extract.h"
-#include "extract/facts.h"
+#include "extract/when.h"
 #include "extract/org.h"
 #include "ja/count.h"
 #include "ja/date.h"
@@ -402,6 +402,7 @@ ir_extract_prepare(void)
 	ir_affected_prepare();
 	ir_datatypes_prepare();
 	ir_facts_prepare();
+	ir_when_prepare();
 	ir_published_prepare();
 	ir_cpset_build(&number_or_date); /* after the count's and the date's sets */
 	ir_rx_compile(patterns, sizeof patterns / sizeof *patterns);

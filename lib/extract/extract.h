@@ -14,6 +14,7 @@
 #include "extract/affected.h"
 #include "extract/cues.h"
 #include "extract/facts.h"
+#include "extract/when.h"
 #include "extract/published.h"
 #include "ja/clause.h"
 #include "ja/date.h"

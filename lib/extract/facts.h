@@ -1,6 +1,7 @@
 /* extract/facts.h - reporting facts of a notice: who was told, when the
  * organisation found out, the exposure window, whether a contractor was
- * involved; and where a notice states its facts.
+ * involved; and where a notice states its facts, and the words it says
+ * them with.  Its dates are extract/when.h's.
  *
  * Each fact is taken from where notices state it (ja/notice.h) and only
  * from clauses that state it (ja/clause.h): never from recurrence
@@ -15,7 +16,6 @@
 #include <stdint.h>
 
 #include "ja/clause.h"
-#include "ja/date.h"
 #include "ja/notice.h"
 
 enum {
@@ -72,44 +72,13 @@ struct ir_cues;
 unsigned ir_reported_to(const struct ir_read *r, const struct ir_cues *cues, int self_ppc,
 			const struct ir_span *names, size_t nnames);
 
-/* The dates of a text, found once and read by the functions below. */
-struct ir_dates {
-	struct ir_dated {
-		size_t off, len;
-		struct ir_date d;
-	} *v;
-	size_t n, cap;
-};
-
 /*
- * Finds the dates of text[from..len); offsets are in text.  Dates written
- * against others are read too: 同年8月1日, 同月18日 and 同日 against the
- * date before, 本年1月16日 and 今年 against this_year, 昨年 the year before
- * (this_year 0: unknown, the year left out).
+ * Is there a word of finding out or of being told (判明, 検知, 連絡を受け,
+ * ご指摘をいただき) in t[0..n), outside brackets?  A bracketed aside says
+ * how an event is known, not that it was found then: "9月8日頃 攻撃者が
+ * 侵入(後日の調査で判明)".
  */
-struct ir_cpmarks;
-
-/* ... marks (or NULL) holding every place of text a date may begin (ir_dates_may_begin), and others. */
-void ir_dates_scan(struct ir_dates *ds, const char *text, size_t len, size_t from, int this_year,
-		   const struct ir_cpmarks *marks);
-
-/* Can a date of ir_dates_scan begin with cp: a written one's (ja/date.h), or 同 本 今 昨? */
-int ir_dates_may_begin(uint32_t cp);
-void ir_dates_free(struct ir_dates *ds);
-
-/*
- * The earliest date the organisation learned of the incident (判明, 検知,
- * 発覚, 確認, 連絡を受け, ...) as the overview or the timeline states it,
- * not after published (when it has a year).  A date without year takes
- * the year of the date before it in the text, or else the year that puts
- * it on or before published.  Returns 1 and sets *d, or 0.
- */
-int ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date published,
-		  struct ir_date *d);
-
-/* The first stated leak or exposure window ("…~…の期間", "…から…までの間"). */
-int ir_period(const struct ir_read *r, const struct ir_dates *ds, struct ir_date published,
-	      struct ir_date *from, struct ir_date *to);
+int ir_learned_in(const char *t, size_t n);
 
 /*
  * Is a contractor, outsourcee or vendor part of the incident (委託先,

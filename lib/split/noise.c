@@ -35,6 +35,11 @@ enum {
 static const double MAX_DENSITY = 3.0, MAX_OVERLAP = 0.25, SHORT_MAX_OVERLAP = 0.1;
 /* A title whose words are mostly the header's is a section of the notice. */
 static const double HEADER_OVERLAP = 0.6;
+/* A lone line whose words are mostly the notice's may be its sign-off. */
+static const double SIGN_OFF_OVERLAP = 0.5;
+/* Prose in the plain style: at least this many sentences, under this share polite. */
+enum { MIN_PLAIN_SENTENCES = 4 };
+static const double MAX_POLITE_SHARE = 0.25;
 
 static uint32_t
 cp_at(const char *s, size_t n, size_t *i)
@@ -610,6 +615,139 @@ short_post(const struct ir_noise *nz, const char *text, const size_t *off, size_
 	return nz->chars[j + 1] == 0 || !ir_noise_is_title(text + off[j], off[j + 1] - off[j]);
 }
 
+/*
+ * Is line i, a lone line that would start a post, rather the sign-off of
+ * the notice ("○○市 総務課 電話 …") over the post's title?  It is when
+ * the next paragraph is a lone title line too and line i is mostly the
+ * notice's words, and more so than that one: a notice ends with its
+ * sender's name, a post's title (and a tag line under it) hardly shares
+ * the notice's words.
+ */
+static int
+signs_off(struct ir_noise *nz, const char *text, const size_t *off, size_t n, size_t i)
+{
+	size_t j = i + 1;
+	double mine;
+
+	while (j < n && line_blank(text, off, j))
+		j++;
+	if (j + 1 >= n || !line_blank(text, off, j + 1) ||
+	    !ir_noise_is_title(text + off[j], off[j + 1] - off[j]))
+		return 0;
+	mine = overlap(nz, text, off[i], text + off[i], off[i + 1] - off[i]);
+	return mine >= SIGN_OFF_OVERLAP &&
+	       mine > overlap(nz, text, off[i], text + off[j], off[j + 1] - off[j]);
+}
+
+/* Does the sentence ending just before s[at] (its 。) end in the polite style? */
+static int
+polite_end(const char *s, size_t at)
+{
+	static const char *const ends[] = {"ます", "です", "ました", "でした", "ません", "ください", "でしょう"};
+	size_t i;
+
+	/* Closing brackets may stand before the 。: …です」。 */
+	while (at >= 3 && (memcmp(s + at - 3, "\xE3\x80\x8D", 3) == 0 || memcmp(s + at - 3, "\xE3\x80\x8F", 3) == 0 ||
+			   s[at - 1] == ')'))
+		at -= s[at - 1] == ')' ? 1 : 3;
+	for (i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t k = strlen(ends[i]);
+
+		if (at >= k && memcmp(s + at - k, ends[i], k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is s[0..n) prose in the plain style (だ・である), as blog posts are
+ * written, and notices, which address their readers, hardly ever are?
+ */
+static int
+plain_style(const char *s, size_t n)
+{
+	size_t at = 0, sentences = 0, polite = 0;
+	const char *p;
+
+	if (n > POST_WINDOW)
+		n = POST_WINDOW;
+	while ((p = memmem(s + at, n - at, "\xE3\x80\x82", 3)) != NULL) { /* 。 */
+		at = (size_t)(p - s);
+		sentences++;
+		polite += polite_end(s, at);
+		at += 3;
+	}
+	return sentences >= MIN_PLAIN_SENTENCES && (double)polite < MAX_POLITE_SHARE * (double)sentences;
+}
+
+/*
+ * Does the paragraph after line i end in a sentence of the plain style?
+ * A cheap first test of a post's prose, made before line i is read as a
+ * title.
+ */
+static int
+opens_plain_paragraph(const char *text, const size_t *off, size_t n, size_t i)
+{
+	size_t j = i + 1, len;
+
+	while (j < n && line_blank(text, off, j))
+		j++;
+	if (j >= n || j == i + 1)
+		return 0;
+	len = off[j + 1] - off[j];
+	len -= ir_utf8_rspan_space(text + off[j], len);
+	return len >= 3 && memcmp(text + off[j] + len - 3, "\xE3\x80\x82", 3) == 0 &&
+	       !polite_end(text + off[j], len - 3);
+}
+
+/*
+ * Does a post start at line i after the notice's end, whatever its words:
+ * a lone title line under the notice's sign-off (signs_off), with prose in
+ * the plain style under it?  A post on security speaks the notices'
+ * words; its place and its style still tell it apart.
+ */
+static int
+after_sign_off(struct ir_noise *nz, const char *text, const size_t *off, size_t n, size_t i)
+{
+	size_t p = i, q;
+
+	while (p > 0 && line_blank(text, off, p - 1))
+		p--;
+	if (p == i || p < 2 || !may_start_post(text, off, p - 1))
+		return 0;
+	/* The sign-off closes the notice's prose, not a run of lone lines. */
+	for (q = p - 2; q > 0 && line_blank(text, off, q); q--)
+		;
+	/* The cheap tests first: the words of the sign-off are counted last. */
+	return !ir_noise_is_title(text + off[q], off[q + 1] - off[q]) &&
+	       plain_style(text + off[i + 1], off[n] - off[i + 1]) && signs_off(nz, text, off, n, p - 1);
+}
+
+/*
+ * The first line from c0 before `until` that starts a post after the
+ * notice's sign-off (after_sign_off), else `until` (n: none, so -1).
+ * Its words are not counted, so it may stand before the lines that the
+ * count of words let ir_noise_find try.
+ */
+static long
+first_after_sign_off(struct ir_noise *nz, const char *text, const size_t *off, size_t n, size_t c0,
+		     size_t until, size_t first, long header, int *marked)
+{
+	size_t i;
+
+	for (i = c0; i < until && nz->chars[i] >= MIN_POST_CHARS; i++) {
+		if (!opens_plain_paragraph(text, off, n, i) || !may_start_post(text, off, i))
+			continue;
+		if (!*marked) {
+			mark_lines(nz, text, off, n, first);
+			*marked = 1;
+		}
+		if (!in_notice_layout(nz, text, off, i, header) && after_sign_off(nz, text, off, n, i))
+			return (long)i;
+	}
+	return until < n ? (long)until : -1;
+}
+
 long
 ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 	      size_t n, size_t first, long header)
@@ -667,10 +805,12 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 			    HEADER_OVERLAP)
 			continue;
 		ov = overlap(nz, text, off[i], text + off[i], off[n] - off[i]);
-		if (is_short ? ov < SHORT_MAX_OVERLAP : density / MAX_DENSITY + ov / MAX_OVERLAP < 1.0)
-			return (long)i;
+		if ((is_short ? ov < SHORT_MAX_OVERLAP : density / MAX_DENSITY + ov / MAX_OVERLAP < 1.0) &&
+		    !signs_off(nz, text, off, n, i))
+			break;
 	}
-	return -1;
+	return first_after_sign_off(nz, text, off, n, c0, i < n && nz->chars[i] >= MIN_SHORT_POST_CHARS ? i : n,
+				    first, header, &marked);
 }
 
 void

@@ -11,7 +11,13 @@
  * indented line, the first line under the header, a line right under one
  * of the notice's headings (numbered, bulleted and alone, or ending in a
  * colon), or a line after which the notice's list goes on with its next
- * number.  A post may be short or cut off by the scrape; then it needs a
+ * number.  Nor does a notice's sign-off: of two lone lines in a row, a
+ * first one made mostly of the notice's words is its sender's name, and
+ * the post's title is the second.  A post on security speaks the notice
+ * vocabulary; under a sign-off that closes the notice's prose, a lone
+ * title line whose prose is in the plain style (だ・である, which notices,
+ * writing to their readers, hardly use) starts a post whatever its words.
+ * A post may be short or cut off by the scrape; then it needs a
  * body, no word of the notice vocabulary and hardly one of the notice's.
  */
 #ifndef IR_SPLIT_NOISE_H

@@ -49,6 +49,14 @@ START_TEST(counts_of_other_things)
 	ck_assert(affected("送信前に職員二人で番号を確認します。", &a) == -1);
 	ck_assert(affected("取引先30社に影響はありません。", &a) == -1);
 	ck_assert(affected("数百件の問い合わせがありました。", &a) == -1);
+	/* Calls and inquiries received, all who applied, messages an intruder sent. */
+	ck_assert(affected("この件について、窓口には約40件のご相談が寄せられています。", &a) == -1);
+	ck_assert(affected("申込者数2,410名のうち、当選の通知に誤りがあったのは抽選番号が重なった方です。", &a) == -1);
+	ck_assert(affected("乗っ取られていた間に送信されたメッセージ(約900件)はすべて削除しました。", &a) == -1);
+	/* Consultations and posts counted after their noun; what the remedy dealt with. */
+	ck_assert(affected("窓口には不審な電話についての相談が12件寄せられています。", &a) == -1);
+	ck_assert(affected("乗っ取られたアカウントから宣伝の投稿が5件行われました。", &a) == -1);
+	ck_assert(affected("点検で見つかった不要なアカウント17件を削除しました。", &a) == -1);
 	/* Rates, and the addresses lures went to; but not the wrongly mailed. */
 	ck_assert(affected("問い合わせは1日あたり約150件にのぼっています。", &a) == -1);
 	ck_assert(affected("乗っ取られたアカウントから約2,000件のアドレスあてに偽のログインページへのリンクが送られました。", &a) == -1);

@@ -63,6 +63,11 @@ START_TEST(reported)
 	ck_assert_uint_eq(told("県警から不審な通信について連絡がありました。個人情報保護委員会のガイドラインに沿って対応します。"),
 			  IR_TOLD_POLICE);
 	ck_assert_uint_eq(told("・1月9日 関係当局へ速報を提出\n"), IR_TOLD_OTHER);
+	/* The state's regional offices and the bodies that oversee one. */
+	ck_assert_uint_eq(told("所管の保健所と地方の厚生局に報告いたしました。"), IR_TOLD_OTHER);
+	/* Named bodies in a list: none stands for the next, as 監督官庁 does. */
+	ck_assert_uint_eq(told("警察、総務省、個人情報保護委員会へ届け出ました。"),
+			  IR_TOLD_POLICE | IR_TOLD_OTHER | IR_TOLD_PPC);
 	/* Advice to readers, the contact part and a report asked for tell no one. */
 	ck_assert_uint_eq(told("不審な電話があった場合は、最寄りの警察署にご相談ください。"), 0);
 	ck_assert_uint_eq(told("本文。\n【お問い合わせ先】\n消費者庁 相談窓口\n"), 0);
@@ -91,6 +96,13 @@ START_TEST(discovered)
 			 "2025-01-20");
 	/* A year left out: the year of the date before, or the published year. */
 	ck_assert_str_eq(found("1 判明日時\n\n2月27日(木) 10時頃\n\n2 概要\n本文。"), "2025-02-27");
+	/* A date without year after publication, a few months back: the year before. */
+	ck_assert_str_eq(found("11月28日、会員の方から、届いたはがきに他人の会員番号が書かれているとの申し出があり、誤りを把握しました。"),
+			 "2024-11-28");
+	/* A bracketed aside tells how an event is known, not when it was found. */
+	ck_assert_str_eq(found("2 経緯\n1月10日頃 第三者が管理画面に侵入する(委託先の解析により判明)\n"
+			       "2月9日 保守会社から不審な通信について通知を受ける\n"),
+			 "2025-02-09");
 	/* An event yet to come is no discovery. */
 	ck_assert_str_eq(found("本学が8月21日に開催を予定している説明会の申込フォームで閲覧できる状態が確認されました。"),
 			 "none");
@@ -103,6 +115,9 @@ START_TEST(discovered)
 	ck_assert_str_eq(found("先日お知らせしたとおり、本年2月1日に不審な通信を検知しました。"), "2025-02-01");
 	/* A later event's verb is not the date's: …行われたのち、…確認. */
 	ck_assert_str_eq(found("1月5日に侵入が行われたのち、1月8日にかけて調べ、不正を確認しました。"), "2025-01-08");
+	/* 午後 is a time of the day, no later event. */
+	ck_assert_str_eq(found("2月3日の午後、取引先の担当者から、届いた請求書に別の会社の明細が入っているとの連絡を受けました。"),
+			 "2025-02-03");
 	/* Not from recurrence prevention, nor from a denial. */
 	ck_assert_str_eq(found("本文。\n【再発防止策】\n2月1日に判明した課題を改めます。\n"), "none");
 	ck_assert_str_eq(found("2月1日以降、新たな不正は確認されておりません。"), "none");

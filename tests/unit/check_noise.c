@@ -261,6 +261,76 @@ START_TEST(short_and_cut_off_posts)
 }
 END_TEST
 
+/* A notice signed off by its sender, then a post: the post starts at its title. */
+START_TEST(sign_off_then_post)
+{
+	static const char *const signed_off[] = {
+		NOTICE,
+		"ミナト精機 受発注サーバ担当",
+		"",
+		"古いノートパソコンにSSDを載せ替えた記録",
+		"",
+		"五年前に買ったノートパソコンが起動に二分もかかるようになったので、週末にSSDへ載せ替えてみた。裏蓋のねじは六本で、思ったより簡単に開いた。",
+		"",
+		"データの移行には付属のソフトを使ったが、途中で一度止まったので、やり直しに一時間ほどかかった。起動は二十秒ほどになり、まだしばらく使えそうだ。",
+		NULL,
+	};
+	static const char *const title_then_lead[] = {
+		NOTICE,
+		"古いノートパソコンにSSDを載せ替えた記録",
+		"",
+		"用意したもの",
+		"",
+		"五年前に買ったノートパソコンが起動に二分もかかるようになったので、週末にSSDへ載せ替えてみた。裏蓋のねじは六本で、思ったより簡単に開いた。",
+		"",
+		"データの移行には付属のソフトを使ったが、途中で一度止まったので、やり直しに一時間ほどかかった。起動は二十秒ほどになり、まだしばらく使えそうだ。",
+		NULL,
+	};
+
+	ck_assert_int_eq(find(signed_off, 1, 0), 14);
+	ck_assert_int_eq(find(title_then_lead, 1, 0), 12);
+}
+END_TEST
+
+/* A post on security speaks the notices' words; after a sign-off, its plain style tells it. */
+START_TEST(plain_post_on_security_after_sign_off)
+{
+	static const char *const on_security[] = {
+		NOTICE,
+		"ミナト精機 受発注サーバ担当",
+		"",
+		"情報セキュリティの読書会で報告書の書き方を学んだ",
+		"",
+		"先月から社外の読書会に通っている。今回の題材は、個人情報の漏えいが起きたときの報告書の書き方だった。",
+		"",
+		"講師は、不正アクセスの被害を受けた会社が最初の一報で何を書くべきかを順に説明した。判明した時刻、影響の範囲、まだわからないことを分けて書くのがこつらしい。",
+		"",
+		"後半は参加者どうしで、再発防止策の文例を読み比べた。どの文例も似た言い回しになるのが面白かった。",
+		"",
+		"次回は委託先の管理がテーマだという。",
+		NULL,
+	};
+	static const char *const polite_part[] = {
+		NOTICE,
+		"ミナト精機 受発注サーバ担当",
+		"",
+		"不正アクセスの調査結果に関する補足",
+		"",
+		"当社は、本件の調査結果を取引先の皆様にもご説明しております。個人情報の漏えいの範囲は前述のとおりです。",
+		"",
+		"不正アクセスの経路は特定されており、該当する機器はすでに停止しております。判明した事実は順次お知らせいたします。",
+		"",
+		"再発防止策は、外部の専門機関の助言を受けて定めてまいります。ご迷惑をおかけし、申し訳ございません。",
+		"",
+		"今後の対応につきましては、改めてご案内いたします。",
+		NULL,
+	};
+
+	ck_assert_int_eq(find(on_security, 1, 0), 14);
+	ck_assert_int_eq(find(polite_part, 1, 0), -1);
+}
+END_TEST
+
 START_TEST(titles)
 {
 	ck_assert(ir_noise_is_title("週末の羽田発でマイルを貯める方法", strlen("週末の羽田発でマイルを貯める方法")));
@@ -302,6 +372,8 @@ suite(void)
 	tcase_add_test(tc, indented_and_list_lines_of_a_notice);
 	tcase_add_test(tc, each_rule_of_the_layout);
 	tcase_add_test(tc, short_and_cut_off_posts);
+	tcase_add_test(tc, sign_off_then_post);
+	tcase_add_test(tc, plain_post_on_security_after_sign_off);
 	tcase_add_test(tc, titles);
 	suite_add_tcase(s, tc);
 	return s;

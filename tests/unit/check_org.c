@@ -73,6 +73,8 @@ START_TEST(types)
 		{"見本市", "local_gov"}, {"架空町", "local_gov"}, {"見本県教育委員会", "local_gov"},
 		{"東京都", "local_gov"}, {"見本ヶ浜町", "local_gov"}, {"見本ケ崎市", "local_gov"}, {"見本大学", "education"}, {"見本県立見本高等学校", "education"},
 		{"見本大学病院", "medical"}, {"見本東部病院", "medical"}, {"見本クリニック", "medical"},
+		{"あおば訪問看護ステーション", "medical"}, {"みほん調剤薬局", "medical"},
+		{"見本地方整備局", "national_gov"}, {"見本市交通局", "local_gov"},
 		{"見本協会", "association"}, {"NPO法人見本の会協会", "association"},
 		{"見本精機健康保険組合", "association"}, {"第5回見本祭実行委員会", "other"},
 	};

@@ -4,7 +4,7 @@
 #define IR_MARKS_H
 
 #include "base/cpset.h"
-#include "extract/facts.h"
+#include "extract/when.h"
 #include "ja/count.h"
 #include "ja/date.h"
 
