@@ -5,7 +5,9 @@
 # made-up dumps of examples/ (heldout.txt, unseen.txt and sealed.txt were
 # written without sight of the tools' rules; the last two have every
 # extended field, and sealed.txt was kept away from everyone who worked on
-# the rules until it was scored, once, in examples/sealed.first-pass.txt),
+# the rules until it was scored, once, in examples/sealed.first-pass.txt;
+# sealed2.txt likewise, written by one who never saw the code or the rules,
+# scored once in examples/sealed2.first-pass.txt and not tuned on),
 # and scores them with ../shared/eval/score.py; fails when a
 # measure is below the bar the issues set: on the corpus, the bars for
 # notices the rules were written from; on unseen.txt, the bars for notices
@@ -51,10 +53,10 @@ echo "== ../shared/corpus"
 pipeline "$shared"/corpus/*.txt
 # shellcheck disable=SC2086
 python3 "$shared/eval/score.py" $corpus "$shared"/gold/*.jsonl <"$tmp/out.ndjson" || status=1
-for dump in sample heldout unseen sealed; do
+for dump in sample heldout unseen sealed sealed2; do
 	echo "== examples/$dump.txt"
 	pipeline examples/$dump.txt
-	case $dump in unseen | sealed) b=$unseen ;; *) b=$core ;; esac
+	case $dump in unseen | sealed*) b=$unseen ;; *) b=$core ;; esac
 	# shellcheck disable=SC2086
 	python3 "$shared/eval/score.py" $b examples/$dump.gold.jsonl <"$tmp/out.ndjson" || status=1
 done
