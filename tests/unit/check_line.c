@@ -1,0 +1,82 @@
+#include <check.h>
+#include <string.h>
+
+#include "split/line.h"
+#include "split/noise.h"
+#include "unit.h"
+
+static struct ir_noise_mark
+mark(const char *s)
+{
+	return ir_line_list_mark(s, strlen(s));
+}
+
+START_TEST(list_marks)
+{
+	struct ir_noise_mark m;
+
+	m = mark("3. 今後の対応");
+	ck_assert_int_eq(m.style, MARK_DIGIT);
+	ck_assert_int_eq(m.n, 3);
+	m = mark("(2)対象となる方");
+	ck_assert_int_eq(m.style, MARK_PAREN);
+	ck_assert_int_eq(m.n, 2);
+	m = mark("④ 問い合わせ窓口");
+	ck_assert_int_eq(m.style, MARK_CIRCLED);
+	ck_assert_int_eq(m.n, 4);
+	m = mark("第2 経過");
+	ck_assert_int_eq(m.style, MARK_DAI);
+	ck_assert_int_eq(m.n, 2);
+	m = mark("ウ 委託先の管理");
+	ck_assert_int_eq(m.style, MARK_KANA);
+	ck_assert_int_eq(m.n, 3);
+	m = mark("二、原因");
+	ck_assert_int_eq(m.style, MARK_KANJI);
+	ck_assert_int_eq(m.n, 2);
+	ck_assert_int_eq(mark("市民の皆様へ").style, MARK_NONE);
+	ck_assert_int_eq(mark("2026年の展望").style, MARK_NONE);
+}
+END_TEST
+
+START_TEST(blank_and_title)
+{
+	static const char blank[] = " \xc2\xa0\xe3\x80\x80\t";
+
+	ck_assert(ir_noise_is_blank(blank, strlen(blank)));
+	ck_assert(!ir_noise_is_blank(" 。", strlen(" 。")));
+	ck_assert(ir_noise_is_title("山歩きで使う地図アプリの比べ方", strlen("山歩きで使う地図アプリの比べ方")));
+	ck_assert(!ir_noise_is_title("3. 今後の対応", strlen("3. 今後の対応")));
+	ck_assert(!ir_noise_is_title("ご不便をおかけしております。", strlen("ご不便をおかけしております。")));
+}
+END_TEST
+
+START_TEST(code_points)
+{
+	const char s[] = "ア\xff漢";
+	size_t i = 0;
+
+	ck_assert_uint_eq(ir_line_cp(s, strlen(s), &i), 0x30a2);
+	ck_assert(ir_line_is_katakana(0x30a2));
+	ck_assert_uint_eq(ir_line_cp(s, strlen(s), &i), 0xfffd);
+	ck_assert_uint_eq(ir_line_cp(s, strlen(s), &i), 0x6f22);
+	ck_assert(ir_line_is_ideograph(0x6f22));
+	ck_assert_uint_eq(i, strlen(s));
+	ck_assert(ir_line_in_list(0x30fb, ir_line_bullets)); /* ・ */
+	ck_assert(!ir_line_in_list(0x3042, ir_line_bullets));
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("line");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, list_marks);
+	tcase_add_test(tc, blank_and_title);
+	tcase_add_test(tc, code_points);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(suite)
