@@ -10,7 +10,7 @@
  * The words of headings.  Each names a part, or says that a heading is
  * about data: a noun of data (情報 項目 データ アドレス) with a word of
  * what happened to it or of its extent (漏えい 対象 内容 範囲), or alone
- * ending the heading ("不正にダウンロードされた個人情報").  Such a heading
+ * ending the heading ("外部に持ち出された会員情報").  Such a heading
  * is the data part whatever else it names ("事案の概要と流出した情報"),
  * unless it is about the cause or prevention; one that names the contact
  * is the contact ("お詫びとお問い合わせ窓口").

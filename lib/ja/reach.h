@@ -4,7 +4,7 @@
  * its sentence.  A continuative (調査し、 いただき、 受け、) shares the
  * request of the clause it leads into, and so does a negative one
  * (開かず、削除してください); a clause with a topic that ends in a
- * continuative or a reason (パスワードは暗号化されており、…) shares the
+ * continuative or a reason (カード番号は保持しておらず、…) shares the
  * denial of the clause it leads into when that one has no topic of its
  * own, the same one, or one of what came of it (影響は, 被害は).  A
  * concessive (…ましたが、) stands alone.  Works on normalised text
