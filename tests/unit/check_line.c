@@ -13,26 +13,22 @@ mark(const char *s)
 
 START_TEST(list_marks)
 {
-	struct ir_noise_mark m;
+	static const struct {
+		const char *text;
+		int style;
+		long n;
+	} cases[] = {
+		{"3. 今後の対応", MARK_DIGIT, 3},  {"(2)対象となる方", MARK_PAREN, 2},
+		{"④ 問い合わせ窓口", MARK_CIRCLED, 4}, {"第2 経過", MARK_DAI, 2},
+		{"ウ 委託先の管理", MARK_KANA, 3},  {"二、原因", MARK_KANJI, 2},
+	};
+	size_t i;
 
-	m = mark("3. 今後の対応");
-	ck_assert_int_eq(m.style, MARK_DIGIT);
-	ck_assert_int_eq(m.n, 3);
-	m = mark("(2)対象となる方");
-	ck_assert_int_eq(m.style, MARK_PAREN);
-	ck_assert_int_eq(m.n, 2);
-	m = mark("④ 問い合わせ窓口");
-	ck_assert_int_eq(m.style, MARK_CIRCLED);
-	ck_assert_int_eq(m.n, 4);
-	m = mark("第2 経過");
-	ck_assert_int_eq(m.style, MARK_DAI);
-	ck_assert_int_eq(m.n, 2);
-	m = mark("ウ 委託先の管理");
-	ck_assert_int_eq(m.style, MARK_KANA);
-	ck_assert_int_eq(m.n, 3);
-	m = mark("二、原因");
-	ck_assert_int_eq(m.style, MARK_KANJI);
-	ck_assert_int_eq(m.n, 2);
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct ir_noise_mark m = mark(cases[i].text);
+
+		ck_assert_msg(m.style == cases[i].style && m.n == cases[i].n, "%s", cases[i].text);
+	}
 	ck_assert_int_eq(mark("市民の皆様へ").style, MARK_NONE);
 	ck_assert_int_eq(mark("2026年の展望").style, MARK_NONE);
 }
