@@ -8,16 +8,7 @@
 #include "ja/cursor.h"
 #include "ja/numeral.h"
 
-/* The characters a number begins with: digits, and kanji but 万, 億 and 兆. */
-static int
-starts_number(uint32_t cp)
-{
-	long long v = ir_kanji_numeral(cp);
-
-	return (cp >= '0' && cp <= '9') || (v >= 0 && v <= 1000);
-}
-
-static struct ir_cpset numerals = IR_CPSET_WHERE(starts_number);
+static struct ir_cpset numerals = IR_CPSET_WHERE(ir_numeral_starts);
 
 #define NELEM(a) (sizeof(a) / sizeof *(a))
 

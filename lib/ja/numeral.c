@@ -68,6 +68,14 @@ ir_kanji_numeral(uint32_t cp)
 	}
 }
 
+int
+ir_numeral_starts(uint32_t cp)
+{
+	long long v = ir_kanji_numeral(cp);
+
+	return (cp >= '0' && cp <= '9') || (v >= 0 && v <= 1000);
+}
+
 /* m × 10, saturating. */
 static void
 dec_times10(struct dec *d)

@@ -33,6 +33,12 @@ int ir_arabic_digit(uint32_t cp);
  */
 long long ir_kanji_numeral(uint32_t cp);
 
+/*
+ * Can a number of normalised text begin with cp: an ASCII digit, or a
+ * kanji numeral but 万, 億 and 兆, which only multiply what precedes them.
+ */
+int ir_numeral_starts(uint32_t cp);
+
 struct ir_decimal {
 	uint64_t m;  /* the value is m × 10^e, */
 	int e;       /* e <= 0, and m has no trailing zero when e < 0 */

@@ -80,22 +80,6 @@ const char ir_line_bullets[] = "・•●○◎〇◆◇■□▼▽▲△►▶
 static const char CLOSERS[] = ".)．）、";
 
 
-/* Kana list numbers count in this order. */
-static const char KANA_ORDER[] = "アイウエオカキクケコサシスセソタチツテト";
-
-/* The place of a kana in KANA_ORDER, from 1; 0 if it is not there. */
-static long
-kana_number(uint32_t cp)
-{
-	size_t i = 0;
-	long k;
-
-	for (k = 1; i < sizeof KANA_ORDER - 1; k++)
-		if (ir_line_cp(KANA_ORDER, sizeof KANA_ORDER - 1, &i) == cp)
-			return k;
-	return 0;
-}
-
 /* The number written at s[*i] in digits or kanji, read on; 0 if none. */
 static long
 number_at(const char *s, size_t n, size_t *i)
@@ -156,7 +140,7 @@ ir_line_list_mark(const char *s, size_t n)
 		m.n = number_at(s, n, &i);
 	} else if (ir_line_is_katakana(a) && (b == ' ' || b == 0x3000 || ir_line_in_list(b, CLOSERS))) {
 		m.style = MARK_KANA;
-		m.n = kana_number(a);
+		m.n = ir_kana_numeral(a);
 	} else if (is_digit(a)) {
 		i = 0;
 		v = number_at(s, n, &i);

@@ -37,6 +37,21 @@ START_TEST(digits_of_each_script)
 }
 END_TEST
 
+START_TEST(what_a_number_begins_with)
+{
+	ck_assert(ir_numeral_starts('0'));
+	ck_assert(ir_numeral_starts('9'));
+	ck_assert(ir_numeral_starts(0x3007)); /* 〇, as in 二〇二三 */
+	ck_assert(ir_numeral_starts(0x4E09)); /* 三 */
+	ck_assert(ir_numeral_starts(0x5343)); /* 千, as in 千二百 */
+	ck_assert(!ir_numeral_starts(0x4E07)); /* 万 only multiplies */
+	ck_assert(!ir_numeral_starts(0x5104)); /* 億 */
+	ck_assert(!ir_numeral_starts(0x5146)); /* 兆 */
+	ck_assert(!ir_numeral_starts(0xFF17)); /* ７ is 7 once normalised */
+	ck_assert(!ir_numeral_starts(','));
+}
+END_TEST
+
 START_TEST(ascii_numbers)
 {
 	ck_num("596", 596, "596");
@@ -313,6 +328,7 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, digits_of_each_script);
+	tcase_add_test(tc, what_a_number_begins_with);
 	tcase_add_test(tc, ascii_numbers);
 	tcase_add_test(tc, multipliers);
 	tcase_add_test(tc, kanji_numbers);
