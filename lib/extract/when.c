@@ -60,9 +60,30 @@ day_at(const char *s, size_t n, int *day)
 }
 
 /*
+ * The day after d, when it is certain: a date without year whose next day
+ * would need the year (28 February, 31 December) has none.
+ */
+static int
+day_after(struct ir_date d, struct ir_date *next)
+{
+	int y = d.y != 0 ? d.y : 2001; /* a common year: 29 February needs a written one */
+
+	if (d.y == 0 && ((d.m == 2 && d.d == 28) || (d.m == 12 && d.d == 31)))
+		return 0;
+	if (d.d < ir_month_days(y, d.m))
+		*next = (struct ir_date){d.y, d.m, d.d + 1, NULL};
+	else if (d.m < 12)
+		*next = (struct ir_date){d.y, d.m + 1, 1, NULL};
+	else
+		*next = (struct ir_date){d.y + 1, 1, 1, NULL};
+	return 1;
+}
+
+/*
  * A date written against another at text[at): 同年8月1日, 同月18日, 同日 (of
- * the date before), 本年 and 今年 (of this_year), 昨年 (the year before it).
- * Returns its length and sets *d, or 0.
+ * the date before), 翌日 and 翌朝 (the day after it), 本年 and 今年 (of
+ * this_year), 昨年 (the year before it).  Returns its length and sets *d,
+ * or 0.
  */
 static size_t
 relative_date(const char *text, size_t len, size_t at, const struct ir_dates *ds, int this_year,
@@ -90,12 +111,15 @@ relative_date(const char *text, size_t len, size_t at, const struct ir_dates *ds
 		*d = *last;
 		return 6;
 	}
+	if (len - at >= 6 && (memcmp(text + at, "翌日", 6) == 0 || memcmp(text + at, "翌朝", 6) == 0) &&
+	    last->d != 0 && day_after(*last, d))
+		return 6;
 	return 0;
 }
 
 /*
  * The next place at or after from where a relative date may start, or
- * len: 同 before 年, 月 or 日, or 年 after 本, 今 or 昨.  Found by the
+ * len: 同 before 年, 月 or 日, 翌 before 日 or 朝, or 年 after 本, 今 or 昨.  Found by the
  * characters' last bytes, as 。 is (base/utf8.h).
  */
 static size_t
@@ -117,10 +141,15 @@ next_relative(const char *text, size_t len, size_t from)
 			best = (size_t)(p - text) - 3;
 			break;
 		}
+	for (i = from; i < best && (p = ir_utf8_find(text + i, best - i, "翌")) != NULL; i = (size_t)(p - text) + 3)
+		if (len - (size_t)(p - text) >= 6 && (memcmp(p + 3, "日", 3) == 0 || memcmp(p + 3, "朝", 3) == 0)) {
+			best = (size_t)(p - text);
+			break;
+		}
 	return best;
 }
 
-/* next_relative, from the marks of a pass (all of 同 本 今 昨 among them); *k the first not passed yet. */
+/* next_relative, from the marks of a pass (all of 同 翌 本 今 昨 among them); *k the first not passed yet. */
 static size_t
 next_relative_marked(const char *text, size_t len, size_t from, const struct ir_cpmarks *marks, size_t *k)
 {
@@ -131,6 +160,7 @@ next_relative_marked(const char *text, size_t len, size_t from, const struct ir_
 			continue;
 		if (memcmp(p, "同", 3) == 0 ? memcmp(p + 3, "年", 3) == 0 || memcmp(p + 3, "月", 3) == 0 ||
 						 memcmp(p + 3, "日", 3) == 0 :
+		    memcmp(p, "翌", 3) == 0 ? memcmp(p + 3, "日", 3) == 0 || memcmp(p + 3, "朝", 3) == 0 :
 		    (memcmp(p, "本", 3) == 0 || memcmp(p, "今", 3) == 0 || memcmp(p, "昨", 3) == 0) &&
 			    memcmp(p + 3, "年", 3) == 0)
 			return marks->at[*k];
@@ -141,7 +171,8 @@ next_relative_marked(const char *text, size_t len, size_t from, const struct ir_
 int
 ir_dates_may_begin(uint32_t cp)
 {
-	return ir_date_may_begin(cp) || cp == 0x540C || cp == 0x672C || cp == 0x4ECA || cp == 0x6628; /* 同本今昨 */
+	return ir_date_may_begin(cp) || cp == 0x540C || cp == 0x7FCC || cp == 0x672C || cp == 0x4ECA ||
+	       cp == 0x6628; /* 同翌本今昨 */
 }
 
 void
@@ -272,6 +303,15 @@ opens_line(const struct ir_read *r, size_t off)
 	return off - i <= 3;
 }
 
+/* Does the date t[at..end) stand alone on its line? */
+static int
+alone_on_line(const struct ir_read *r, size_t at, size_t end)
+{
+	while (end < r->len && (r->t[end] == ' ' || r->t[end] == '\t'))
+		end++;
+	return (end == r->len || r->t[end] == '\n') && opens_line(r, at);
+}
+
 /* The start of the next line in t[from..to) that opens an item: (2), 2., ・, ①. */
 static size_t
 next_item(const struct ir_read *r, size_t from, size_t to)
@@ -300,10 +340,12 @@ next_item(const struct ir_read *r, size_t from, size_t to)
  * Where the verb of the date ds[i] is looked for: to the sentence's end,
  * its next date or a word of a later time.  A date that heads a line of a
  * timeline alone ("(2)7月19日(水) 13時頃") governs the lines under it, up
- * to the next date heading a line.
+ * to the next date heading a line; one that opens a line of the timeline
+ * part, the sentences of its line (the day's entry: "5月2日 …が発生。
+ * 担当者が…を確認。").
  */
 static size_t
-scope(const struct ir_read *r, const struct ir_dates *ds, size_t i, struct ir_place *p)
+scope(const struct ir_read *r, const struct ir_dates *ds, size_t i, int part, struct ir_place *p)
 {
 	size_t at = ds->v[i].off, end = at + ds->v[i].len, e, k;
 	struct ir_span s = ir_sentence_at(r, at, p);
@@ -320,6 +362,11 @@ scope(const struct ir_read *r, const struct ir_dates *ds, size_t i, struct ir_pl
 				break;
 			}
 		return next_item(r, end, e);
+	}
+	if (part == IR_PART_TIMELINE && opens_line(r, at)) {
+		const char *nl = memchr(r->t + e, '\n', r->len - e);
+
+		e = nl != NULL ? (size_t)(nl - r->t) : r->len;
 	}
 	if (i + 1 < ds->n && ds->v[i + 1].off < e)
 		e = ds->v[i + 1].off;
@@ -365,10 +412,14 @@ ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date
 		if (ir_rx_test(&boundary, r->t + end, r->len - end) ||
 		    ir_rx_test(&range_end, r->t + (at > 12 ? at - 12 : 0), at > 12 ? 12 : at))
 			continue;
-		e = scope(r, ds, i, &p);
+		e = scope(r, ds, i, part, &p);
 		if (!ir_learned_in(r->t + end, e - end) && !under_heading(r, at, &p))
 			continue;
 		if (published.y != 0 && before(published, d))
+			continue;
+		/* The notice's own date line, over its sender's name, dates no finding. */
+		if (part != IR_PART_TIMELINE && published.y != 0 && !before(d, published) &&
+		    alone_on_line(r, at, end))
 			continue;
 		if (!found || before(d, *out))
 			*out = d;

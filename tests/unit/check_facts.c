@@ -118,6 +118,30 @@ START_TEST(discovered)
 	/* 午後 is a time of the day, no later event. */
 	ck_assert_str_eq(found("2月3日の午後、取引先の担当者から、届いた請求書に別の会社の明細が入っているとの連絡を受けました。"),
 			 "2025-02-03");
+	/* 翌日 and 翌朝: the day after the date before, across a month, a leap day and a year. */
+	ck_assert_str_eq(found("2月27日(木)の夜、職員が書類の入った鞄を電車の網棚に置いたまま降りました。"
+			       "翌朝に気付き、鉄道会社に届け出ました。"),
+			 "2025-02-28");
+	ck_assert_str_eq(found("2024年2月28日に発送した案内状について、翌日、受け取った方からの連絡で宛名の誤りが判明しました。"),
+			 "2024-02-29");
+	ck_assert_str_eq(found("2024年12月31日深夜にサーバが停止し、翌朝、暗号化されたファイルが見つかったことで発覚しました。"),
+			 "2025-01-01");
+	ck_assert_str_eq(found("1月31日に配信したメールマガジンについて、翌日、誤りに気づきました。"), "2025-02-01");
+	/* Without a year, the day after 28 February is not known. */
+	ck_assert_str_eq(found("2月28日に送信しました。翌日、誤送信に気付きました。"), "none");
+	/* A line of the timeline opening with its date is the day's entry, all its sentences. */
+	ck_assert_str_eq(found("【経緯】\n2月10日 午前3時頃、基幹サーバに接続できない障害が発生。"
+			       "当直の職員が調べたところ、ファイルが暗号化されていることを確認した。\n"
+			       "2月12日 警察に相談。\n"),
+			 "2025-02-10");
+	/* ... not a paragraph of the overview: its next sentence may be a later day's. */
+	ck_assert_str_eq(found("2月10日、サーバで障害が発生しました。調査の結果、不正アクセスによるものと判明しました。"),
+			 "none");
+	/* The notice's own date line, over its sender's name, dates no finding ... */
+	ck_assert_str_eq(found("2025年3月4日\n架空町 総務課\n\n町のホームページの一部が改ざんされていることが判明しました。\n"),
+			 "none");
+	/* ... but the same day alone on a line of the timeline does. */
+	ck_assert_str_eq(found("【経緯】\n2025年3月4日\n保守業者から不審な通信を検知したとの連絡を受けました。\n"), "2025-03-04");
 	/* Not from recurrence prevention, nor from a denial. */
 	ck_assert_str_eq(found("本文。\n【再発防止策】\n2月1日に判明した課題を改めます。\n"), "none");
 	ck_assert_str_eq(found("2月1日以降、新たな不正は確認されておりません。"), "none");
