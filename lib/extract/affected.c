@@ -24,11 +24,12 @@ enum { THING_REACH = 8 };
 /*
  * Just after the number: a head count as of a date, a count per person
  * ("1人1台"), people doing something ("二人で確認"; "1,123名で、…" is
- * data), or the calls and inquiries received ("約80件のお問い合わせ").
+ * data), or the calls and inquiries received ("約80件のお問い合わせ"; the
+ * records of them are data: "約3万件のお問い合わせ履歴").
  */
 static struct ir_rx not_data_after = IR_RX(
 	"^[^。\\n]{0,30}現在|^\\s*\\d+\\s*台|^で(?![、,]|す|あ|は|ご)|"
-	"^の(?:お|ご)?(?:問い合わせ|問合せ|相談|苦情|通報|電話|連絡)|"
+	"^の(?:お|ご)?(?:問い合わせ|問合せ|相談|苦情|通報|電話|連絡)(?!情報|内容|履歴|記録|データ)|"
 	"^を(?:削除|無効に|停止|回収)");
 /*
  * Addresses that spam or lures went to ("約1,900件のアドレスあてに…偽の

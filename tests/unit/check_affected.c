@@ -51,6 +51,10 @@ START_TEST(counts_of_other_things)
 	ck_assert(affected("数百件の問い合わせがありました。", &a) == -1);
 	/* Calls and inquiries received, all who applied, messages an intruder sent. */
 	ck_assert(affected("この件について、窓口には約40件のご相談が寄せられています。", &a) == -1);
+	/* ... but the records of inquiries are data. */
+	ck_assert(affected("設定の誤りで、約2.1万件のお問い合わせ履歴(氏名、電話番号、内容)が外部から見える状態でした。", &a) ==
+		  21000);
+	ck_assert(affected("閲覧可能だった情報\n1,870件のご相談内容および相談者の連絡先\n", &a) == 1870);
 	ck_assert(affected("申込者数2,410名のうち、当選の通知に誤りがあったのは抽選番号が重なった方です。", &a) == -1);
 	ck_assert(affected("乗っ取られていた間に送信されたメッセージ(約900件)はすべて削除しました。", &a) == -1);
 	/* Consultations and posts counted after their noun; what the remedy dealt with. */
