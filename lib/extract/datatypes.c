@@ -61,7 +61,7 @@ ir_datatypes(const struct ir_read *r, const struct ir_cues *cues)
 {
 	struct ir_place p = IR_PLACE_INIT;
 	struct ir_span sent = {(size_t)-1, 0};
-	unsigned long data = 0, overview = 0, rest = 0;
+	unsigned long data = 0, overview = 0, timeline = 0, rest = 0;
 	size_t i;
 	int part, answer = 0;
 
@@ -83,9 +83,16 @@ ir_datatypes(const struct ir_read *r, const struct ir_cues *cues)
 		     (part == IR_PART_CAUSE || !says_taken(r, c->off, &p, &sent, &answer))))
 			continue;
 		*got |= 1UL << c->value;
+		if (part == IR_PART_TIMELINE)
+			timeline |= 1UL << c->value;
 	}
-	/* The part that lists what leaked and what happened; else the rest. */
-	return data | overview ? data | overview : rest;
+	/*
+	 * The part that lists what leaked and what happened; a notice without
+	 * such a list tells the details in its timeline; else the rest.
+	 */
+	if (data)
+		return data | overview;
+	return overview ? overview | timeline : rest;
 }
 
 static struct ir_rx *const patterns[] = {

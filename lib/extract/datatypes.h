@@ -6,8 +6,9 @@
  * employee_id, student_id, member_id, purchase_history, photo.
  *
  * The kinds are read where the notice lists what leaked (its data part)
- * and says what happened (its title and overview); where those name none,
- * in its other parts, never in prevention or the contact part.  A mention
+ * and says what happened (its title and overview; with no data part, its
+ * timeline too, which then tells the details); where those name none, in
+ * its other parts, never in prevention or the contact part.  A mention
  * counts only where its clause states it (ja/clause.h): not where the
  * clause denies it ("クレジットカード情報およびパスワードは含まれて
  * おりません") or advises ("パスワードの変更をお願いします"), nor where it

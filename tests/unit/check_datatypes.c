@@ -41,6 +41,11 @@ START_TEST(where_and_how)
 	ck_assert_str_eq(types("会員の氏名が流出しました。\n【対象となる情報】\n・住所\n【経緯】\n電話番号を確認しました。\n"),
 			 "address,name");
 	ck_assert_str_eq(types("本文。\n【経緯】\n電話番号が流出しました。\n"), "phone");
+	/* With no data part, the timeline tells what leaked as well as the overview. */
+	ck_assert_str_eq(types("当店の通販サイトにおいて、お客様のクレジットカード情報が漏えいした可能性があります。\n\n"
+			       "経緯としましては、2月に決済代行会社から連絡を受けて調査したところ、"
+			       "カード名義人名、有効期限が窃取されていたことがわかりました。\n"),
+			 "card_expiry,card_holder,card_number");
 	/* Never prevention, the contact part or a resolve. */
 	ck_assert_str_eq(types("本文。\n【再発防止策】\n氏名の管理を見直します。\n【お問い合わせ】\n電話番号 000\n"), "");
 	ck_assert_str_eq(types("今後は、住所録の管理を徹底してまいります。"), "");
