@@ -209,6 +209,27 @@ within(const struct ir_read *r, const struct ir_cue *c, const struct ir_span *na
 	return 0;
 }
 
+/*
+ * Is cues[i] a generic name (当局, 関係機関) in a heading whose section
+ * names an authority?  The heading then only sums up the section's names:
+ * "3.当局への報告" over "個人情報保護委員会へ報告…警察署に相談".
+ */
+static int
+heads_named(const struct ir_read *r, const struct ir_cues *cues, size_t i, struct ir_place *p)
+{
+	const struct ir_cue *c = &cues->v[i];
+	const struct ir_section *sec = ir_notice_at(r->nt, c->off, &p->section);
+	size_t k;
+
+	if (sec == NULL || sec->head_len == 0 || c->off < sec->head_off ||
+	    c->off >= sec->head_off + sec->head_len || !ir_rx_test(&generic, r->t + c->off, c->len))
+		return 0;
+	for (k = i + 1; k < cues->n && cues->v[k].off < sec->off + sec->len; k++)
+		if (cues->v[k].kind == IR_CUE_AUTHORITY && !ir_rx_test(&generic, r->t + cues->v[k].off, cues->v[k].len))
+			return 1;
+	return 0;
+}
+
 unsigned
 ir_reported_to(const struct ir_read *r, const struct ir_cues *cues, int self_ppc,
 	       const struct ir_span *names, size_t nnames)
@@ -234,6 +255,8 @@ ir_reported_to(const struct ir_read *r, const struct ir_cues *cues, int self_ppc
 		if (c->value == IR_TOLD_OTHER && i + 1 < cues->n && ir_rx_test(&generic, r->t + c->off, c->len) &&
 		    cues->v[i + 1].kind == IR_CUE_AUTHORITY && cues->v[i + 1].off - end <= 12 &&
 		    ir_rx_test(&apposition, r->t + end, cues->v[i + 1].off - end))
+			continue;
+		if (c->value == IR_TOLD_OTHER && heads_named(r, cues, i, &p))
 			continue;
 		if (tells(r, c->off, &p, &sent, &verb))
 			got |= who;

@@ -68,6 +68,11 @@ START_TEST(reported)
 	/* Named bodies in a list: none stands for the next, as 監督官庁 does. */
 	ck_assert_uint_eq(told("警察、総務省、個人情報保護委員会へ届け出ました。"),
 			  IR_TOLD_POLICE | IR_TOLD_OTHER | IR_TOLD_PPC);
+	/* A generic name in a heading sums up the authorities its section names ... */
+	ck_assert_uint_eq(told("本文。\n【当局への報告】\n個人情報保護委員会へ報告し、所轄の警察署にも相談しております。\n"),
+			  IR_TOLD_PPC | IR_TOLD_POLICE);
+	/* ... and stands for itself in a section that names none. */
+	ck_assert_uint_eq(told("本文。\n【関係機関への報告】\n関係機関へ報告済みです。\n"), IR_TOLD_OTHER);
 	/* Advice to readers, the contact part and a report asked for tell no one. */
 	ck_assert_uint_eq(told("不審な電話があった場合は、最寄りの警察署にご相談ください。"), 0);
 	ck_assert_uint_eq(told("本文。\n【お問い合わせ先】\n消費者庁 相談窓口\n"), 0);
