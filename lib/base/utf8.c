@@ -218,7 +218,7 @@ ir_utf8_is_space(uint32_t cp)
 }
 
 size_t
-ir_utf8_span_space(const char *s, size_t n)
+ir_utf8_span_space_at(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
@@ -235,7 +235,7 @@ ir_utf8_span_space(const char *s, size_t n)
 }
 
 size_t
-ir_utf8_rspan_space(const char *s, size_t n)
+ir_utf8_rspan_space_at(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t end = n;

@@ -91,7 +91,37 @@ int ir_utf8_is_format(uint32_t cp);
 int ir_utf8_is_space(uint32_t cp);
 
 /* Length of a run of spaces (ir_utf8_is_space) at the start (end) of p. */
-size_t ir_utf8_span_space(const char *p, size_t n);
-size_t ir_utf8_rspan_space(const char *p, size_t n);
+size_t ir_utf8_span_space_at(const char *p, size_t n);
+size_t ir_utf8_rspan_space_at(const char *p, size_t n);
+
+/*
+ * Could the character whose UTF-8 starts with lead (and next, its second
+ * byte) not be a space: ASCII but the blanks, U+3040 to U+9FFF (kana and
+ * kanji)?  Most lines start and end with one, so the spans are inline.
+ */
+static inline int
+ir_utf8_surely_not_space(unsigned char lead, unsigned char next)
+{
+	return (lead > ' ' && lead < 0x80) || (lead >= 0xE4 && lead <= 0xE9) ||
+	       (lead == 0xE3 && next >= 0x81);
+}
+
+static inline size_t
+ir_utf8_span_space(const char *p, size_t n)
+{
+	if (n == 0 || (n >= 2 && ir_utf8_surely_not_space((unsigned char)p[0], (unsigned char)p[1])))
+		return 0;
+	return ir_utf8_span_space_at(p, n);
+}
+
+static inline size_t
+ir_utf8_rspan_space(const char *p, size_t n)
+{
+	if (n == 0 || ((unsigned char)p[n - 1] > ' ' && (unsigned char)p[n - 1] < 0x80) ||
+	    (n >= 3 && ir_utf8_surely_not_space((unsigned char)p[n - 3], (unsigned char)p[n - 2]) &&
+	     (unsigned char)p[n - 3] >= 0xE3))
+		return 0;
+	return ir_utf8_rspan_space_at(p, n);
+}
 
 #endif

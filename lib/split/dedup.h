@@ -6,7 +6,7 @@
  * ideographic space and the other spaces, and the invisible format
  * characters such as U+200B: ir_utf8_is_space), what scraping varies.
  *
- * The index keeps, per post, a SipHash-2-4 of its id and text with a key
+ * The index keeps, per post, a SipHash-1-3 of its id and text with a key
  * drawn at random for the run, where it was first seen and where its text
  * can be read again: 32 bytes in a table kept at most 3/4 full.  Nobody
  * can build two posts whose hashes collide without the key, and a match

@@ -2,9 +2,9 @@
 #include "unit.h"
 
 /*
- * The paper's key 00 01 .. 0f and the messages 00 01 .. (n-1): its
- * appendix gives n = 15; the others are those of the authors' reference
- * vectors (checked against OpenSSL's SIPHASH with an 8-byte output).
+ * SipHash-1-3 with the key 0 and the messages 00 01 .. (n-1), as CPython
+ * computes them for hash(bytes(range(n))) under PYTHONHASHSEED=0, which
+ * sets its SipHash-1-3 key to zero: an implementation of its own.
  */
 START_TEST(reference_vectors)
 {
@@ -12,12 +12,12 @@ START_TEST(reference_vectors)
 		size_t n;
 		uint64_t want;
 	} v[] = {
-		{0, 0x726fdb47dd0e0e31ULL},  {1, 0x74f839c593dc67fdULL},  {2, 0x0d6c8009d9a94f5aULL},
-		{3, 0x85676696d7fb7e2dULL},  {7, 0xab0200f58b01d137ULL},  {8, 0x93f5f5799a932462ULL},
-		{9, 0x9e0082df0ba9e4b0ULL},  {15, 0xa129ca6149be45e5ULL}, {16, 0x3f2acc7f57c29bdbULL},
-		{31, 0x32d892fad841c342ULL}, {63, 0x958a324ceb064572ULL},
+		{1, 0x68a914128e01e473ULL},  {2, 0x010bac45c41e3669ULL},  {3, 0x4d4c9a4a8ef6e0adULL},
+		{7, 0x2f098ab0c751325aULL},  {8, 0xead411e67ebe2eeaULL},  {9, 0x75927f9d95124362ULL},
+		{15, 0xf30eb725bb91c9eaULL}, {16, 0x8972188433a5c5b7ULL}, {31, 0x169739443111d49bULL},
+		{63, 0x385d3e39e5f37359ULL},
 	};
-	struct ir_siphash_key k = {0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL};
+	struct ir_siphash_key k = {0, 0};
 	unsigned char msg[64];
 	size_t i;
 
