@@ -176,23 +176,69 @@ add_grams(uint64_t *map, const uint64_t *against, const char *s, size_t n,
 	}
 }
 
+enum { GRAM_WORDS = GRAM_BITS / 64 };
+
+/* Share of the distinct bigrams of b that also occur in the bitmap a. */
+static double
+shared_with(struct ir_noise *nz, const uint64_t *a, const char *b, size_t blen)
+{
+	uint64_t *map = nz->grams + GRAM_WORDS;
+	size_t fresh = 0, shared = 0;
+
+	if (blen > POST_WINDOW)
+		blen = POST_WINDOW;
+	memset(map, 0, GRAM_BITS / 8);
+	add_grams(map, a, b, blen, &fresh, &shared);
+	return fresh ? (double)shared / (double)fresh : 0.0;
+}
+
+static void
+grams_alloc(struct ir_noise *nz)
+{
+	if (nz->grams == NULL) {
+		nz->grams = ir_xrealloc(NULL, 3 * GRAM_BITS / 8);
+		nz->gram_text = NULL;
+	}
+}
+
 /* Share of the distinct bigrams of b that also occur in a. */
 static double
 overlap(struct ir_noise *nz, const char *a, size_t alen, const char *b, size_t blen)
 {
+	uint64_t *map;
 	size_t fresh = 0, shared = 0;
 
+	grams_alloc(nz);
+	map = nz->grams + 2 * GRAM_WORDS;
 	if (alen > NOTICE_WINDOW)
 		alen = NOTICE_WINDOW;
-	if (blen > POST_WINDOW)
-		blen = POST_WINDOW;
-	if (nz->grams == NULL)
-		nz->grams = ir_xrealloc(NULL, 2 * GRAM_BITS / 8);
-	memset(nz->grams, 0, 2 * GRAM_BITS / 8);
-	add_grams(nz->grams, NULL, a, alen, &fresh, &shared);
-	fresh = 0;
-	add_grams(nz->grams + GRAM_BITS / 64, nz->grams, b, blen, &fresh, &shared);
-	return fresh ? (double)shared / (double)fresh : 0.0;
+	memset(map, 0, GRAM_BITS / 8);
+	add_grams(map, NULL, a, alen, &fresh, &shared);
+	return shared_with(nz, map, b, blen);
+}
+
+/*
+ * overlap() with the notice's text before line i, whose bigrams are kept
+ * from one call to the next: the lines tried go down the notice, so each
+ * adds only the lines since the last.  A line starts after a line end,
+ * which no bigram crosses, so the bitmap is the one made in one go.
+ */
+static double
+notice_overlap(struct ir_noise *nz, const char *text, size_t upto, const char *b, size_t blen)
+{
+	size_t fresh = 0, shared = 0;
+
+	grams_alloc(nz);
+	if (upto > NOTICE_WINDOW)
+		upto = NOTICE_WINDOW;
+	if (nz->gram_text != text || upto < nz->gram_len) {
+		memset(nz->grams, 0, GRAM_BITS / 8);
+		nz->gram_text = text;
+		nz->gram_len = 0;
+	}
+	add_grams(nz->grams, NULL, text + nz->gram_len, upto - nz->gram_len, &fresh, &shared);
+	nz->gram_len = upto;
+	return shared_with(nz, nz->grams, b, blen);
 }
 
 static void
@@ -358,9 +404,9 @@ signs_off(struct ir_noise *nz, const char *text, const size_t *off, size_t n, si
 	if (j + 1 >= n || !line_blank(text, off, j + 1) ||
 	    !ir_noise_is_title(text + off[j], off[j + 1] - off[j]))
 		return 0;
-	mine = overlap(nz, text, off[i], text + off[i], off[i + 1] - off[i]);
+	mine = notice_overlap(nz, text, off[i], text + off[i], off[i + 1] - off[i]);
 	return mine >= SIGN_OFF_OVERLAP &&
-	       mine > overlap(nz, text, off[i], text + off[j], off[j + 1] - off[j]);
+	       mine > notice_overlap(nz, text, off[i], text + off[j], off[j + 1] - off[j]);
 }
 
 /* Does the sentence ending just before s[at] (its 。) end in the polite style? */
@@ -486,6 +532,7 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 	if (!prepared)
 		ir_die(IR_EXIT_FAIL, NULL, 0, "bug: ir_noise_find before ir_noise_prepare");
 	reserve(nz, n);
+	nz->gram_text = NULL; /* a new text, maybe in the same buffer */
 	/* Suffix sums: chars[i] and vocab[i] count lines i..n-1. */
 	nz->chars[n] = nz->vocab[n] = 0;
 	for (i = n; i-- > c0;)
@@ -528,7 +575,7 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 		    overlap(nz, text + off[header], off[header + 1] - off[header], line, len) >=
 			    HEADER_OVERLAP)
 			continue;
-		ov = overlap(nz, text, off[i], text + off[i], off[n] - off[i]);
+		ov = notice_overlap(nz, text, off[i], text + off[i], off[n] - off[i]);
 		if ((is_short ? ov < SHORT_MAX_OVERLAP : density / MAX_DENSITY + ov / MAX_OVERLAP < 1.0) &&
 		    !signs_off(nz, text, off, n, i))
 			break;

@@ -34,7 +34,10 @@ struct ir_noise {
 	struct ir_noise_mark *marks; /* the list number of each line */
 	long *before, *after;        /* the numbered lines before and after each */
 	size_t cap;
-	uint64_t *grams; /* two bitmaps of bigrams */
+	uint64_t *grams; /* bitmaps of bigrams: the notice's, a line's, another text's */
+	/* The notice's bitmap holds the bigrams of text[0 .. gram_len) of this text. */
+	const char *gram_text;
+	size_t gram_len;
 };
 
 #define IR_NOISE_INIT {0}
