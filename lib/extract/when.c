@@ -24,6 +24,14 @@ static struct ir_rx boundary = IR_RX("^\\s*(?:以前|以降|まで|より前|よ
 static struct ir_rx range_end = IR_RX("(?:~|から|-)\\s*$");
 static struct ir_rx learned_heading = IR_RX("(?:判明|発覚|検知|覚知|認知|発見)(?:した)?(?:日|日時)");
 static struct ir_rx window = IR_RX("期間|の間|までの間|まで|にかけて|から");
+/*
+ * A service or system that could not be used: seen as it happens, so its
+ * date is when the organisation found out, though no verb of finding
+ * follows (4月6日より、システムが使用できない状態となっております).
+ */
+static struct ir_rx unavailable = IR_RX(
+	"(?:使用|利用|接続|起動|閲覧|ログイン|アクセス)(?:が|することが)?(?:でき(?:ない|なく|ず)|不能|不可)|"
+	"つながりにく|繋がりにく|つながらな");
 
 static void
 add_date(struct ir_dates *ds, size_t off, size_t len, struct ir_date d)
@@ -385,12 +393,18 @@ tells_discovery(int part)
 	return part == IR_PART_TITLE || part == IR_PART_OVERVIEW || part == IR_PART_TIMELINE;
 }
 
+/*
+ * The earliest date the notice says it found out (a verb of finding in
+ * the date's scope, or a heading naming the date), else the earliest
+ * that an outage began (unavailable), which nobody has to find out.
+ */
 int
 ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date published,
 	      struct ir_date *out)
 {
 	struct ir_place p = IR_PLACE_INIT;
-	int found = 0, last_year = 0, part;
+	struct ir_date outage = {0, 0, 0, NULL};
+	int found = 0, last_year = 0, part, stated;
 	size_t i;
 
 	for (i = 0; i < ds->n; i++) {
@@ -407,13 +421,14 @@ ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date
 		last_winter(&d, ds->v[i].d, published);
 		if (found && !before(d, *out))
 			continue;
-		if (!ir_stated(r, at, &p, &part) || !tells_discovery(part))
+		stated = ir_stated(r, at, &p, &part);
+		if (!tells_discovery(part))
+			continue;
+		/* "…が使用できない状態となっております" reads as a denial, and states an outage. */
+		if (!stated && (found || p.advice || ir_mood_at(r->cl, at, &p.clause) != IR_MOOD_DENIED))
 			continue;
 		if (ir_rx_test(&boundary, r->t + end, r->len - end) ||
 		    ir_rx_test(&range_end, r->t + (at > 12 ? at - 12 : 0), at > 12 ? 12 : at))
-			continue;
-		e = scope(r, ds, i, part, &p);
-		if (!ir_learned_in(r->t + end, e - end) && !under_heading(r, at, &p))
 			continue;
 		if (published.y != 0 && before(published, d))
 			continue;
@@ -421,8 +436,19 @@ ir_discovered(const struct ir_read *r, const struct ir_dates *ds, struct ir_date
 		if (part != IR_PART_TIMELINE && published.y != 0 && !before(d, published) &&
 		    alone_on_line(r, at, end))
 			continue;
+		e = scope(r, ds, i, part, &p);
+		if (!stated || (!ir_learned_in(r->t + end, e - end) && !under_heading(r, at, &p))) {
+			if (!found && (outage.y == 0 || before(d, outage)) &&
+			    ir_rx_test(&unavailable, r->t + end, e - end))
+				outage = d;
+			continue;
+		}
 		if (!found || before(d, *out))
 			*out = d;
+		found = 1;
+	}
+	if (!found && outage.y != 0) {
+		*out = outage;
 		found = 1;
 	}
 	return found;
@@ -465,7 +491,7 @@ ir_period(const struct ir_read *r, const struct ir_dates *ds, struct ir_date pub
 }
 
 static struct ir_rx *const patterns[] = {
-	&later, &attributive, &line_date_rest, &boundary, &range_end, &learned_heading, &window,
+	&later, &attributive, &line_date_rest, &boundary, &range_end, &learned_heading, &window, &unavailable,
 };
 
 void

@@ -147,6 +147,14 @@ START_TEST(discovered)
 			 "none");
 	/* ... but the same day alone on a line of the timeline does. */
 	ck_assert_str_eq(found("【経緯】\n2025年3月4日\n保守業者から不審な通信を検知したとの連絡を受けました。\n"), "2025-03-04");
+	/* An outage is seen as it begins: its date, when no finding is dated. */
+	ck_assert_str_eq(found("2月6日(木)より、本所の事務系システムが使用できない状態となっております。"), "2025-02-06");
+	ck_assert_str_eq(found("2月6日の正午から、予約サイトがつながりにくい状態が続きました。"), "2025-02-06");
+	/* ... but a finding that is dated is the answer. */
+	ck_assert_str_eq(found("2月1日から会員サイトにログインできない状態となり、2月3日に不正アクセスを検知しました。"),
+			 "2025-02-03");
+	ck_assert_str_eq(found("本文。\n【再発防止策】\n2月1日にシステムが利用できなくなったことを受け、機器を更新します。\n"),
+			 "none");
 	/* Not from recurrence prevention, nor from a denial. */
 	ck_assert_str_eq(found("本文。\n【再発防止策】\n2月1日に判明した課題を改めます。\n"), "none");
 	ck_assert_str_eq(found("2月1日以降、新たな不正は確認されておりません。"), "none");
