@@ -244,8 +244,9 @@ is_bare_name(const char *s, size_t n)
 	return mark;
 }
 
-int
-ir_noise_is_title(const char *line, size_t len)
+/* A title's shape: its length, no sentence's end, no list; words of a heading allowed when heading_ok. */
+static int
+title_shaped(const char *line, size_t len, int heading_ok)
 {
 	size_t lead = ir_utf8_span_space(line, len);
 	const char *s = line + lead;
@@ -264,5 +265,17 @@ ir_noise_is_title(const char *line, size_t len)
 	chars = ir_utf8_count(s, n);
 	if (chars < MIN_TITLE_CHARS || chars > MAX_TITLE_CHARS)
 		return 0;
-	return !is_enumerated(s, n) && !is_trailer(s, n) && !is_bare_name(s, n) && !is_heading(s, n);
+	return !is_enumerated(s, n) && !is_trailer(s, n) && !is_bare_name(s, n) && (heading_ok || !is_heading(s, n));
+}
+
+int
+ir_noise_is_title(const char *line, size_t len)
+{
+	return title_shaped(line, len, 0);
+}
+
+int
+ir_line_may_sign_off(const char *line, size_t len)
+{
+	return title_shaped(line, len, 1);
 }

@@ -26,6 +26,11 @@ int ir_line_is_ideograph(uint32_t cp);
 int ir_line_is_katakana(uint32_t cp);
 /* Is cp one of the characters of the UTF-8 string list? */
 int ir_line_in_list(uint32_t cp, const char *list);
+/*
+ * Could the line be a notice's sign-off ("問い合わせ先 ○○市 総務課 電話
+ * …"): a title's shape, words of a heading allowed?
+ */
+int ir_line_may_sign_off(const char *line, size_t len);
 /* The list number the line s starts with, MARK_NONE if none. */
 struct ir_noise_mark ir_line_list_mark(const char *s, size_t n);
 

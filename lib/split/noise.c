@@ -266,6 +266,35 @@ ir_noise_prepare(void)
 	}
 }
 
+/*
+ * A title under a tag in brackets, as blogs head their posts ("【書評】
+ * 『…』を読んだ"): a tag of one to eight characters, then a title.  A
+ * notice's bracketed lines are headings, alone or with their content
+ * after them ("【対象】会員 約1,000名"), so this is tried only where the
+ * notice has signed off and plain prose follows (after_sign_off).
+ */
+static int
+tagged_title(const char *s, size_t n)
+{
+	size_t lead = ir_utf8_span_space(s, n), i, chars = 0;
+
+	s += lead;
+	n -= lead;
+	if (n < 3 || memcmp(s, "\xE3\x80\x90", 3) != 0) /* 【 */
+		return 0;
+	for (i = 3; i < n && chars <= 8; chars++)
+		if (ir_line_cp(s, n, &i) == 0x3011) /* 】 */
+			return chars > 0 && ir_noise_is_title(s + i, n - i);
+	return 0;
+}
+
+/* A post's title: a title line, or one under a tag. */
+static int
+post_title(const char *s, size_t n)
+{
+	return ir_noise_is_title(s, n) || tagged_title(s, n);
+}
+
 /* Could line i start a post: a title line after a blank one? */
 static int
 may_start_post(const char *text, const size_t *off, size_t i)
@@ -273,6 +302,15 @@ may_start_post(const char *text, const size_t *off, size_t i)
 	if (i > 0 && !ir_noise_is_blank(text + off[i - 1], off[i] - off[i - 1]))
 		return 0;
 	return ir_noise_is_title(text + off[i], off[i + 1] - off[i]);
+}
+
+/* ... or a title under a tag after a blank line (tried after a sign-off only)? */
+static int
+may_start_tagged(const char *text, const size_t *off, size_t i)
+{
+	if (i > 0 && !ir_noise_is_blank(text + off[i - 1], off[i] - off[i - 1]))
+		return 0;
+	return tagged_title(text + off[i], off[i + 1] - off[i]);
 }
 
 static int
@@ -401,8 +439,7 @@ signs_off(struct ir_noise *nz, const char *text, const size_t *off, size_t n, si
 
 	while (j < n && line_blank(text, off, j))
 		j++;
-	if (j + 1 >= n || !line_blank(text, off, j + 1) ||
-	    !ir_noise_is_title(text + off[j], off[j + 1] - off[j]))
+	if (j + 1 >= n || !line_blank(text, off, j + 1) || !post_title(text + off[j], off[j + 1] - off[j]))
 		return 0;
 	mine = notice_overlap(nz, text, off[i], text + off[i], off[i + 1] - off[i]);
 	return mine >= SIGN_OFF_OVERLAP &&
@@ -483,7 +520,8 @@ after_sign_off(struct ir_noise *nz, const char *text, const size_t *off, size_t 
 
 	while (p > 0 && line_blank(text, off, p - 1))
 		p--;
-	if (p == i || p < 2 || !may_start_post(text, off, p - 1))
+	if (p == i || p < 2 || !line_blank(text, off, p - 2) ||
+	    !ir_line_may_sign_off(text + off[p - 1], off[p] - off[p - 1]))
 		return 0;
 	/* The sign-off closes the notice's prose, not a run of lone lines. */
 	for (q = p - 2; q > 0 && line_blank(text, off, q); q--)
@@ -506,7 +544,8 @@ first_after_sign_off(struct ir_noise *nz, const char *text, const size_t *off, s
 	size_t i;
 
 	for (i = c0; i < until && nz->chars[i] >= MIN_POST_CHARS; i++) {
-		if (!opens_plain_paragraph(text, off, n, i) || !may_start_post(text, off, i))
+		if (!opens_plain_paragraph(text, off, n, i) ||
+		    !(may_start_post(text, off, i) || may_start_tagged(text, off, i)))
 			continue;
 		if (!*marked) {
 			mark_lines(nz, text, off, n, first);
@@ -522,23 +561,26 @@ long
 ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 	      size_t n, size_t first, long header)
 {
-	size_t c0, i, start;
+	size_t t0, c0, i, start;
 	int marked = 0;
 
-	for (c0 = first; c0 < n && !may_start_post(text, off, c0); c0++)
+	/* t0: the first line a post may start at; c0: the first title line. */
+	for (t0 = first; t0 < n && !may_start_post(text, off, t0) && !may_start_tagged(text, off, t0); t0++)
 		;
-	if (c0 >= n)
+	if (t0 >= n)
 		return -1;
+	for (c0 = t0; c0 < n && !may_start_post(text, off, c0); c0++)
+		;
 	if (!prepared)
 		ir_die(IR_EXIT_FAIL, NULL, 0, "bug: ir_noise_find before ir_noise_prepare");
 	reserve(nz, n);
 	nz->gram_text = NULL; /* a new text, maybe in the same buffer */
 	/* Suffix sums: chars[i] and vocab[i] count lines i..n-1. */
 	nz->chars[n] = nz->vocab[n] = 0;
-	for (i = n; i-- > c0;)
+	for (i = n; i-- > t0;)
 		nz->chars[i] = nz->chars[i + 1] + visible_chars(text + off[i], off[i + 1] - off[i]);
-	if (nz->chars[c0] < MIN_SHORT_POST_CHARS)
-		return -1;
+	if (c0 >= n || nz->chars[c0] < MIN_SHORT_POST_CHARS)
+		return first_after_sign_off(nz, text, off, n, t0, n, first, header, &marked);
 	/*
 	 * Count words from the end back.  Once the tail from line i holds as
 	 * many as a post from c0 may have, no title at or before i can pass,
@@ -580,7 +622,7 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 		    !signs_off(nz, text, off, n, i))
 			break;
 	}
-	return first_after_sign_off(nz, text, off, n, c0, i < n && nz->chars[i] >= MIN_SHORT_POST_CHARS ? i : n,
+	return first_after_sign_off(nz, text, off, n, t0, i < n && nz->chars[i] >= MIN_SHORT_POST_CHARS ? i : n,
 				    first, header, &marked);
 }
 

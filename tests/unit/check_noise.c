@@ -331,6 +331,40 @@ START_TEST(plain_post_on_security_after_sign_off)
 }
 END_TEST
 
+/* A sign-off with the contact's words, then a post titled under a tag in brackets. */
+START_TEST(tagged_post_after_contact_sign_off)
+{
+	static const char *const tagged[] = {
+		NOTICE,
+		"お問い合わせ先 ミナト精機 総務部 電話 000-000-0000",
+		"",
+		"【山歩き】雨上がりの尾根道を歩いてきた",
+		"",
+		"朝のうちに雨がやんだので、昼から近くの山へ出かけた。登り口の駐車場はがらがらだった。",
+		"",
+		"尾根に出ると雲が切れて、遠くの海まで見えた。ぬかるみで二度ほど滑ったが、けがはなかった。",
+		"",
+		"帰りに麓の店で団子を買った。次は紅葉の時期に来たい。",
+		NULL,
+	};
+	/* A bracketed heading of the notice, with what it heads in the polite style, is no post. */
+	static const char *const heading[] = {
+		NOTICE,
+		"お問い合わせ先 ミナト精機 総務部 電話 000-000-0000",
+		"",
+		"【追記】調査の結果のご報告",
+		"",
+		"外部の専門機関による調査が終わりましたので、ご報告いたします。流出した情報は前述の範囲にとどまります。",
+		"",
+		"引き続き監視を続けてまいります。",
+		NULL,
+	};
+
+	ck_assert_int_eq(find(tagged, 1, 0), 14);
+	ck_assert_int_eq(find(heading, 1, 0), -1);
+}
+END_TEST
+
 START_TEST(titles)
 {
 	ck_assert(ir_noise_is_title("週末の羽田発でマイルを貯める方法", strlen("週末の羽田発でマイルを貯める方法")));
@@ -374,6 +408,7 @@ suite(void)
 	tcase_add_test(tc, short_and_cut_off_posts);
 	tcase_add_test(tc, sign_off_then_post);
 	tcase_add_test(tc, plain_post_on_security_after_sign_off);
+	tcase_add_test(tc, tagged_post_after_contact_sign_off);
 	tcase_add_test(tc, titles);
 	suite_add_tcase(s, tc);
 	return s;
