@@ -1,4 +1,4 @@
-/* base/buf.h - growable byte buffers.
+/* base/buf.h - growable byte buffers, and the one order of byte strings.
  *
  * A struct ir_buf owns its memory; ir_buf_free releases it.  Contents are
  * not NUL-terminated unless ir_buf_cstr is called.  Allocation failure
@@ -54,6 +54,16 @@ ir_buf_addc(struct ir_buf *b, char c)
 	if (b->len == b->cap)
 		ir_buf_reserve(b, 1);
 	b->p[b->len++] = c;
+}
+
+/* Orders two byte strings as memcmp does, a prefix before what it begins: -1, 0 or 1. */
+static inline int
+ir_bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t n = an < bn ? an : bn;
+	int c = n ? memcmp(a, b, n) : 0;
+
+	return c != 0 ? (c > 0) - (c < 0) : (an > bn) - (an < bn);
 }
 
 /* realloc that ends the program on failure. */

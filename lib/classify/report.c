@@ -63,6 +63,17 @@ rule_place(struct ir_buf *b, const struct ir_rule *r)
 	ir_buf_add(b, digits + k, sizeof digits - k);
 }
 
+/* Evidence i: its rule, and the span it matched in the text as written. */
+static const struct ir_rule *
+evidence_at(const struct ir_classifier *c, size_t i, size_t *from, size_t *to)
+{
+	const struct ir_evidence *e = &c->ev[i];
+
+	*from = ir_norm_origin(&c->norm, e->off);
+	*to = ir_norm_origin_end(&c->norm, e->off + e->len);
+	return &c->rs->rules[e->rule];
+}
+
 static const char *
 category_name(const struct ir_classifier *c)
 {
@@ -96,10 +107,8 @@ ir_classify_json(const struct ir_classifier *c, const char *text, struct ir_buf 
 	ir_jw_key(&w, "evidence");
 	ir_jw_array(&w);
 	for (i = 0; i < c->nev; i++) {
-		const struct ir_evidence *e = &c->ev[i];
-		const struct ir_rule *r = &rs->rules[e->rule];
-		size_t from = ir_norm_origin(&c->norm, e->off);
-		size_t to = ir_norm_origin_end(&c->norm, e->off + e->len);
+		size_t from, to;
+		const struct ir_rule *r = evidence_at(c, i, &from, &to);
 
 		if (!ir_classify_fits(c, r->label))
 			continue;
@@ -136,17 +145,15 @@ ir_classify_explain(const struct ir_classifier *c, const char *text, struct ir_b
 
 	ir_buf_addf(out, "  category: %s\n", category_name(c));
 	for (i = 0; i < c->nev; i++) {
-		const struct ir_evidence *e = &c->ev[i];
-		const struct ir_rule *r = &rs->rules[e->rule];
-		size_t from = ir_norm_origin(&c->norm, e->off);
-		size_t to = ir_norm_origin_end(&c->norm, e->off + e->len);
+		size_t from, to, at;
+		const struct ir_rule *r = evidence_at(c, i, &from, &to);
 
 		ir_buf_addf(out, "  %c %-18s %+d  %s:%ld  \"", ir_classify_fits(c, r->label) ? '*' : ' ',
 			    rs->labels[r->label].name, r->weight, r->file, r->line);
 		/* The match as written, on one line. */
-		for (; from < to; from++)
-			ir_buf_addc(out, text[from] == '\n' ? ' ' : text[from]);
-		ir_buf_addf(out, "\" at %zu\n", ir_norm_origin(&c->norm, e->off));
+		for (at = from; at < to; at++)
+			ir_buf_addc(out, text[at] == '\n' ? ' ' : text[at]);
+		ir_buf_addf(out, "\" at %zu\n", from);
 	}
 }
 

@@ -161,6 +161,21 @@ end_clause(struct scan *sc, size_t end, enum ir_clause_end kind)
 }
 
 /*
+ * The sentence's clauses now end at entry w: what followed its last
+ * clause (the line end of absorb) moves up behind them as it was.
+ */
+static void
+keep_rest(struct scan *sc, size_t w)
+{
+	struct ir_clauses *cl = sc->cl;
+	size_t i;
+
+	for (i = sc->o[sc->no - 1].last; i < cl->n; i++)
+		cl->c[w++] = cl->c[i];
+	cl->n = w;
+}
+
+/*
  * Joins the pieces of each clause of the sentence that share a mood, so
  * that an entry is a whole clause unless a parenthesis of another mood
  * cuts it ("48人分のアドレス" "(氏名は含まれません)" "が表示されました").
@@ -184,10 +199,7 @@ merge(struct scan *sc)
 				cl->c[w++] = cl->c[i];
 		}
 	}
-	/* What follows the last clause (the line end of absorb) stays as it was. */
-	for (i = sc->o[sc->no - 1].last; i < cl->n; i++)
-		cl->c[w++] = cl->c[i];
-	cl->n = w;
+	keep_rest(sc, w);
 }
 
 /* Has a parenthesis of the sentence a mood of its own, which decides where its clauses are cut? */
@@ -210,7 +222,7 @@ static void
 defer(struct scan *sc)
 {
 	struct ir_clauses *cl = sc->cl;
-	size_t k, i, w = sc->o[0].first;
+	size_t k, w = sc->o[0].first;
 
 	if (cl->caplater < cl->cap) {
 		cl->caplater = cl->cap;
@@ -226,10 +238,7 @@ defer(struct scan *sc)
 		cl->later[w].first = sc->o[0].first;
 		cl->later[w].last = sc->o[0].first + sc->no;
 	}
-	/* What follows the last clause (the line end of absorb) stays as it was. */
-	for (i = sc->o[sc->no - 1].last; i < cl->n; i++)
-		cl->c[w++] = cl->c[i];
-	cl->n = w;
+	keep_rest(sc, w);
 }
 
 /* Works out the moods of the sentence of entry i, deferred. */

@@ -321,15 +321,6 @@ rank(enum ir_jtype t)
 	}
 }
 
-static int
-bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t n = an < bn ? an : bn;
-	int c = n ? memcmp(a, b, n) : 0;
-
-	return c != 0 ? (c > 0) - (c < 0) : (an > bn) - (an < bn);
-}
-
 int
 ir_json_canon_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -349,11 +340,11 @@ ir_json_canon_cmp(const char *a, size_t an, const char *b, size_t bn)
 
 		ir_json_unescape(a, an, &x);
 		ir_json_unescape(b, bn, &y);
-		c = bytes_cmp(x.p, x.len, y.p, y.len);
+		c = ir_bytes_cmp(x.p, x.len, y.p, y.len);
 		ir_buf_free(&x);
 		ir_buf_free(&y);
 		if (c != 0)
 			return c;
 	}
-	return bytes_cmp(a, an, b, bn);
+	return ir_bytes_cmp(a, an, b, bn);
 }

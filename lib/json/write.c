@@ -210,6 +210,17 @@ ir_jw_cstr(struct ir_jw *w, const char *s)
 }
 
 void
+ir_jw_cstrs(struct ir_jw *w, char *const *v, size_t n)
+{
+	size_t i;
+
+	ir_jw_array(w);
+	for (i = 0; i < n; i++)
+		ir_jw_cstr(w, v[i]);
+	ir_jw_end(w);
+}
+
+void
 ir_jw_raw(struct ir_jw *w, const char *json, size_t n)
 {
 	before_value(w);

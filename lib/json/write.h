@@ -51,6 +51,8 @@ void ir_jw_key(struct ir_jw *w, const char *key);
 void ir_jw_str(struct ir_jw *w, const char *s, size_t n);
 /* A string, or null when s is NULL. */
 void ir_jw_cstr(struct ir_jw *w, const char *s);
+/* An array of the n strings of v (NULL ones as null). */
+void ir_jw_cstrs(struct ir_jw *w, char *const *v, size_t n);
 void ir_jw_null(struct ir_jw *w);
 void ir_jw_bool(struct ir_jw *w, int v);
 void ir_jw_long(struct ir_jw *w, long long v);

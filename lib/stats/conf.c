@@ -240,17 +240,6 @@ ir_stats_options_sort(struct ir_stats_options *o)
 		qsort(o->where, o->nwhere, sizeof *o->where, str_cmp);
 }
 
-static void
-string_list(struct ir_jw *w, char **v, size_t n)
-{
-	size_t i;
-
-	ir_jw_array(w);
-	for (i = 0; i < n; i++)
-		ir_jw_cstr(w, v[i]);
-	ir_jw_end(w);
-}
-
 void
 ir_stats_options_identity(const struct ir_stats_options *o, struct ir_buf *b)
 {
@@ -259,10 +248,10 @@ ir_stats_options_identity(const struct ir_stats_options *o, struct ir_buf *b)
 
 	ir_jw_start(&w, b);
 	ir_jw_array(&w);
-	string_list(&w, o->by, o->nby);
+	ir_jw_cstrs(&w, o->by, o->nby);
 	for (a = 0; a < IR_NAGG; a++)
-		string_list(&w, o->agg[a], o->nagg[a]);
-	string_list(&w, o->where, o->nwhere);
+		ir_jw_cstrs(&w, o->agg[a], o->nagg[a]);
+	ir_jw_cstrs(&w, o->where, o->nwhere);
 	ir_jw_bool(&w, o->all);
 	ir_jw_bool(&w, o->incidents);
 	ir_jw_end(&w);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/buf.h"
 #include "base/err.h"
 #include "json/write.h"
 #include "stats/rows.h"
@@ -103,15 +104,6 @@ done:
 
 /* Ordering ----------------------------------------------------------------- */
 
-static int
-bytes_cmp(const char *a, size_t an, const char *b, size_t bn)
-{
-	size_t n = an < bn ? an : bn;
-	int c = n ? memcmp(a, b, n) : 0;
-
-	return c != 0 ? c : (an > bn) - (an < bn);
-}
-
 /* Orders keys part by part, by ir_json_canon_cmp. */
 static int
 key_cmp(const struct ir_group *x, const struct ir_group *y, size_t nby)
@@ -125,7 +117,7 @@ key_cmp(const struct ir_group *x, const struct ir_group *y, size_t nby)
 		if (c != 0)
 			return c;
 	}
-	return bytes_cmp(x->key, x->keylen, y->key, y->keylen);
+	return ir_bytes_cmp(x->key, x->keylen, y->key, y->keylen);
 }
 
 struct order {

@@ -90,18 +90,6 @@ write_distinct(struct ir_jw *w, const struct ir_strmap *m)
 	free(e);
 }
 
-static void
-write_list(struct ir_jw *w, const char *name, char **v, size_t n)
-{
-	size_t i;
-
-	ir_jw_key(w, name);
-	ir_jw_array(w);
-	for (i = 0; i < n; i++)
-		ir_jw_cstr(w, v[i]);
-	ir_jw_end(w);
-}
-
 /* One line of the state: what the writer holds, then a line end. */
 static void
 end_state_line(struct ir_buf *b, struct ir_out *out)
@@ -123,10 +111,14 @@ write_header(const struct ir_stats *st, struct ir_buf *b, struct ir_out *out)
 	ir_jw_object(&w);
 	ir_jw_key(&w, "ir_stats");
 	ir_jw_long(&w, IR_STATE_VERSION);
-	write_list(&w, "by", o.by, o.nby);
-	for (a = 0; a < IR_NAGG; a++)
-		write_list(&w, ir_agg_name[a], o.agg[a], o.nagg[a]);
-	write_list(&w, "where", o.where, o.nwhere);
+	ir_jw_key(&w, "by");
+	ir_jw_cstrs(&w, o.by, o.nby);
+	for (a = 0; a < IR_NAGG; a++) {
+		ir_jw_key(&w, ir_agg_name[a]);
+		ir_jw_cstrs(&w, o.agg[a], o.nagg[a]);
+	}
+	ir_jw_key(&w, "where");
+	ir_jw_cstrs(&w, o.where, o.nwhere);
 	ir_jw_key(&w, "all");
 	ir_jw_bool(&w, o.all);
 	ir_jw_key(&w, "incidents");
