@@ -211,18 +211,32 @@ is_trailer(const char *s, size_t n)
  * "お問い合わせ窓口"): a line with one is a part of the notice, not the
  * title of another post.
  */
+static const char *const heading_words[] = {
+	"経緯", "概要", "原因", "状況", "今後", "対象", "再発防止", "可能性", "問い合わせ",
+	"問合せ", "窓口", "内容", "事象", "判明", "範囲", "件数", "項目", "お詫び", "お知らせ",
+};
+
+/* Their first characters: a line is read once, and its words compared only where one stands. */
+static struct ir_cpset heading_starts = IR_CPSET("経概原状今対再可問窓内事判範件項お");
+
+void
+ir_line_prepare(void)
+{
+	ir_cpset_build(&heading_starts);
+}
+
 static int
 is_heading(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"経緯", "概要", "原因", "状況", "今後", "対象", "再発防止", "可能性", "問い合わせ",
-		"問合せ", "窓口", "内容", "事象", "判明", "範囲", "件数", "項目", "お詫び", "お知らせ",
-	};
-	size_t i;
+	size_t i, w;
 
-	for (i = 0; i < sizeof words / sizeof *words; i++)
-		if (memmem(s, n, words[i], strlen(words[i])) != NULL)
-			return 1;
+	for (i = ir_cpset_next(&heading_starts, s, n, 0); i < n; i = ir_cpset_next(&heading_starts, s, n, i + 3))
+		for (w = 0; w < sizeof heading_words / sizeof *heading_words; w++) {
+			size_t k = strlen(heading_words[w]);
+
+			if (n - i >= k && memcmp(s + i, heading_words[w], k) == 0)
+				return 1;
+		}
 	/* "取得された可能性がある情報", "流出した情報" */
 	return n >= 6 && memcmp(s + n - 6, "情報", 6) == 0;
 }

@@ -17,6 +17,9 @@ struct ir_noise_mark {
 	long n; /* its number; 0 when it has none (a kana out of order) */
 };
 
+/* Builds the tables of title lines (ir_noise_prepare calls it): before threads start. */
+void ir_line_prepare(void);
+
 /* Bullets that open a line of a list. */
 extern const char ir_line_bullets[];
 

@@ -262,6 +262,7 @@ ir_noise_prepare(void)
 	if (!prepared) {
 		vocab_init();
 		ir_cpset_build(&word_chars);
+		ir_line_prepare();
 		prepared = 1;
 	}
 }

@@ -75,4 +75,4 @@ suite(void)
 	return s;
 }
 
-UNIT_MAIN(suite)
+UNIT_MAIN_PREPARED(suite, ir_line_prepare)
