@@ -27,7 +27,9 @@ ir_part_parse(const char *name, size_t n)
 /*
  * The part a paragraph of unheaded text opens: its topic, before its
  * first は or : ("原因は…", "流出した情報は…"), or a word standing before
- * a comma ("今後、…"); or -1.
+ * a comma ("今後、…"); or -1.  The topic is its first sentence's: a は
+ * after a full stop opens nothing ("当市の窓口で書類を紛失しました。対象は…"
+ * is no contact).
  */
 static int
 opener(const char *s, size_t n)
@@ -41,7 +43,9 @@ opener(const char *s, size_t n)
 		end = (size_t)(p - s);
 	if ((p = ir_utf8_find(s, end < 5 * 3 ? end : 5 * 3, "、")) != NULL)
 		end = (size_t)(p - s);
-	return end < lim && end > 0 ? ir_heading_part(s, end) : -1;
+	if (end == lim || end == 0 || ir_utf8_find(s, end, "。") != NULL)
+		return -1;
+	return ir_heading_part(s, end);
 }
 
 /*

@@ -153,6 +153,11 @@ START_TEST(without_headings)
 				      "本件のお問い合わせは総務課までお寄せください。\n"),
 			 "overview data cause prevention contact");
 	check_cover();
+	/* The topic is the first sentence's: a word of a heading before a full stop opens nothing. */
+	ck_assert_str_eq(parts(HEADER "窓口で証明書を取り違えました。対象は1名です。\n\n"
+				      "原因は、封入時の確認不足です。\n"),
+			 "overview cause");
+	check_cover();
 	/* A line 以上 closes the notice: what follows is other. */
 	ck_assert_str_eq(parts(HEADER "本文。\n以上\n\n2026年1月9日 見本町長\n"), "overview other");
 }
