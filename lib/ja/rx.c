@@ -8,21 +8,13 @@
 /* One set of limits for all built-in patterns; match data per thread. */
 static pcre2_match_context *mctx;
 static _Thread_local pcre2_match_data *md;
-/* Frees a worker thread's match data when the thread ends. */
+/* Frees a worker thread's match data when the thread ends; made with the context, at start-up. */
 static pthread_key_t md_key;
-static pthread_once_t md_once = PTHREAD_ONCE_INIT;
 
 static void
 md_free(void *p)
 {
 	pcre2_match_data_free(p);
-}
-
-static void
-md_key_create(void)
-{
-	if (pthread_key_create(&md_key, md_free) != 0)
-		ir_oom();
 }
 
 static pcre2_match_data *
@@ -31,7 +23,6 @@ match_data(void)
 	if (md == NULL) {
 		if ((md = pcre2_match_data_create(32, NULL)) == NULL)
 			ir_oom();
-		pthread_once(&md_once, md_key_create);
 		pthread_setspecific(md_key, md);
 	}
 	return md;
@@ -65,6 +56,8 @@ ir_rx_compile(struct ir_rx *const *rx, size_t n)
 			ir_oom();
 		pcre2_set_match_limit(mctx, 1000000);
 		pcre2_set_depth_limit(mctx, 10000);
+		if (pthread_key_create(&md_key, md_free) != 0)
+			ir_oom();
 	}
 	for (i = 0; i < n; i++)
 		if (rx[i]->code == NULL)
