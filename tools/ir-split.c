@@ -24,6 +24,8 @@ enum { OPT_NO_DEDUP = IR_OPT_TOOL, OPT_STRICT };
 
 /* After this many, encoding problems in one input are only counted. */
 enum { MAX_REPORTS = 20 };
+/* Lines are checked ahead in stretches of whole lines up to this long. */
+enum { CHECK_AHEAD = 1 << 16 };
 
 /* The first thread cuts the input into posts and packs them (split/post.h);
  * the second looks for copies and writes the JSON. */
@@ -116,11 +118,38 @@ check_line(struct ir_input *in, const char *line, size_t len, int strict, int *r
 	return bad < len;
 }
 
+/*
+ * Is the line just read inside a stretch known to be valid UTF-8 without
+ * NUL?  Checking whole lines ahead in one pass costs less than a check
+ * per line; a line not known good is checked alone (check_line), so a
+ * problem is still reported at its own line.  *good_to: where the
+ * stretch checked so far ends, as a byte offset of the input.
+ */
+static int
+known_good(struct ir_input *in, const char *line, size_t len, unsigned long long *good_to)
+{
+	size_t n, ok;
+	const char *nl, *nul;
+
+	if (in->offset + len <= *good_to)
+		return 1;
+	n = ir_input_ahead(in, line);
+	if (n > CHECK_AHEAD)
+		n = CHECK_AHEAD;
+	nl = memrchr(line, '\n', n);
+	ok = ir_utf8_check(line, nl ? (size_t)(nl + 1 - line) : 0);
+	if ((nul = memchr(line, '\0', ok)) != NULL)
+		ok = (size_t)(nul - line);
+	*good_to = in->offset + ok;
+	return len <= ok;
+}
+
 static int
 split_input(struct ir_input *in, void *ctx)
 {
 	struct run *r = ctx;
 	int reports = 0, status = IR_EXIT_OK;
+	unsigned long long good_to = 0;
 	const char *line;
 	ssize_t len;
 
@@ -128,7 +157,8 @@ split_input(struct ir_input *in, void *ctx)
 	in->cr_detect = 1;
 	ir_split_begin(&r->split, in->name);
 	while ((len = ir_input_getline(in, &line)) > 0) {
-		if (line != NULL && check_line(in, line, (size_t)len, r->strict, &reports)) {
+		if (line != NULL && !known_good(in, line, (size_t)len, &good_to) &&
+		    check_line(in, line, (size_t)len, r->strict, &reports)) {
 			if (r->strict) {
 				status = IR_EXIT_DATA;
 				break;

@@ -62,6 +62,12 @@ take(struct ir_input *in, size_t len, const char **line)
 	return (ssize_t)len;
 }
 
+size_t
+ir_input_ahead(const struct ir_input *in, const char *line)
+{
+	return (size_t)(in->buf + in->end - line);
+}
+
 /* Reads more after in->end: 0 at the end, -1 on an error. */
 static ssize_t
 fill(struct ir_input *in)

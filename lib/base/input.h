@@ -40,6 +40,12 @@ int ir_input_open(struct ir_input *in, const char *name);
  * ("FILE: no LF line ends; CR read as the line end").
  */
 ssize_t ir_input_getline(struct ir_input *in, const char **line);
+/*
+ * How many bytes are read already from the line last returned on, that
+ * line included: a caller may check what comes next in one pass (valid
+ * UTF-8, say) rather than line by line.  Good until the next call.
+ */
+size_t ir_input_ahead(const struct ir_input *in, const char *line);
 void ir_input_close(struct ir_input *in);
 
 typedef int (*ir_input_fn)(struct ir_input *in, void *ctx);

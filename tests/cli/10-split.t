@@ -1,7 +1,7 @@
 #!/bin/sh
 # ir-split: records, losslessness, headers, noise, duplicates, bad input.
 . "$(dirname "$0")/../lib.sh"
-plan 63
+plan 64
 cd "$FIXTURES"
 
 # lossless FILE...: the texts of all records, in order, are the inputs.
@@ -195,6 +195,19 @@ check "--strict: error, rest of the file skipped, next file read" 1 "*" \
 	"ir-split: $tmp/bad.txt:3: invalid UTF-8 at byte 65; rest of the file skipped"
 assert "--strict: records before the bad line and of the next file" \
 	test "$(jq -r '.line' "$tmp/out" | tr '\n' ' ')" = "1 2 1 3 7 "
+# Problems far apart and close together, each said at its own line:
+# lines are checked ahead in stretches, and one not known good alone.
+{
+	printf '前置き\n【セキュリティ事件簿#2025-008】例\n良い行\n壊れ\377た\n良い\na\000b\n'
+	awk 'BEGIN { for (i = 0; i < 3000; i++) print "良い行です。次の行も良い行です。" }'
+	printf '末尾\376'
+} >"$tmp/bad2.txt"
+at() { head -n "$1" "$tmp/bad2.txt" | wc -c | tr -d ' '; }
+run ir ir-split "$tmp/bad2.txt"
+check "problems apart and together: each at its line and byte" 0 "*" \
+"ir-split: $tmp/bad2.txt:4: invalid UTF-8 at byte $(($(at 3) + 6))
+ir-split: $tmp/bad2.txt:6: NUL byte at byte $(($(at 5) + 1)); is this a text file?
+ir-split: $tmp/bad2.txt:3007: invalid UTF-8 at byte $(($(at 3006) + 6))"
 printf 'a\000b\n' >"$tmp/nul.txt"
 run ir ir-split "$tmp/nul.txt"
 check "NUL byte: kept, with a warning" 0 '{"kind":"preamble","source":"'"$tmp"'/nul.txt","line":1,"offset":0,"text":"a\u0000b\n"}' \

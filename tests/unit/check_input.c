@@ -39,6 +39,27 @@ START_TEST(lines_with_places)
 }
 END_TEST
 
+START_TEST(what_is_read_ahead)
+{
+	static const char text[] = "一行目\n二行目\n最後";
+	struct ir_input in;
+	const char *line;
+
+	write_file(text, strlen(text));
+	ck_assert_int_eq(ir_input_open(&in, path), 0);
+	ck_assert_int_eq(ir_input_getline(&in, &line), strlen("一行目\n"));
+	/* The whole small file is read at once: the line and all after it. */
+	ck_assert_uint_eq(ir_input_ahead(&in, line), strlen(text));
+	ck_assert_buf_eq(line, ir_input_ahead(&in, line), text);
+	ck_assert_int_eq(ir_input_getline(&in, &line), strlen("二行目\n"));
+	ck_assert_buf_eq(line, ir_input_ahead(&in, line), "二行目\n最後");
+	ck_assert_int_eq(ir_input_getline(&in, &line), strlen("最後"));
+	ck_assert_uint_eq(ir_input_ahead(&in, line), strlen("最後"));
+	ir_input_close(&in);
+	unlink(path);
+}
+END_TEST
+
 START_TEST(long_line_grows_the_buffer)
 {
 	size_t n = 3 * (1 << 20) + 17;
@@ -157,6 +178,7 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, lines_with_places);
+	tcase_add_test(tc, what_is_read_ahead);
 	tcase_add_test(tc, long_line_grows_the_buffer);
 	tcase_add_test(tc, errors);
 	tcase_add_test(tc, cr_line_ends);
