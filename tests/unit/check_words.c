@@ -23,7 +23,7 @@ START_TEST(candidates_by_scope)
 {
 	rules("rule t 1 title 紛失\n"
 	      "rule c 1 cause 受付\n"
-	      "rule o 1 data 受付\n"
+	      "rule o 1 overview 受付\n"
 	      "rule n 1 body \\d+件\n"
 	      "rule p 1 cause 持ち帰\n"
 	      "rule x 1 title 持ち帰\n"
@@ -51,7 +51,7 @@ END_TEST
 START_TEST(only_where_some_rule_looks)
 {
 	rules("rule t 1 title 紛失|書類\n"
-	      "rule o 1 data 対象\n"
+	      "rule o 1 overview 対象\n"
 	      "\tand clause 件です|件でした\n"
 	      "\tunless clause 誤り\n"
 	      "\tand 10 紛失\n");
