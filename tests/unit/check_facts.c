@@ -28,15 +28,6 @@ told(const char *raw)
 	return ir_reported_to(&rd.r, &rd.cues, 0, NULL, 0);
 }
 
-static const char *
-iso(struct ir_date d)
-{
-	static char s[11];
-
-	ir_date_iso(d, s);
-	return s;
-}
-
 /* The discovery date of a text, or "none". */
 static const char *
 found(const char *raw)

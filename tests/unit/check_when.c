@@ -142,15 +142,6 @@ START_TEST(may_begin)
 }
 END_TEST
 
-static const char *
-iso(struct ir_date d)
-{
-	static char s[11];
-
-	ir_date_iso(d, s);
-	return s;
-}
-
 /* The discovery date of a notice's body as published on pub, or "none". */
 static const char *
 found_by(const char *body, struct ir_date pub)

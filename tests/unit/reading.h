@@ -10,6 +10,7 @@
 #include "extract/cues.h"
 #include "extract/facts.h"
 #include "ja/clause.h"
+#include "ja/date.h"
 #include "ja/norm.h"
 #include "ja/notice.h"
 #include "unit.h"
@@ -38,6 +39,16 @@ reading_load(struct reading *rd, const char *text)
 	rd->r.len = rd->n.text.len;
 	rd->r.nt = &rd->nt;
 	rd->r.cl = &rd->cl;
+}
+
+/* A date as YYYY-MM-DD, in a buffer kept until the next call. */
+static inline const char *
+iso(struct ir_date d)
+{
+	static char s[11];
+
+	ir_date_iso(d, s);
+	return s;
 }
 
 static inline void
