@@ -346,6 +346,30 @@ comma_kind(const char *t, size_t from, size_t at)
 	return ir_cp_in(prev, cont) ? IR_END_CONT : -1;
 }
 
+/*
+ * A contrast (AではなくB) ending at the comma at i denies A, not the
+ * object before it: "書類を、送り先ではなく、別の事業所へ送りました" cuts
+ * after 書類を、, which takes the mood of the clause after the contrast
+ * (ja/reach.h).  Only a clause of one piece is cut, so that no
+ * parenthesis stands across the cut.
+ */
+static void
+cut_contrast(struct scan *sc, size_t i)
+{
+	static const char wo[] = "を、";
+	const char *t = sc->t;
+	size_t from = sc->lv[0].start, k;
+
+	if (sc->cl->n != sc->lv[0].first ||
+	    !(ir_ends_with(t, from, i, "ではなく") || ir_ends_with(t, from, i, "でなく")))
+		return;
+	for (k = i; k >= from + sizeof wo - 1; k--)
+		if (memcmp(t + k - (sizeof wo - 1), wo, sizeof wo - 1) == 0) {
+			end_clause(sc, k, IR_END_ARG);
+			return;
+		}
+}
+
 /* Does the line end at t[nl) go on into the next line (…は\n含まれておりません)? */
 static int
 line_goes_on(const char *t, size_t from, size_t nl, size_t len)
@@ -395,6 +419,8 @@ punctuation(struct scan *sc, size_t i)
 	} else if (c == 0x81 && sc->depth == 0) {
 		int kind = comma_kind(sc->t, sc->lv[0].start, i);
 
+		if (kind == IR_END_NEG)
+			cut_contrast(sc, i);
 		if (kind >= 0)
 			end_clause(sc, i + 3, (enum ir_clause_end)kind);
 	}

@@ -60,6 +60,10 @@ ir_reach_moods(const char *t, struct ir_outer *o, size_t no)
 	for (i = no; i-- > 0;) {
 		struct ir_outer *next = i + 1 < no ? &o[i + 1] : NULL;
 
+		if (o[i].kind == IR_END_ARG && i + 2 < no) {
+			o[i].mood = o[i + 2].mood;
+			continue;
+		}
 		if (next == NULL || (o[i].mood != IR_MOOD_FACT && o[i].kind != IR_END_NEG))
 			continue;
 		if (next->mood == IR_MOOD_ADVICE && (o[i].kind == IR_END_CONT || o[i].kind == IR_END_NEG))

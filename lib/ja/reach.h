@@ -7,7 +7,9 @@
  * continuative or a reason (カード番号は保持しておらず、…) shares the
  * denial of the clause it leads into when that one has no topic of its
  * own, the same one, or one of what came of it (影響は, 被害は).  A
- * concessive (…ましたが、) stands alone.  Works on normalised text
+ * concessive (…ましたが、) stands alone.  In a contrast (書類を、A
+ * ではなく、Bへ送りました) the denial is of A alone: the object before it
+ * takes the mood of the clause after the contrast.  Works on normalised text
  * (ja/norm.h).
  */
 #ifndef IR_JA_REACH_H
@@ -21,7 +23,8 @@ enum ir_clause_end {
 	IR_END_CONT,   /* て、 し、 り、 き、 け、 え、 せ、 れ、 み、 ち、 く、 */
 	IR_END_NEG,    /* ず、 なく、 ない、: a negative continuative */
 	IR_END_REASON, /* ため、 ので、 から、 */
-	IR_END_ALONE   /* が、 ものの、 けれども、 ところ、 とともに、 */
+	IR_END_ALONE,  /* が、 ものの、 けれども、 ところ、 とともに、 */
+	IR_END_ARG     /* を、 cut off before a contrast (…を、AではなくBへ送った) */
 };
 
 /*

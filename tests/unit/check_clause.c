@@ -58,6 +58,26 @@ START_TEST(denial_reaches_the_list)
 }
 END_TEST
 
+/* In a contrast the denial is of what ではなく follows; the object before it has the predicate's mood. */
+START_TEST(contrast)
+{
+	load("利用者2名の申請書を、担当の窓口ではなく、別の部署へ郵送しておりました。");
+	ck_assert_int_eq(mood("利用者"), 'F');
+	ck_assert_int_eq(mood("担当の窓口"), 'D');
+	ck_assert_int_eq(mood("別の部署"), 'F');
+	check_cover();
+	load("会員の氏名を、登録の宛先ではなく、外部へ送信した事実はございません。");
+	ck_assert_int_eq(mood("氏名"), 'D');
+	ck_assert_int_eq(mood("外部"), 'D');
+	check_cover();
+	/* With nothing before it, the contrast's own noun is denied. */
+	load("流出したのは氏名ではなく、社員番号のみです。");
+	ck_assert_int_eq(mood("氏名"), 'D');
+	ck_assert_int_eq(mood("社員番号"), 'F');
+	check_cover();
+}
+END_TEST
+
 START_TEST(advice)
 {
 	load("心当たりのないメールは開かず、削除してください。当社は県警に相談しました。");
@@ -204,6 +224,7 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, denial_reaches_the_list);
+	tcase_add_test(tc, contrast);
 	tcase_add_test(tc, advice);
 	tcase_add_test(tc, parentheses);
 	tcase_add_test(tc, topic_and_sentences);

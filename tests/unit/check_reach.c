@@ -40,6 +40,17 @@ moods(const char *const *clauses, const enum ir_clause_end *kinds, size_t n)
 		ck_assert_str_eq(moods(c_, k_, sizeof c_ / sizeof *c_), want); \
 	} while (0)
 
+/* The object cut off before a contrast takes the mood of the clause after the contrast. */
+START_TEST(object_before_a_contrast)
+{
+	static const enum ir_clause_end k_[] = {IR_END_ARG, IR_END_NEG, IR_END_FINAL};
+
+	ck_moods("FDF", "会員3名の書類を、", "本来の宛先ではなく、", "別の住所へ送付しました。");
+	ck_moods("DDD", "会員3名の書類を、", "本来の宛先ではなく、", "別の住所へ送付した事実はありません。");
+	ck_moods("AAA", "書類を、", "窓口ではなく、", "郵送でお送りください。");
+}
+END_TEST
+
 START_TEST(requests_reach_back)
 {
 	{
@@ -128,6 +139,7 @@ suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_add_test(tc, requests_reach_back);
+	tcase_add_test(tc, object_before_a_contrast);
 	tcase_add_test(tc, denials_reach_a_topic);
 	tcase_add_test(tc, own_moods);
 	tcase_add_test(tc, topics);
