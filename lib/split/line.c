@@ -216,12 +216,23 @@ static const char *const heading_words[] = {
 	"問合せ", "窓口", "内容", "事象", "判明", "範囲", "件数", "項目", "お詫び", "お知らせ",
 };
 
-/* Their first characters: a line is read once, and its words compared only where one stands. */
-static struct ir_cpset heading_starts = IR_CPSET("経概原状今対再可問窓内事判範件項お");
+/*
+ * Their first characters, gathered from the words at start-up: a line is
+ * read once, and its words compared only where one stands.  Each is kana
+ * or kanji, three bytes, which ir_cpset_next finds.
+ */
+static char heading_firsts[sizeof heading_words / sizeof *heading_words * 3 + 1];
+static struct ir_cpset heading_starts = IR_CPSET(heading_firsts);
 
 void
 ir_line_prepare(void)
 {
+	size_t w;
+
+	if (heading_starts.ready)
+		return;
+	for (w = 0; w < sizeof heading_words / sizeof *heading_words; w++)
+		memcpy(heading_firsts + 3 * w, heading_words[w], 3);
 	ir_cpset_build(&heading_starts);
 }
 

@@ -565,13 +565,13 @@ ir_noise_find(struct ir_noise *nz, const char *text, const size_t *off,
 	size_t t0, c0, i, start;
 	int marked = 0;
 
-	/* t0: the first line a post may start at; c0: the first title line. */
-	for (t0 = first; t0 < n && !may_start_post(text, off, t0) && !may_start_tagged(text, off, t0); t0++)
+	/* c0: the first title line; t0: the first line a post may start at, a tagged title's or c0. */
+	for (c0 = first; c0 < n && !may_start_post(text, off, c0); c0++)
+		;
+	for (t0 = first; t0 < c0 && !may_start_tagged(text, off, t0); t0++)
 		;
 	if (t0 >= n)
 		return -1;
-	for (c0 = t0; c0 < n && !may_start_post(text, off, c0); c0++)
-		;
 	if (!prepared)
 		ir_die(IR_EXIT_FAIL, NULL, 0, "bug: ir_noise_find before ir_noise_prepare");
 	reserve(nz, n);

@@ -46,6 +46,24 @@ START_TEST(blank_and_title)
 }
 END_TEST
 
+/* A heading's words, first, inside or last, make a line part of the notice; a sign-off may hold them. */
+START_TEST(heading_words_are_no_title)
+{
+	static const char *const headings[] = {
+		"経緯と当面の見通し", "見本町の事象と再発防止", "図書館システムの障害状況", "会員の皆様へのお詫び",
+		"申込みの受付窓口", "郵送物の範囲と件数", "市民課からのお知らせ", "外部から閲覧できた情報",
+		"見本センターの判明事項", "本件のお問合せ先",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof headings / sizeof *headings; i++) {
+		ck_assert_msg(!ir_noise_is_title(headings[i], strlen(headings[i])), "%s", headings[i]);
+		ck_assert_msg(ir_line_may_sign_off(headings[i], strlen(headings[i])), "%s", headings[i]);
+	}
+	ck_assert(ir_noise_is_title("週末に歩いた古い街道の記録", strlen("週末に歩いた古い街道の記録")));
+}
+END_TEST
+
 START_TEST(code_points)
 {
 	const char s[] = "ア\xff漢";
@@ -70,6 +88,7 @@ suite(void)
 
 	tcase_add_test(tc, list_marks);
 	tcase_add_test(tc, blank_and_title);
+	tcase_add_test(tc, heading_words_are_no_title);
 	tcase_add_test(tc, code_points);
 	suite_add_tcase(s, tc);
 	return s;
